@@ -1,0 +1,7 @@
+namespace ChatKitApp.E2E.Fixtures;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

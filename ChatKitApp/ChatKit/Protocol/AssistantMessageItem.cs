@@ -1,0 +1,6 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record AssistantMessageItem : ThreadItem
+{
+    public IReadOnlyList<AssistantMessageContent> Content { get; init; } = [];
+}

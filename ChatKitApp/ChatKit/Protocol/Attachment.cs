@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ChatKitApp.ChatKit.Protocol;
+
+/// <summary>An uploaded file or image.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(FileAttachment), "file")]
+[JsonDerivedType(typeof(ImageAttachment), "image")]
+public abstract record Attachment
+{
+    [JsonPropertyOrder(-3)]
+    public required string Id { get; init; }
+
+    [JsonPropertyOrder(-2)]
+    public required string Name { get; init; }
+
+    [JsonPropertyOrder(-1)]
+    public required string MimeType { get; init; }
+
+    /// <summary>Where the client uploads the bytes (two-phase upload); cleared once uploaded.</summary>
+    public UploadDescriptor? UploadDescriptor { get; init; }
+
+    /// <summary>Set by the server when a user message referencing the attachment is saved.</summary>
+    public string? ThreadId { get; init; }
+
+    /// <summary>Integration-private; persisted by stores, never written to the client.</summary>
+    public JsonObject? Metadata { get; init; }
+}

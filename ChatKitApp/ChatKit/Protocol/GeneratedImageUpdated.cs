@@ -1,0 +1,3 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record GeneratedImageUpdated(GeneratedImage Image, double? Progress = null) : ThreadItemUpdate;

@@ -1,0 +1,13 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record ItemsListParams
+{
+    public required string ThreadId { get; init; }
+
+    /// <summary>Null or 0 means the default page size.</summary>
+    public int? Limit { get; init; }
+
+    public SortOrder Order { get; init; } = SortOrder.Desc;
+
+    public string? After { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+/// <summary>Questions put to the user; answered through <c>threads.add_structured_input</c>.</summary>
+public sealed record StructuredInputItem : ThreadItem
+{
+    public StructuredInputStatus Status { get; init; } = StructuredInputStatus.Pending;
+
+    public IReadOnlyList<StructuredInput> Inputs { get; init; } = [];
+}

@@ -1,0 +1,10 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+/// <summary>The user's answers, keyed by question id.</summary>
+public sealed record StructuredInputSubmission
+{
+    /// <summary>Answered or skipped (pending is not a valid submission).</summary>
+    public StructuredInputStatus Status { get; init; } = StructuredInputStatus.Answered;
+
+    public IReadOnlyDictionary<string, StructuredInputAnswer> Answers { get; init; } = new Dictionary<string, StructuredInputAnswer>();
+}

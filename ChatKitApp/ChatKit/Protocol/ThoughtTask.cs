@@ -1,0 +1,6 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record ThoughtTask : WorkflowTask
+{
+    public required string Content { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record ThreadUpdatedEvent(ChatThread Thread) : ThreadStreamEvent;

@@ -1,0 +1,11 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record UploadDescriptor
+{
+    public required string Url { get; init; }
+
+    /// <summary><c>POST</c> or <c>PUT</c>.</summary>
+    public string Method { get; init; } = "PUT";
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

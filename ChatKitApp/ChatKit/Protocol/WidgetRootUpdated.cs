@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record WidgetRootUpdated(JsonObject Widget) : ThreadItemUpdate;

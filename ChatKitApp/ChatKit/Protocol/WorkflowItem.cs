@@ -1,0 +1,6 @@
+namespace ChatKitApp.ChatKit.Protocol;
+
+public sealed record WorkflowItem : ThreadItem
+{
+    public required Workflow Workflow { get; init; }
+}

@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using ChatKitApp.ChatKit.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.ChatKit.Server;
+
+/// <summary>
+/// <c>POST {pattern}</c>: one endpoint for the whole protocol. Streaming requests answer
+/// <c>text/event-stream</c>, the rest <c>application/json</c>; failures found before a response
+/// starts answer <c>{"error":{"code","message"}}</c> with a 4xx (or 5xx) status.
+/// </summary>
+public static partial class ChatKitEndpoint
+{
+    public static RouteHandlerBuilder MapChatKit<TContext>(this IEndpointRouteBuilder endpoints, string pattern = "/chatkit") =>
+        endpoints.MapPost(pattern, HandleAsync<TContext>)
+            .DisableAntiforgery() // JSON API, guarded by its own checks rather than form tokens
+            .WithName("ChatKit");
+
+    private static async Task HandleAsync<TContext>(
+        HttpContext http,
+        ChatKitServer<TContext> server,
+        IChatKitContextFactory<TContext> contexts,
+        IOptions<ChatKitLimits> limits,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(ChatKitEndpoint));
+        var cancellationToken = http.RequestAborted;
+        ChatKitResult result;
+        try
+        {
+            var body = await ReadBodyAsync(http.Request, limits.Value.MaxRequestBytes, cancellationToken);
+            var request = ChatKitRequestParser.Parse(body);
+            result = await server.ProcessAsync(request, contexts.Create(http, request), cancellationToken);
+        }
+        catch (ChatKitRequestException ex)
+        {
+            await WriteErrorAsync(http.Response, ex.StatusCode, ex.Code, ex.Message, cancellationToken);
+            return;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // the client went away before we answered
+        }
+        catch (Exception ex)
+        {
+            LogRequestFailed(logger, ex);
+            await WriteErrorAsync(http.Response, StatusCodes.Status500InternalServerError, "internal_error", "The request failed.", cancellationToken);
+            return;
+        }
+
+        switch (result)
+        {
+            case JsonChatKitResult json:
+                http.Response.ContentType = "application/json";
+                http.Response.ContentLength = json.Json.Length;
+                await http.Response.Body.WriteAsync(json.Json, cancellationToken);
+                break;
+            case StreamingChatKitResult stream:
+                await using (stream)
+                {
+                    await WriteStreamAsync(http, stream, logger, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private static async Task WriteStreamAsync(HttpContext http, StreamingChatKitResult stream, ILogger logger, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        using var writer = new SseWriter(http.Response.BodyWriter);
+        try
+        {
+            await foreach (var e in stream.WithCancellation(cancellationToken))
+            {
+                if (!await writer.WriteAsync(e, cancellationToken))
+                {
+                    return; // client gone: disposing the stream runs the cancellation handling
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client stopped the response; the pipeline has stored what it had.
+        }
+        catch (Exception ex)
+        {
+            // Headers are out, so the failure can only be reported in-band.
+            LogStreamFailed(logger, ex);
+            await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = false }, CancellationToken.None);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(read.Buffer.Start);
+                throw TooLarge(maxBytes);
+            }
+
+            if (read.IsCompleted)
+            {
+                var body = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return body;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static ChatKitRequestException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body is larger than {maxBytes} bytes.");
+
+    private static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
+    {
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json";
+        using (var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = MinimalJsonEscaping.Instance }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("error");
+            json.WriteString("code", code);
+            json.WriteString("message", message);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A ChatKit request failed before its response started.")]
+    private static partial void LogRequestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A ChatKit stream failed after it started.")]
+    private static partial void LogStreamFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,19 @@
+namespace ChatKitApp.ChatKit.Server;
+
+/// <summary>Request and paging limits (<c>ChatKit:Limits</c>).</summary>
+public sealed class ChatKitLimits
+{
+    public const string SectionName = "ChatKit:Limits";
+
+    /// <summary>Largest accepted request body; larger bodies get 413.</summary>
+    public long MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Page size when a list request gives no limit (or 0), as the reference.</summary>
+    public int DefaultPageSize { get; set; } = 20;
+
+    /// <summary>
+    /// Upper bound for <c>threads.list</c> and <c>items.list</c> pages. The browser element asks for
+    /// 9999 threads at once; the cursor still lets it page through the rest.
+    /// </summary>
+    public int MaxThreadsPage { get; set; } = 100;
+}

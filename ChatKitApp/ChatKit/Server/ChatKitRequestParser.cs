@@ -1,0 +1,68 @@
+using System.Text.Json;
+using ChatKitApp.ChatKit.Protocol;
+
+namespace ChatKitApp.ChatKit.Server;
+
+/// <summary>Reads a request body into a typed request, turning every kind of bad input into a clear 400.</summary>
+public static class ChatKitRequestParser
+{
+    private static readonly string ProtocolNamespace = typeof(ChatKitRequest).Namespace + ".";
+
+    public static ChatKitRequest Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, ChatKitJson.WireType<ChatKitRequest>())
+                ?? throw ChatKitRequestException.BadRequest("The request body must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw ChatKitRequestException.BadRequest(DescribeTypeProblem(body) ?? $"Malformed request: {ex.Message.Replace(ProtocolNamespace, "", StringComparison.Ordinal)}");
+        }
+        catch (NotSupportedException)
+        {
+            // System.Text.Json cannot build the abstract request when 'type' is missing or unknown.
+            throw ChatKitRequestException.BadRequest(DescribeTypeProblem(body) ?? "Malformed request.");
+        }
+    }
+
+    /// <summary>Says what is wrong with the top-level <c>type</c>, or null when it names a known request.</summary>
+    private static string? DescribeTypeProblem(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return "The request body must be a JSON object.";
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType)
+                {
+                    var type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return type is not null && KnownTypes.Contains(type) ? null : $"Unknown request type '{type}'.";
+                }
+
+                reader.Skip();
+            }
+
+            return "The request has no 'type'.";
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON at all: the serializer's message says where
+        }
+    }
+
+    private static readonly HashSet<string> KnownTypes =
+    [
+        "threads.create", "threads.add_user_message", "threads.add_client_tool_output", "threads.add_structured_input",
+        "threads.retry_after_item", "threads.custom_action", "threads.sync_custom_action", "threads.get_by_id",
+        "threads.list", "threads.update", "threads.delete", "items.list", "items.feedback", "attachments.create",
+        "attachments.delete", "input.transcribe",
+    ];
+}

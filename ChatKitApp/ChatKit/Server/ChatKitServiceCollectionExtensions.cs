@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.ChatKit.Server;
+
+public static class ChatKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TServer"/> as the ChatKit server, with limits bound from
+    /// <c>ChatKit:Limits</c>. Register an <c>IChatKitStore&lt;TContext&gt;</c> and an
+    /// <see cref="IChatKitContextFactory{TContext}"/> too; then map the endpoint with <c>MapChatKit</c>.
+    /// </summary>
+    public static IServiceCollection AddChatKit<TContext, TServer>(this IServiceCollection services)
+        where TServer : ChatKitServer<TContext>
+    {
+        services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatKitLimits>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatKitServer<TContext>, TServer>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using ChatKitApp.ChatKit.Protocol;
+
+namespace ChatKitApp.ChatKit.Store;
+
+/// <summary>
+/// Persistence for threads, items and attachment metadata: the reference's 12 methods.
+/// Every method is scoped by <typeparamref name="TContext"/>: what another user owns is "not found".
+/// </summary>
+public interface IChatKitStore<in TContext>
+{
+    /// <summary>A new thread id; override for other id schemes.</summary>
+    string GenerateThreadId(TContext context) => ChatKitIds.New(StoreItemType.Thread);
+
+    /// <summary>A new item id of the given kind; override for other id schemes.</summary>
+    string GenerateItemId(StoreItemType itemType, ThreadMetadata thread, TContext context) => ChatKitIds.New(itemType);
+
+    /// <summary>Loads a thread's metadata; throws <see cref="NotFoundException"/> when missing or not the caller's.</summary>
+    Task<ThreadMetadata> LoadThreadAsync(string threadId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or updates a thread's metadata (never its items).</summary>
+    Task SaveThreadAsync(ThreadMetadata thread, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a thread's items ordered by creation time (ties by insertion order). <paramref name="after"/>
+    /// is an item id, exclusive; the page's <c>after</c> is the last returned id when more exist.
+    /// Another user's thread yields an empty page.
+    /// </summary>
+    Task<Page<ThreadItem>> LoadThreadItemsAsync(string threadId, string? after, int limit, SortOrder order, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces attachment metadata.</summary>
+    Task SaveAttachmentAsync(Attachment attachment, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Loads attachment metadata; throws <see cref="NotFoundException"/> when missing.</summary>
+    Task<Attachment> LoadAttachmentAsync(string attachmentId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Deletes attachment metadata; no error when absent.</summary>
+    Task DeleteAttachmentAsync(string attachmentId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>One page of the caller's threads by creation time; same cursor rules as items.</summary>
+    Task<Page<ThreadMetadata>> LoadThreadsAsync(int limit, string? after, SortOrder order, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Adds an item; adding an id that exists replaces it (idempotent).</summary>
+    Task AddThreadItemAsync(string threadId, ThreadItem item, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces an item by id.</summary>
+    Task SaveItemAsync(string threadId, ThreadItem item, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Loads one item; throws <see cref="NotFoundException"/> when missing.</summary>
+    Task<ThreadItem> LoadItemAsync(string threadId, string itemId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a thread with all its items and attachment metadata; no error when absent.</summary>
+    Task DeleteThreadAsync(string threadId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Deletes one item; no error when absent.</summary>
+    Task DeleteThreadItemAsync(string threadId, string itemId, TContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using ChatKitApp.Agents;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+
+namespace ChatKitApp.Hosting;
+
+/// <summary>Composes the app's ChatKit backend: store, responder and request context.</summary>
+public static class ChatKitBackendExtensions
+{
+    public static WebApplicationBuilder AddChatKitBackend(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddChatKit<ChatKitRequestContext, EchoChatKitServer>();
+        builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
+        builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
+        return builder;
+    }
+
+    public static WebApplication MapChatKitBackend(this WebApplication app)
+    {
+        app.MapChatKit<ChatKitRequestContext>("/chatkit");
+        if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
+        {
+            LogMemoryStore(app.Logger);
+        }
+
+        return app;
+    }
+
+    private static void LogMemoryStore(ILogger logger) =>
+        logger.LogWarning("No ConnectionStrings:ChatKit configured: chats are kept in memory and lost on restart.");
+}

@@ -1,0 +1,135 @@
+// @ts-check
+// Small DOM helpers. Every node of the element is built here with createElement/textContent,
+// so no string of server data is ever parsed as HTML outside markdown.js (which sanitises).
+
+import { uiIcon } from './icons.js';
+
+/**
+ * @typedef {Node | string | number | null | undefined | false | Child[]} Child
+ */
+
+/**
+ * Creates an element.
+ * - `text` sets textContent, `class` the class name, `style` an object of CSS properties
+ *   (custom properties included), `dataset` an object of data-* values;
+ * - a function whose key starts with `on` becomes an event listener (`onclick` -> click);
+ * - keys that are properties of the element (value, disabled, type, checked, hidden...) are
+ *   assigned as properties; anything else (aria-*, role, data-testid...) becomes an attribute;
+ * - null, undefined and false values are skipped, so optional props need no branching.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any>} [props]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') el.textContent = String(value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'style') setStyles(el, value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else if (key in el && !key.includes('-')) {
+      /** @type {any} */ (el)[key] = value;
+    } else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/**
+ * Appends children, flattening arrays and skipping empty values.
+ * @param {Element | DocumentFragment} parent
+ * @param {Child[]} children
+ */
+export function append(parent, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.append(typeof child === 'number' ? String(child) : child);
+  }
+}
+
+/**
+ * @param {HTMLElement} el
+ * @param {Record<string, string | number | null | undefined>} styles
+ */
+export function setStyles(el, styles) {
+  for (const [name, value] of Object.entries(styles)) {
+    if (value === null || value === undefined || value === '') continue;
+    // setProperty only accepts kebab-case; camelCase keys are converted for convenience.
+    const prop = name.startsWith('--') ? name : name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+    el.style.setProperty(prop, String(value));
+  }
+}
+
+/**
+ * Copies text to the clipboard. The async Clipboard API needs a secure context (https or
+ * localhost); elsewhere we fall back to a hidden textarea and the legacy copy command.
+ * @param {string} text
+ * @returns {Promise<boolean>} whether the copy succeeded
+ */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h('textarea', { value: text, 'aria-hidden': 'true' });
+    setStyles(area, { position: 'fixed', opacity: '0', pointerEvents: 'none' });
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/**
+ * An icon button that copies text and briefly shows a check mark.
+ * @param {string} label accessible name
+ * @param {string} testId
+ * @param {() => string} getText read at click time, so streamed text is copied in full
+ */
+export function copyButton(label, testId, getText) {
+  const button = h('button', {
+    type: 'button', class: 'icon-button copy', 'aria-label': label, title: label, 'data-testid': testId,
+    onclick: async () => {
+      if (await copyText(getText())) flash(button, 'copied');
+    },
+  }, uiIcon('copy'), uiIcon('check'));
+  return button;
+}
+
+/**
+ * Shows a short confirmation on a button (e.g. "Copied") and restores it afterwards.
+ * @param {HTMLElement} button
+ * @param {string} className
+ */
+export function flash(button, className) {
+  button.classList.add(className);
+  setTimeout(() => button.classList.remove(className), 1500);
+}
+
+/**
+ * Formats a server timestamp for the history list. Offset-less timestamps are read as UTC,
+ * as PROTOCOL.md 4.0 recommends (a browser would otherwise read them as local time).
+ * @param {string | undefined} iso
+ * @param {string} locale
+ */
+export function formatDate(iso, locale) {
+  if (!iso) return '';
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso);
+  const date = new Date(hasZone || !iso.includes('T') ? iso : iso + 'Z');
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = date.toDateString() === new Date().toDateString();
+  try {
+    return sameDay
+      ? date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })
+      : date.toLocaleDateString(locale, { month: 'short', day: 'numeric' });
+  } catch {
+    return date.toLocaleDateString();
+  }
+}
