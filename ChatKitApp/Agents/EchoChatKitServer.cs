@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Feedback;
 
 namespace ChatKitApp.Agents;
 
@@ -15,11 +16,16 @@ public sealed class EchoChatKitServer(
     ChatKitLimits limits,
     TimeProvider timeProvider,
     ILogger<EchoChatKitServer> logger,
+    IFeedbackStore feedback,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
     : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
 {
     private const int WordsPerDelta = 3;
     private const int TitleLength = 40;
+
+    public override Task AddFeedbackAsync(
+        string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        feedback.AddAsync(new FeedbackEntry(context.UserId, threadId, itemIds, kind, Now()), cancellationToken);
 
     public override async IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
         ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)

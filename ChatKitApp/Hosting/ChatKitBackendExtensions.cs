@@ -1,6 +1,7 @@
 using ChatKitApp.Agents;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Feedback;
 
 namespace ChatKitApp.Hosting;
 
@@ -12,6 +13,7 @@ public static class ChatKitBackendExtensions
         builder.Services.AddChatKit<ChatKitRequestContext, EchoChatKitServer>();
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
+        builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
         return builder;
     }
 
