@@ -6,5 +6,6 @@ public sealed record SearchTask : WorkflowTask
 
     public IReadOnlyList<string> Queries { get; init; } = [];
 
-    public IReadOnlyList<UrlSource> Sources { get; init; } = [];
+    /// <summary>UrlSources; typed as the base so each is written with its <c>type</c>.</summary>
+    public IReadOnlyList<Source> Sources { get; init; } = [];
 }

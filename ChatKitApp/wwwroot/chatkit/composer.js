@@ -426,6 +426,7 @@ export class Composer {
   #drawTools() {
     const tools = this.options.tools ?? [];
     const selected = this.#tool(this.toolId);
+    /** @type {HTMLElement[]} */
     const chips = tools.filter((t) => t.pinned).map((tool) => h('button', {
       type: 'button', class: `chip tool-chip${tool.id === this.toolId ? ' selected' : ''}`,
       'aria-pressed': String(tool.id === this.toolId), 'data-testid': 'composer-tool', dataset: { toolId: tool.id },
