@@ -12,7 +12,7 @@ namespace ChatKitApp.ChatKit.Protocol;
 public abstract record WorkflowTask
 {
     [JsonPropertyOrder(-2)]
-    public TaskStatusIndicator StatusIndicator { get; init; } = TaskStatusIndicator.None;
+    public TaskStatusIndicator StatusIndicator { get; set; } = TaskStatusIndicator.None;
 
     [JsonPropertyOrder(-1)]
     public string? Title { get; init; }
