@@ -1,0 +1,47 @@
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatKitApp.Tests.Fixtures;
+
+/// <summary>The whole app in memory (TestServer), with settings and an optional scripted server.</summary>
+public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<ScriptedChatKitServer>? _script;
+
+    public ChatKitAppFactory()
+        : this(null)
+    {
+    }
+
+    internal ChatKitAppFactory(Dictionary<string, string?>? settings, Action<ScriptedChatKitServer>? script = null)
+    {
+        _settings = settings ?? [];
+        _script = script;
+    }
+
+    public ScriptedChatKitServer? Scripted { get; private set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_script is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<ChatKitServer<ChatKitRequestContext>>(sp =>
+            {
+                Scripted = new ScriptedChatKitServer(sp.GetRequiredService<IChatKitStore<ChatKitRequestContext>>());
+                _script(Scripted);
+                return Scripted;
+            }));
+        }
+    }
+}
