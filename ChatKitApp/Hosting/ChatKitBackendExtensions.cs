@@ -14,6 +14,9 @@ public static class ChatKitBackendExtensions
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
         builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: true, UsesDemoModel: true));
+        builder.Services.AddSingleton<Articles.ArticleCatalog>();
+        builder.Services.AddOptions<Components.Chat.ChatKitFrontendOptions>().BindConfiguration(Components.Chat.ChatKitFrontendOptions.SectionName);
         return builder;
     }
 

@@ -528,7 +528,9 @@ export class Composer {
     /** @type {{ file: File | null, attachment: Attachment | null, previewUrl: string | null, el: HTMLElement }} */
     const entry = { file, attachment, previewUrl, el: h('div') };
     entry.el = h('div', { class: `composer-attachment${attachment ? '' : ' uploading'}`, 'data-testid': 'composer-attachment', title: name },
-      imageSrc ? h('img', { src: imageSrc, alt: '' }) : h('span', { class: 'file-icon' }, uiIcon('file')),
+      imageSrc
+        ? h('img', { src: imageSrc, alt: '', onerror: (/** @type {Event} */ e) => /** @type {HTMLElement} */ (e.target).replaceWith(fileIcon()) })
+        : fileIcon(),
       h('span', { class: 'attachment-name', text: name }),
       h('span', { class: 'spinner', 'aria-label': 'Uploading' }),
       h('button', {
@@ -558,6 +560,10 @@ export class Composer {
   #clearAttachments(deleteOnServer) {
     for (const entry of [...this.attachments]) this.#removeChip(entry, deleteOnServer);
   }
+}
+
+function fileIcon() {
+  return h('span', { class: 'file-icon' }, uiIcon('file'));
 }
 
 /**

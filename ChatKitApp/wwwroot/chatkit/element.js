@@ -92,10 +92,11 @@ export class OpenAIChatKitElement extends HTMLElement {
     },
     onRename: (threadId, title) => this.#renameThread(threadId, title),
     onDelete: (threadId) => this.#deleteThread(threadId),
-    onToggle: (open) => {
+    onToggle: (open, hadFocus) => {
       this.#historyButton.setAttribute('aria-expanded', String(open));
       this.#dispatch(open ? 'chatkit.history.open' : 'chatkit.history.close');
-      if (!open) this.#historyButton.focus();
+      // Give focus back only if the panel had it: hideHistory() must not steal the page's focus.
+      if (!open && hadFocus) this.#historyButton.focus();
     },
     activeThreadId: () => this.#thread?.id ?? null,
     settings: () => ({
@@ -106,7 +107,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   });
 
   // ---- chrome built once; setOptions only changes its content ------------------------------
-  #title = h('h1', { class: 'title', 'data-testid': 'thread-title', text: 'New chat' });
+  #title = h('h2', { class: 'title', 'data-testid': 'thread-title', text: 'New chat' });
   #historyButton = h('button', {
     type: 'button', class: 'icon-button', 'aria-label': 'Show history', title: 'History',
     'aria-expanded': 'false', 'data-testid': 'history-toggle', onclick: () => this.#history.toggle(),
@@ -121,7 +122,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   #header = h('header', { class: 'header' }, this.#leftSlot, this.#historyButton, this.#title,
     h('div', { class: 'header-actions' }, this.#newThreadButton, this.#rightSlot));
   #greeting = h('h2', { class: 'greeting', 'data-testid': 'greeting' });
-  #prompts = h('div', { class: 'prompts', role: 'list' });
+  #prompts = h('div', { class: 'prompts', role: 'group', 'aria-label': 'Suggestions' });
   #startScreen = h('div', { class: 'start-screen', 'data-testid': 'start-screen' }, this.#greeting, this.#prompts);
   #bannerText = h('span');
   #banner = h('div', { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true },
@@ -416,7 +417,6 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {Draft | null} draft restored into the composer if the server never took the message
    */
   async #sendInput(input, draft) {
-    this.#hideBanner();
     if (this.#thread) {
       await this.#runStream('threads.add_user_message', { thread_id: this.#thread.id, input }, draft);
     } else {
@@ -447,6 +447,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const run = { controller: new AbortController(), sawUserMessage: false, pendingToolCall: null };
     const { signal } = run.controller;
     this.#stream = run;
+    this.#hideBanner();
     this.#composer.setMode('waiting');
     this.#view.clearTransient();
     this.#view.setBusy(true);
@@ -736,7 +737,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const start = options.startScreen ?? {};
     this.#greeting.textContent = start.greeting ?? DEFAULT_GREETING;
     this.#prompts.replaceChildren(...(start.prompts ?? []).map((prompt) => h('button', {
-      type: 'button', class: 'prompt', role: 'listitem', 'data-testid': 'start-prompt',
+      type: 'button', class: 'prompt', 'data-testid': 'start-prompt',
       onclick: () => this.#sendPrompt(prompt.prompt),
     }, prompt.icon ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(prompt.icon) }) : null,
     h('span', { text: prompt.label }))));
@@ -770,7 +771,10 @@ export class OpenAIChatKitElement extends HTMLElement {
   /** @param {ChatKitOptions['theme']} theme */
   #applyTheme(theme) {
     const t = typeof theme === 'string' ? { colorScheme: theme } : theme ?? {};
-    this.#scheme = t.colorScheme === 'dark' ? 'dark' : 'light';
+    const scheme = t.colorScheme === 'dark' ? 'dark' : 'light';
+    // Widget colors may be {light, dark} pairs resolved at render time: redraw on a switch.
+    if (scheme !== this.#scheme) this.#view.touchAll();
+    this.#scheme = scheme;
     const root = this.#root;
     root.classList.toggle('dark', this.#scheme === 'dark');
     root.dataset.radius = t.radius ?? 'pill';
@@ -866,7 +870,8 @@ function toWireAction(action, payload) {
 function headerAction(action, testId) {
   if (!action) return [];
   return [h('button', {
-    type: 'button', class: 'icon-button glyph', 'aria-label': action.icon, title: action.icon, 'data-testid': testId,
+    type: 'button', class: 'icon-button glyph', 'aria-label': action.icon.replace(/-/g, ' '), title: action.icon.replace(/-/g, ' '),
+    'data-testid': testId,
     text: iconGlyph(action.icon), onclick: () => action.onClick(),
   })];
 }

@@ -13,7 +13,7 @@ import { uiIcon } from './icons.js';
  * @property {(threadId: string) => void} onSelect
  * @property {(threadId: string, title: string) => Promise<void>} onRename
  * @property {(threadId: string) => Promise<void>} onDelete
- * @property {(open: boolean) => void} onToggle
+ * @property {(open: boolean, hadFocus: boolean) => void} onToggle hadFocus: the panel held the focus when it closed
  * @property {() => string | null} activeThreadId
  * @property {() => { showRename: boolean, showDelete: boolean, locale: string }} settings
  */
@@ -54,7 +54,7 @@ export class HistoryPanel {
     if (!this.isOpen) {
       this.isOpen = true;
       this.el.hidden = false;
-      this.hooks.onToggle(true);
+      this.hooks.onToggle(true, false);
     }
     await this.#load(true);
     /** @type {HTMLElement | null} */ (this.el.querySelector('.history-entry-main, .history-close, button'))?.focus();
@@ -62,9 +62,10 @@ export class HistoryPanel {
 
   close() {
     if (!this.isOpen) return;
+    const hadFocus = this.el.matches(':focus-within');
     this.isOpen = false;
     this.el.hidden = true;
-    this.hooks.onToggle(false);
+    this.hooks.onToggle(false, hadFocus);
   }
 
   toggle() {

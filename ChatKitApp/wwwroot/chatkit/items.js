@@ -99,6 +99,9 @@ const ITEM_RENDERERS = {
 
   // A UI hint only; nothing to show.
   end_of_turn: () => null,
+  // Model context that servers normally never send; if one arrives, it stays invisible.
+  hidden_context_item: () => null,
+  sdk_hidden_context: () => null,
 };
 
 /**

@@ -94,7 +94,7 @@ button.tag { cursor: pointer; }
 .attachment-file { padding: 6px 10px; border: 1px solid var(--ck-border); border-radius: 10px; font-size: 13px; }
 .assistant-message { overflow-wrap: anywhere; }
 .assistant-message > .markdown + .markdown { margin-top: 0.75em; }
-.assistant-message.streaming::after { content: ""; display: inline-block; width: 8px; height: 8px; margin-left: 2px; border-radius: 50%; background: var(--ck-text); animation: ck-pulse 1s ease-in-out infinite; }
+.assistant-message.streaming > .markdown:last-child > :last-child::after { content: ""; display: inline-block; width: 8px; height: 8px; margin-left: 4px; border-radius: 50%; background: var(--ck-text); vertical-align: middle; animation: ck-pulse 1s ease-in-out infinite; }
 .typing { display: inline-flex; gap: 4px; padding: 6px 0; }
 .typing span { width: 6px; height: 6px; border-radius: 50%; background: var(--ck-text-subtle); animation: ck-bounce 1.2s infinite ease-in-out; }
 .typing span:nth-child(2) { animation-delay: 0.15s; }

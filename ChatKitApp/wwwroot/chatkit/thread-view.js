@@ -151,6 +151,11 @@ export class ThreadView {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
 
+  /** Marks every item as changed (e.g. the color scheme switched). */
+  touchAll() {
+    for (const item of this.items) this.touch(item.id);
+  }
+
   /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
   flush() {
     cancelAnimationFrame(this.frame);
