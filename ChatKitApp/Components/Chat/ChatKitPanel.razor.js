@@ -207,7 +207,9 @@ export async function mount(host, options, config, dotnet) {
   document.addEventListener('app:theme-changed', onTheme);
   state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
 
-  state.apply(options);
+  // The page's theme was chosen in the browser (localStorage) before .NET knew of it: follow it.
+  const pageTheme = document.documentElement.dataset.bsTheme;
+  state.apply(pageTheme ? { ...options, theme: { ...(options.theme ?? {}), colorScheme: pageTheme } } : options);
   host.dataset.chatkitSource = source;
   return state;
 }
