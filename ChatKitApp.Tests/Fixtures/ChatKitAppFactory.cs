@@ -26,9 +26,14 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
 
     public ScriptedChatKitServer? Scripted { get; private set; }
 
+    /// <summary>The app on PostgreSQL at <paramref name="connectionString"/>.</summary>
+    public static ChatKitAppFactory OnPostgres(string connectionString) => new(new Dictionary<string, string?> { ["ConnectionStrings:ChatKit"] = connectionString });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program composes services,
+        // which is when the store is chosen.
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
