@@ -15,5 +15,7 @@ public sealed class SmokeTests(BrowserFixture fixture)
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(page.Locator(".app-brand")).ToHaveTextAsync("◆ ChatKitApp");
         await Assertions.Expect(page).ToHaveTitleAsync("ChatKitApp");
+        var memoryBanner = page.Locator("[data-testid=memory-store-banner]");
+        await Assertions.Expect(memoryBanner).ToHaveCountAsync(fixture.Database.ConnectionString is null ? 1 : 0);
     }
 }

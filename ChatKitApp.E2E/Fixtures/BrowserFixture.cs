@@ -12,7 +12,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public KestrelAppFactory App { get; } = new(new() { ["ChatKit:Frontend:Source"] = "Local" });
+    public KestrelAppFactory App { get; private set; } = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -24,6 +26,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at '{chromium}'. Run eng/test.sh, which installs it.");
         }
 
+        Database = await TestDatabase.CreateAsync();
+        App = new KestrelAppFactory(new()
+        {
+            ["ChatKit:Frontend:Source"] = "Local",
+            ["ConnectionStrings:ChatKit"] = Database.ConnectionString,
+        });
         BaseUrl = App.BaseUrl;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
@@ -60,5 +68,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await App.DisposeAsync();
+        await Database.DisposeAsync();
     }
 }
