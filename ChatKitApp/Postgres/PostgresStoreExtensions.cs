@@ -6,6 +6,7 @@ using Npgsql;
 
 namespace ChatKitApp.Postgres;
 
+/// <summary>Registers the PostgreSQL store (<see cref="AddPostgresStore{TContext}"/>).</summary>
 public static class PostgresStoreExtensions
 {
     /// <summary>
