@@ -11,13 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatKitApp.Tests.Endpoints;
 
-public sealed class ChatKitEndpointTests : IClassFixture<ChatKitAppFactory>
+/// <summary>The /chatkit endpoint through HTTP; run once on each store (see the subclasses).</summary>
+public abstract class ChatKitEndpointTests : IAsyncLifetime
 {
     private const string CreateBody = """{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Grüße 🎉\nzweite Zeile"}],"attachments":[],"inference_options":{}}}}""";
 
-    private readonly ChatKitAppFactory _app;
+    private ChatKitAppFactory _app = null!;
 
-    public ChatKitEndpointTests(ChatKitAppFactory app) => _app = app;
+    public async Task InitializeAsync() => _app = await CreateAppAsync([]);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>A new app on a fresh, empty store of the subclass's kind.</summary>
+    protected abstract Task<ChatKitAppFactory> CreateAppAsync(Dictionary<string, string?> settings, Action<ScriptedChatKitServer>? script = null);
 
     [Fact]
     public async Task Threads_create_streams_sse_frames_in_protocol_order()
@@ -95,7 +101,7 @@ public sealed class ChatKitEndpointTests : IClassFixture<ChatKitAppFactory>
     [Fact]
     public async Task Oversized_body_is_rejected_with_413_and_changes_nothing()
     {
-        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
         using var client = app.CreateClient();
         var big = CreateBody.Replace("Grüße", new string('x', 500), StringComparison.Ordinal);
 
@@ -110,7 +116,7 @@ public sealed class ChatKitEndpointTests : IClassFixture<ChatKitAppFactory>
     [Fact]
     public async Task Chunked_oversized_body_without_content_length_is_rejected_too()
     {
-        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
         using var client = app.CreateClient();
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 1000) + CreateBody)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -123,7 +129,7 @@ public sealed class ChatKitEndpointTests : IClassFixture<ChatKitAppFactory>
     [Fact]
     public async Task Responder_failure_mid_stream_is_an_error_event_and_a_clean_end()
     {
-        await using var app = new ChatKitAppFactory(null, s => s.Respond = (_, _, _, _) => Failing());
+        await using var app = await CreateAppAsync([], s => s.Respond = (_, _, _, _) => Failing());
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(CreateBody, Encoding.UTF8, "application/json"));
@@ -147,7 +153,7 @@ public sealed class ChatKitEndpointTests : IClassFixture<ChatKitAppFactory>
     public async Task Client_abort_mid_stream_stores_partial_text_and_the_cancellation_marker()
     {
         var aborted = new TaskCompletionSource();
-        await using var app = new ChatKitAppFactory(null, s => s.Respond = (thread, _, _, ct) => SlowReply(thread, s, aborted, ct));
+        await using var app = await CreateAppAsync([], s => s.Respond = (thread, _, _, ct) => SlowReply(thread, s, aborted, ct));
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(CreateBody, Encoding.UTF8, "application/json") };
 

@@ -49,6 +49,16 @@ public static partial class ChatKitEndpoint
         {
             return; // the client went away before we answered
         }
+        catch (BadHttpRequestException ex)
+        {
+            // The server rejected the body itself (a client that stopped sending, a framing error).
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await WriteErrorAsync(http.Response, ex.StatusCode, "bad_request_body", "The request body could not be read.", cancellationToken);
+            }
+
+            return;
+        }
         catch (Exception ex)
         {
             LogRequestFailed(logger, ex);
