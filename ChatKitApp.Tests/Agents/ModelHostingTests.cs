@@ -4,6 +4,7 @@ using ChatKitApp.Agents;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,18 @@ public sealed class ModelHostingTests
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
         Assert.Contains("ApiKey", error.Message);
+    }
+
+    [Fact]
+    public async Task Chat_client_pipeline_invokes_functions_traces_and_logs()
+    {
+        await using var harness = await AgentHarness.StartAsync();
+        var client = harness.Get<IChatClient>();
+
+        Assert.NotNull(client.GetService<FunctionInvokingChatClient>());
+        Assert.NotNull(client.GetService<OpenTelemetryChatClient>());
+        Assert.NotNull(client.GetService<LoggingChatClient>());
+        Assert.Equal("openai", client.GetService<ChatClientMetadata>()?.ProviderName);
     }
 
     private static async Task<string> PostAsync(HttpClient client, string text)
