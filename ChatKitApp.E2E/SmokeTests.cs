@@ -13,7 +13,7 @@ public sealed class SmokeTests(BrowserFixture fixture)
         var response = await page.GotoAsync(fixture.BaseUrl + "/");
 
         Assert.Equal(200, response!.Status);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ChatKitApp");
+        await Assertions.Expect(page.Locator(".app-brand")).ToHaveTextAsync("◆ ChatKitApp");
         await Assertions.Expect(page).ToHaveTitleAsync("ChatKitApp");
     }
 }

@@ -12,7 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public KestrelAppFactory App { get; } = new();
+    public KestrelAppFactory App { get; } = new(new() { ["ChatKit:Frontend:Source"] = "Local" });
 
     public string BaseUrl { get; private set; } = "";
 
@@ -36,6 +36,23 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>A fresh browser context (own cookies and storage) and page, with console errors collected.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 860 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("ERR_NAME_NOT_RESOLVED", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (context, page, errors);
     }
 
     public async Task DisposeAsync()

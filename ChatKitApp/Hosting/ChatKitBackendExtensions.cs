@@ -2,31 +2,50 @@ using ChatKitApp.Agents;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
-using Microsoft.Extensions.Options;
+using ChatKitApp.Postgres;
 
 namespace ChatKitApp.Hosting;
 
-/// <summary>Composes the app's ChatKit backend: store, responder and request context.</summary>
+/// <summary>
+/// Composes the app's ChatKit backend: store, responder and request context. With
+/// <c>ConnectionStrings:ChatKit</c> set the store is PostgreSQL, else in memory.
+/// </summary>
 public static class ChatKitBackendExtensions
 {
     public static WebApplicationBuilder AddChatKitBackend(this WebApplicationBuilder builder)
     {
         builder.Services.AddChatKitAgents();
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
-        builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
-        builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        builder.Services.AddHealthChecks();
+        var connectionString = builder.Configuration.GetConnectionString("ChatKit");
+        var inMemory = string.IsNullOrWhiteSpace(connectionString);
+        if (inMemory)
+        {
+            builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
+            builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        }
+        else
+        {
+            builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
+        }
+
+        var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
+        builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: model.EffectiveProvider == ModelProvider.Demo));
+        builder.Services.AddSingleton<Articles.ArticleCatalog>();
+        builder.Services.AddOptions<Components.Chat.ChatKitFrontendOptions>().BindConfiguration(Components.Chat.ChatKitFrontendOptions.SectionName);
         return builder;
     }
 
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
         app.MapChatKit<ChatKitRequestContext>("/chatkit");
+        app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {
             LogMemoryStore(app.Logger);
         }
 
-        if (app.Services.GetRequiredService<IOptions<ChatModelOptions>>().Value.EffectiveProvider == ModelProvider.Demo)
+        if (app.Services.GetRequiredService<AppStatus>().UsesDemoModel)
         {
             LogDemoModel(app.Logger);
         }

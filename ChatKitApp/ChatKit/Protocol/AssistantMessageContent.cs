@@ -4,7 +4,7 @@ public sealed record AssistantMessageContent
 {
     public string Type => "output_text";
 
-    public string Text { get; init; } = "";
+    public string Text { get; set; } = "";
 
-    public IReadOnlyList<Annotation> Annotations { get; init; } = [];
+    public IReadOnlyList<Annotation> Annotations { get; set; } = [];
 }

@@ -2,5 +2,5 @@ namespace ChatKitApp.ChatKit.Protocol;
 
 public sealed record AssistantMessageItem : ThreadItem
 {
-    public IReadOnlyList<AssistantMessageContent> Content { get; init; } = [];
+    public IReadOnlyList<AssistantMessageContent> Content { get; set; } = [];
 }

@@ -11,14 +11,14 @@ public sealed record ChatThread
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public ThreadStatus Status { get; init; } = ThreadStatus.Active;
+    public ThreadStatus Status { get; set; } = ThreadStatus.Active;
 
     public IList<string>? AllowedImageDomains { get; init; }
 
     /// <summary>Always empty on the wire: thread metadata holds server state such as response ids.</summary>
-    public JsonObject Metadata { get; init; } = [];
+    public JsonObject Metadata { get; set; } = [];
 
-    public Page<ThreadItem> Items { get; init; } = Page<ThreadItem>.Empty;
+    public Page<ThreadItem> Items { get; set; } = Page<ThreadItem>.Empty;
 
     public static ChatThread From(ThreadMetadata thread, Page<ThreadItem>? items = null) => new()
     {

@@ -7,5 +7,5 @@ public sealed record ClientEffectEvent : ThreadStreamEvent
 {
     public required string Name { get; init; }
 
-    public JsonObject Data { get; init; } = [];
+    public JsonObject Data { get; set; } = [];
 }

@@ -14,5 +14,5 @@ public sealed record EntitySource : Source
 
     public bool Interactive { get; init; }
 
-    public JsonObject Data { get; init; } = [];
+    public JsonObject Data { get; set; } = [];
 }

@@ -3,7 +3,7 @@ namespace ChatKitApp.ChatKit.Protocol;
 /// <summary>An in-band failure; <see cref="Message"/> is shown only for the <c>custom</c> code.</summary>
 public sealed record ErrorEvent : ThreadStreamEvent
 {
-    public string Code { get; init; } = ErrorCodes.Custom;
+    public string Code { get; set; } = ErrorCodes.Custom;
 
     public string? Message { get; init; }
 

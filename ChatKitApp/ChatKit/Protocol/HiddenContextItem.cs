@@ -6,6 +6,4 @@ namespace ChatKitApp.ChatKit.Protocol;
 public sealed record HiddenContextItem : ThreadItem
 {
     public JsonNode? Content { get; init; }
-
-    public override bool IsHidden => true;
 }

@@ -3,7 +3,7 @@ namespace ChatKitApp.ChatKit.Protocol;
 /// <summary>A banner with a markdown message.</summary>
 public sealed record NoticeEvent : ThreadStreamEvent
 {
-    public NoticeLevel Level { get; init; } = NoticeLevel.Info;
+    public NoticeLevel Level { get; set; } = NoticeLevel.Info;
 
     public required string Message { get; init; }
 

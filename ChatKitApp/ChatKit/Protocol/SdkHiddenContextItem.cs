@@ -4,6 +4,4 @@ namespace ChatKitApp.ChatKit.Protocol;
 public sealed record SdkHiddenContextItem : ThreadItem
 {
     public required string Content { get; init; }
-
-    public override bool IsHidden => true;
 }

@@ -4,7 +4,8 @@ public sealed record SearchTask : WorkflowTask
 {
     public string? TitleQuery { get; init; }
 
-    public IReadOnlyList<string> Queries { get; init; } = [];
+    public IReadOnlyList<string> Queries { get; set; } = [];
 
-    public IReadOnlyList<UrlSource> Sources { get; init; } = [];
+    /// <summary>UrlSources; typed as the base so each is written with its <c>type</c>.</summary>
+    public IReadOnlyList<Source> Sources { get; set; } = [];
 }

@@ -8,12 +8,15 @@ namespace ChatKitApp.ChatKit.Protocol;
 [JsonDerivedType(typeof(EntitySource), "entity")]
 public abstract record Source
 {
-    [JsonPropertyOrder(-1)]
+    [JsonPropertyOrder(-4)]
     public required string Title { get; init; }
 
+    [JsonPropertyOrder(-3)]
     public string? Description { get; init; }
 
+    [JsonPropertyOrder(-2)]
     public string? Timestamp { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public string? Group { get; init; }
 }

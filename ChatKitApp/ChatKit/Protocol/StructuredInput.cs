@@ -8,11 +8,12 @@ namespace ChatKitApp.ChatKit.Protocol;
 [JsonDerivedType(typeof(FreeformInput), "freeform")]
 public abstract record StructuredInput
 {
-    [JsonPropertyOrder(-2)]
+    [JsonPropertyOrder(-3)]
     public required string Id { get; init; }
 
-    [JsonPropertyOrder(-1)]
+    [JsonPropertyOrder(-2)]
     public required string Question { get; init; }
 
+    [JsonPropertyOrder(-1)]
     public StructuredInputAnswer? Answer { get; init; }
 }

@@ -4,7 +4,7 @@ namespace ChatKitApp.ChatKit.Protocol;
 public sealed record StructuredInputSubmission
 {
     /// <summary>Answered or skipped (pending is not a valid submission).</summary>
-    public StructuredInputStatus Status { get; init; } = StructuredInputStatus.Answered;
+    public StructuredInputStatus Status { get; set; } = StructuredInputStatus.Answered;
 
-    public IReadOnlyDictionary<string, StructuredInputAnswer> Answers { get; init; } = new Dictionary<string, StructuredInputAnswer>();
+    public IReadOnlyDictionary<string, StructuredInputAnswer> Answers { get; set; } = new Dictionary<string, StructuredInputAnswer>();
 }

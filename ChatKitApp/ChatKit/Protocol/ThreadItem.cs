@@ -28,5 +28,5 @@ public abstract record ThreadItem
 
     /// <summary>Hidden items are stored and given to the model but never sent to the client.</summary>
     [JsonIgnore]
-    public virtual bool IsHidden => false;
+    public bool IsHidden => this is HiddenContextItem or SdkHiddenContextItem;
 }

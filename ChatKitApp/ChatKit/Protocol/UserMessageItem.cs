@@ -2,12 +2,12 @@ namespace ChatKitApp.ChatKit.Protocol;
 
 public sealed record UserMessageItem : ThreadItem
 {
-    public IReadOnlyList<UserMessageContent> Content { get; init; } = [];
+    public IReadOnlyList<UserMessageContent> Content { get; set; } = [];
 
     /// <summary>The full attachments (with <c>thread_id</c> set), not just their ids.</summary>
-    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+    public IReadOnlyList<Attachment> Attachments { get; set; } = [];
 
     public string? QuotedText { get; init; }
 
-    public InferenceOptions InferenceOptions { get; init; } = new();
+    public InferenceOptions InferenceOptions { get; set; } = new();
 }

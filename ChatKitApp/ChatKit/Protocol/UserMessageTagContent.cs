@@ -9,7 +9,7 @@ public sealed record UserMessageTagContent : UserMessageContent
 
     public required string Text { get; init; }
 
-    public JsonObject Data { get; init; } = [];
+    public JsonObject Data { get; set; } = [];
 
     public string? Group { get; init; }
 

@@ -2,9 +2,9 @@ namespace ChatKitApp.ChatKit.Protocol;
 
 public sealed record Workflow
 {
-    public WorkflowType Type { get; init; } = WorkflowType.Custom;
+    public WorkflowType Type { get; set; } = WorkflowType.Custom;
 
-    public IReadOnlyList<WorkflowTask> Tasks { get; init; } = [];
+    public IReadOnlyList<WorkflowTask> Tasks { get; set; } = [];
 
     public WorkflowSummary? Summary { get; init; }
 

@@ -11,8 +11,9 @@ namespace ChatKitApp.ChatKit.Protocol;
 [JsonDerivedType(typeof(ImageTask), "image")]
 public abstract record WorkflowTask
 {
-    [JsonPropertyOrder(-1)]
-    public TaskStatusIndicator StatusIndicator { get; init; } = TaskStatusIndicator.None;
+    [JsonPropertyOrder(-2)]
+    public TaskStatusIndicator StatusIndicator { get; set; } = TaskStatusIndicator.None;
 
+    [JsonPropertyOrder(-1)]
     public string? Title { get; init; }
 }

@@ -233,7 +233,7 @@ public abstract partial class ChatKitServer<TContext>
         var message = await AddUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
         yield return new ThreadItemDoneEvent(message);
 
-        await foreach (var e in RunPipelineAsync(thread, RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -247,7 +247,7 @@ public abstract partial class ChatKitServer<TContext>
         var message = await AddUserMessageItemAsync(thread, p.Input, attachments, context, cancellationToken);
         yield return new ThreadItemDoneEvent(message);
 
-        await foreach (var e in RunPipelineAsync(thread, RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -273,7 +273,7 @@ public abstract partial class ChatKitServer<TContext>
             await Store.DeleteThreadItemAsync(thread.Id, dangling.Id, context, cancellationToken);
         }
 
-        await foreach (var e in RunPipelineAsync(thread, RespondAsync(thread, null, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, null, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -300,7 +300,7 @@ public abstract partial class ChatKitServer<TContext>
         }
 
         var answered = StructuredInputAnswers.Apply(structured, p.Input);
-        await foreach (var e in RunPipelineAsync(thread, AnsweredThenRespond(thread, answered, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => AnsweredThenRespond(thread, answered, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -326,7 +326,7 @@ public abstract partial class ChatKitServer<TContext>
             await Store.DeleteThreadItemAsync(thread.Id, item.Id, context, cancellationToken);
         }
 
-        await foreach (var e in RunPipelineAsync(thread, RespondAsync(thread, target, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, target, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -372,7 +372,7 @@ public abstract partial class ChatKitServer<TContext>
             yield break;
         }
 
-        await foreach (var e in RunPipelineAsync(thread, ActionAsync(thread, p.Action, sender, context, cancellationToken), context, cancellationToken))
+        await foreach (var e in RunPipelineAsync(thread, () => ActionAsync(thread, p.Action, sender, context, cancellationToken), context, cancellationToken))
         {
             yield return e;
         }
@@ -385,14 +385,14 @@ public abstract partial class ChatKitServer<TContext>
     /// handed to <see cref="HandleStreamCancelledAsync"/> with a fresh token.
     /// </summary>
     private async IAsyncEnumerable<ThreadStreamEvent> RunPipelineAsync(
-        ThreadMetadata thread, IAsyncEnumerable<ThreadStreamEvent> source, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ThreadMetadata thread, Func<IAsyncEnumerable<ThreadStreamEvent>> source, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new StreamOptionsEvent(GetStreamOptions(thread, context));
 
         var snapshot = Snapshot(thread);
         var pending = new OrderedDictionary<string, ThreadItem>(StringComparer.Ordinal);
         var ended = false;
-        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        IAsyncEnumerator<ThreadStreamEvent>? enumerator = null;
         try
         {
             while (true)
@@ -402,6 +402,8 @@ public abstract partial class ChatKitServer<TContext>
                 ErrorEvent? error = null;
                 try
                 {
+                    // Created inside the try: a responder that throws before its first event is a failure like any other.
+                    enumerator ??= source().GetAsyncEnumerator(cancellationToken);
                     if (!await enumerator.MoveNextAsync())
                     {
                         break;
@@ -443,7 +445,11 @@ public abstract partial class ChatKitServer<TContext>
         }
         finally
         {
-            await enumerator.DisposeAsync();
+            if (enumerator is not null)
+            {
+                await enumerator.DisposeAsync();
+            }
+
             if (!ended)
             {
                 LogStreamCancelled(thread.Id, pending.Count);

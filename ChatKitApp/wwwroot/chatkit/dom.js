@@ -5,7 +5,8 @@
 import { uiIcon } from './icons.js';
 
 /**
- * @typedef {Node | string | number | null | undefined | false | Child[]} Child
+ * A child: a node, text, nothing (skipped), or a nested list of children.
+ * @typedef {Node | string | number | null | undefined | false | any[]} Child
  */
 
 /**

@@ -132,6 +132,7 @@ export function widgetChildren(node) {
 export function splitTurns(items) {
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] }[]} */
   const turns = [];
+  /** @type {{ user: ThreadItem | null, items: ThreadItem[] } | null} */
   let current = null;
   for (const item of items) {
     if (item.type === 'user_message') {

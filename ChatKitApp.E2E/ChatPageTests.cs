@@ -1,0 +1,85 @@
+using ChatKitApp.E2E.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ChatPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Home_loads_the_local_element_and_streams_a_reply()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-chatkit-source", "local");
+
+        await SendAsync(page, "Hello from Playwright");
+
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("Hello from Playwright", new() { Timeout = 15_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Reload_reopens_the_same_thread()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.GotoAsync("/");
+        await SendAsync(page, "Remember this thread");
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("Remember this thread", new() { Timeout = 15_000 });
+
+        await page.ReloadAsync();
+
+        await Expect(Items(page, "user_message").First).ToContainTextAsync("Remember this thread", new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task Ask_on_an_article_sends_the_selection_as_quoted_text_with_page_context()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                requests.Add(body);
+            }
+        };
+
+        await page.GotoAsync("/articles/storing-chats-in-postgresql");
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        var paragraph = page.Locator("[data-testid=article] p").Nth(1);
+        await paragraph.SelectTextAsync();
+        await page.Locator("[data-testid=ask-selection]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=composer-reply]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=composer-input]").FillAsync("What does this mean?");
+        await page.Locator("[data-testid=composer-input]").PressAsync("Enter");
+        await Expect(Items(page, "assistant_message").Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var create = requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal));
+        var selected = (await paragraph.TextContentAsync())!.Trim();
+        using var json = System.Text.Json.JsonDocument.Parse(create);
+        var root = json.RootElement;
+        Assert.Equal(selected, root.GetProperty("params").GetProperty("input").GetProperty("quoted_text").GetString());
+        var pageContext = root.GetProperty("metadata").GetProperty("page");
+        Assert.Equal("Storing chats in PostgreSQL · ChatKitApp", pageContext.GetProperty("title").GetString());
+        Assert.Equal("/articles/storing-chats-in-postgresql", pageContext.GetProperty("path").GetString());
+        Assert.Contains("Storing chats in PostgreSQL", pageContext.GetProperty("headings").EnumerateArray().Select(h => h.GetString()));
+    }
+
+    private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        var input = page.Locator("[data-testid=composer-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+}

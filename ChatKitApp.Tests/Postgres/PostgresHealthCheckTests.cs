@@ -1,0 +1,44 @@
+using ChatKitApp.Postgres;
+using ChatKitApp.Tests.Fixtures;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace ChatKitApp.Tests.Postgres;
+
+public sealed class PostgresHealthCheckTests(PostgresFixture database) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_migrated_database_is_healthy_and_reports_its_schema_version()
+    {
+        var result = await Check(database.DataSource);
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal(PostgresMigration.Embedded[^1].Version, result.Data["schema_version"]);
+    }
+
+    [Fact]
+    public async Task A_database_without_the_schema_is_unhealthy()
+    {
+        var result = await Check(database.OpenDataSource(await database.CreateSchemaAsync()));
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_unhealthy()
+    {
+        // Port 1 on loopback refuses at once.
+        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+
+        var result = await Check(database.OpenDataSource(unreachable));
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    private static Task<HealthCheckResult> Check(NpgsqlDataSource dataSource)
+    {
+        var check = new PostgresHealthCheck(dataSource);
+        var context = new HealthCheckContext { Registration = new HealthCheckRegistration("postgres", check, HealthStatus.Unhealthy, tags: null) };
+        return check.CheckHealthAsync(context, CancellationToken.None);
+    }
+}

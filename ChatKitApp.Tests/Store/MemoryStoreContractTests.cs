@@ -1,0 +1,14 @@
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+
+namespace ChatKitApp.Tests.Store;
+
+public sealed class MemoryStoreContractTests : ChatKitStoreContractTests
+{
+    private readonly MemoryStore<ChatKitRequestContext> _store = new();
+
+    protected override IChatKitStore<ChatKitRequestContext> Store => _store;
+
+    /// <summary>The memory store's data lives as long as the instance: "the same data" is the same instance.</summary>
+    protected override IChatKitStore<ChatKitRequestContext> Reopen() => _store;
+}

@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitAttachments(bool Enabled, long? MaxSize = null, int? MaxCount = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? Accept = null);

@@ -1,0 +1,12 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitComposer
+{
+    public string? Placeholder { get; init; }
+
+    public ChatKitAttachments? Attachments { get; init; }
+
+    public IReadOnlyList<ChatKitComposerTool>? Tools { get; init; }
+
+    public IReadOnlyList<ChatKitComposerModel>? Models { get; init; }
+}

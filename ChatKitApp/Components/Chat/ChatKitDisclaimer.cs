@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitDisclaimer(string Text, bool HighContrast = false);

@@ -1,0 +1,8 @@
+namespace ChatKitApp.Components.Chat;
+
+public enum ChatKitElementSource
+{
+    Auto,
+    Cdn,
+    Local,
+}

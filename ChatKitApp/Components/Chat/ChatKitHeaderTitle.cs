@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitHeaderTitle(bool Enabled = true, string? Text = null);

@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitHistory(bool Enabled = true, bool ShowDelete = true, bool ShowRename = true);

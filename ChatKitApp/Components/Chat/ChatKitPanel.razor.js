@@ -1,0 +1,240 @@
+// @ts-check
+// Host side of the chat panel: makes sure `openai-chatkit` is defined (the CDN element, or our
+// own when the CDN cannot be reached), creates it, gives it its options, and reports its events
+// to .NET. Detection goes through customElements only, never window.ChatKit.
+
+const TAG = 'openai-chatkit';
+const CAPS = { url: 2000, title: 300, description: 600, heading: 200, headings: 20, selection: 4000 };
+const EVENTS = [
+  'chatkit.ready', 'chatkit.error', 'chatkit.response.start', 'chatkit.response.end',
+  'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.effect',
+];
+
+/** @type {Promise<string> | null} one load per page, whatever the number of panels */
+let loading = null;
+
+/**
+ * @typedef {{ source: 'Auto'|'Cdn'|'Local', cdnUrl: string, localUrl: string, timeoutMs: number,
+ *   apiUrl: string, domainKey: string, storageKey: string, loginUrl: string }} HostConfig
+ */
+
+/**
+ * Resolves to where the element came from: 'existing', 'cdn' or 'local'.
+ * @param {HostConfig} config
+ * @returns {Promise<string>}
+ */
+export function ensureElement(config) {
+  if (customElements.get(TAG)) {
+    return loading ?? Promise.resolve('existing');
+  }
+  loading ??= load(config).catch((error) => {
+    loading = null; // let a retry start over
+    throw error;
+  });
+  return loading;
+}
+
+/** @param {HostConfig} config */
+async function load(config) {
+  if (config.source === 'Local') {
+    await loadLocal(config.localUrl);
+    return 'local';
+  }
+  try {
+    await loadCdn(config.cdnUrl, config.timeoutMs);
+    return 'cdn';
+  } catch (error) {
+    if (config.source === 'Cdn') throw error;
+    console.info('ChatKit CDN unavailable, using the local element:', String(error));
+    await loadLocal(config.localUrl);
+    return 'local';
+  }
+}
+
+/** @param {string} url */
+async function loadLocal(url) {
+  await import(url);
+  await customElements.whenDefined(TAG);
+}
+
+/**
+ * Adds the CDN script once and waits for the element, its error event, or the timeout,
+ * whichever comes first. A script that defines the element late, within the timeout, wins.
+ * @param {string} url @param {number} timeoutMs
+ */
+function loadCdn(url, timeoutMs) {
+  /** @type {HTMLScriptElement | null} */
+  let script = document.querySelector('script[data-chatkit-cdn]');
+  if (!script) {
+    script = document.createElement('script');
+    script.src = url;
+    script.async = true;
+    script.dataset.chatkitCdn = '';
+    document.head.append(script);
+  }
+  const failed = new Promise((_, reject) => {
+    script.addEventListener('error', () => reject(new Error(`could not load ${url}`)), { once: true });
+  });
+  let timer = 0;
+  const timedOut = new Promise((_, reject) => {
+    timer = window.setTimeout(() => reject(new Error(`no element after ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([customElements.whenDefined(TAG), failed, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * What the user is looking at, for the model: size-capped and plain text only.
+ * @param {string} [selection] the text the user asked about, when the live selection is gone
+ */
+export function pageContext(selection) {
+  const cap = (/** @type {string|null|undefined} */ s, /** @type {number} */ n) => (s ?? '').trim().slice(0, n);
+  const description = document.querySelector('meta[name="description"]')?.getAttribute('content');
+  const headings = [...document.querySelectorAll('main h1, main h2, main h3')]
+    .map((h) => cap(h.textContent, CAPS.heading))
+    .filter((h) => h.length > 0)
+    .slice(0, CAPS.headings);
+  const live = window.getSelection()?.toString() ?? '';
+  return {
+    url: cap(location.href, CAPS.url),
+    path: cap(location.pathname, CAPS.url),
+    title: cap(document.title, CAPS.title),
+    description: cap(description, CAPS.description),
+    headings,
+    selection: cap(live.trim() ? live : selection, CAPS.selection),
+  };
+}
+
+/**
+ * The element's fetch: same-origin cookies, the header that marks our own requests (the server's
+ * CSRF check), and the page context merged into every JSON body's metadata.
+ * @param {HostConfig} config @param {() => string} askedSelection
+ * @returns {typeof fetch}
+ */
+function interceptor(config, askedSelection) {
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('X-ChatKit-Request', '1');
+    let body = init.body;
+    if (typeof body === 'string' && body.startsWith('{')) {
+      try {
+        const json = JSON.parse(body);
+        json.metadata = { ...(json.metadata ?? {}), page: pageContext(askedSelection()) };
+        body = JSON.stringify(json);
+      } catch {
+        // not JSON after all: send it untouched
+      }
+    }
+    const response = await fetch(input, { ...init, body, headers, credentials: 'same-origin' });
+    if (response.status === 401) {
+      location.assign(`${config.loginUrl}?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+    }
+    return response;
+  };
+}
+
+/** Client tools the model can call in the browser. */
+const clientTools = {
+  get_page_context: () => pageContext(),
+  /** @param {{theme?: string}} params */
+  set_theme: (params) => {
+    const theme = params?.theme === 'dark' ? 'dark' : 'light';
+    document.dispatchEvent(new CustomEvent('app:set-theme', { detail: { theme } }));
+    return { theme };
+  },
+};
+
+/**
+ * Creates the element in `host` and wires it up. Returns a handle for the other exports.
+ * @param {HTMLElement} host @param {Record<string, any>} options @param {HostConfig} config
+ * @param {any} dotnet a DotNetObjectReference
+ */
+export async function mount(host, options, config, dotnet) {
+  const source = await ensureElement(config);
+  /** @type {any} */
+  const element = document.createElement(TAG);
+  host.replaceChildren(element);
+
+  let asked = '';
+  const state = {
+    element,
+    source,
+    options,
+    /** @param {Record<string, any>} next */
+    apply(next) {
+      state.options = next;
+      const saved = localStorage.getItem(config.storageKey);
+      element.setOptions({
+        ...next,
+        initialThread: next.initialThread ?? saved ?? null,
+        api: { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
+        onClientTool: async (/** @type {{name: string, params: any}} */ call) => {
+          const local = /** @type {Record<string, (p: any) => any>} */ (clientTools)[call.name];
+          if (local) return local(call.params);
+          return JSON.parse(await dotnet.invokeMethodAsync('OnClientToolAsync', call.name, JSON.stringify(call.params ?? {})));
+        },
+        onEffect: (/** @type {{name: string, data: any}} */ effect) => {
+          document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail: effect }));
+        },
+      });
+    },
+    /** @param {string} text */
+    ask(text) {
+      asked = text;
+      element.setComposerValue({ text: '', reply: text });
+      element.focusComposer();
+    },
+    listeners: /** @type {Array<[string, EventListener]>} */ ([]),
+  };
+
+  for (const name of EVENTS) {
+    /** @type {EventListener} */
+    const listener = (event) => {
+      const detail = /** @type {CustomEvent} */ (event).detail ?? null;
+      if (name === 'chatkit.thread.change') remember(config.storageKey, detail?.threadId ?? null);
+      if (name === 'chatkit.response.end') asked = '';
+      dotnet.invokeMethodAsync('OnChatKitEvent', name, JSON.stringify(detail)).catch(() => {});
+    };
+    element.addEventListener(name, listener);
+    state.listeners.push([name, listener]);
+  }
+
+  const onAsk = (/** @type {Event} */ e) => state.ask(/** @type {CustomEvent} */ (e).detail?.text ?? '');
+  const onTheme = (/** @type {Event} */ e) => {
+    const scheme = /** @type {CustomEvent} */ (e).detail?.theme;
+    state.apply({ ...state.options, theme: { ...(state.options.theme ?? {}), colorScheme: scheme } });
+  };
+  document.addEventListener('app:ask', onAsk);
+  document.addEventListener('app:theme-changed', onTheme);
+  state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
+
+  // The page's theme was chosen in the browser (localStorage) before .NET knew of it: follow it.
+  const pageTheme = document.documentElement.dataset.bsTheme;
+  state.apply(pageTheme ? { ...options, theme: { ...(options.theme ?? {}), colorScheme: pageTheme } } : options);
+  host.dataset.chatkitSource = source;
+  return state;
+}
+
+/** @param {any} state @param {Record<string, any>} options */
+export function update(state, options) {
+  state.apply(options);
+}
+
+/** @param {any} state */
+export function unmount(state) {
+  for (const [name, listener] of state.listeners) {
+    state.element.removeEventListener(name, listener);
+    document.removeEventListener(name, listener);
+  }
+  state.element.remove();
+}
+
+/** @param {string} key @param {string | null} threadId */
+function remember(key, threadId) {
+  if (threadId) localStorage.setItem(key, threadId);
+  else localStorage.removeItem(key);
+}
+
+/** @param {any} state */
+export function sourceOf(state) {
+  return state.source;
+}

@@ -1,0 +1,4 @@
+namespace ChatKitApp.Components.Chat;
+
+/// <summary>A start-screen chip: <see cref="Label"/> is shown, <see cref="Prompt"/> is sent.</summary>
+public sealed record ChatKitPrompt(string Label, string Prompt, string? Icon = null);

@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat;
+
+public sealed record ChatKitThreadItemActions(bool Feedback = true, bool Retry = true);

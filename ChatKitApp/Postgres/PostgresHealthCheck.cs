@@ -1,0 +1,27 @@
+using Dapper;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace ChatKitApp.Postgres;
+
+/// <summary>Healthy when the database answers and has a schema; reports the schema version.</summary>
+internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    private const string VersionSql = "SELECT coalesce(max(version), 0) FROM schema_version";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(VersionSql, cancellationToken: cancellationToken));
+            return HealthCheckResult.Healthy(
+                $"PostgreSQL {connection.PostgreSqlVersion}, schema version {version}.",
+                new Dictionary<string, object> { ["schema_version"] = version });
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "PostgreSQL is unreachable or has no schema.", ex);
+        }
+    }
+}
