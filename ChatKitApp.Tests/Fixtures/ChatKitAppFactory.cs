@@ -34,6 +34,7 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program composes services,
         // which is when the store is chosen.
+        builder.UseSetting("ChatKit:Model:DemoWordDelayMilliseconds", "0"); // the demo model answers without pauses
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ public static class ChatKitBackendExtensions
 {
     public static WebApplicationBuilder AddChatKitBackend(this WebApplicationBuilder builder)
     {
-        builder.Services.AddChatKit<ChatKitRequestContext, EchoChatKitServer>();
+        builder.Services.AddChatKitAgents();
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddHealthChecks();
         var connectionString = builder.Configuration.GetConnectionString("ChatKit");
@@ -29,7 +29,8 @@ public static class ChatKitBackendExtensions
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
         }
 
-        builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: true));
+        var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
+        builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: model.EffectiveProvider == ModelProvider.Demo));
         builder.Services.AddSingleton<Articles.ArticleCatalog>();
         builder.Services.AddOptions<Components.Chat.ChatKitFrontendOptions>().BindConfiguration(Components.Chat.ChatKitFrontendOptions.SectionName);
         return builder;
@@ -44,8 +45,16 @@ public static class ChatKitBackendExtensions
             LogMemoryStore(app.Logger);
         }
 
+        if (app.Services.GetRequiredService<AppStatus>().UsesDemoModel)
+        {
+            LogDemoModel(app.Logger);
+        }
+
         return app;
     }
+
+    private static void LogDemoModel(ILogger logger) =>
+        logger.LogWarning("No ChatKit:Model:ApiKey or Provider configured: the offline demo model answers.");
 
     private static void LogMemoryStore(ILogger logger) =>
         logger.LogWarning("No ConnectionStrings:ChatKit configured: chats are kept in memory and lost on restart.");

@@ -1,0 +1,76 @@
+using ChatKitApp.Agents;
+using ChatKitApp.Articles;
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+using Microsoft.Extensions.AI;
+
+namespace ChatKitApp.Tests.Agents;
+
+public sealed class ResponseEventMapperTests
+{
+    [Fact]
+    public void Provider_citations_become_annotations()
+    {
+        var mapper = Mapper();
+        var cited = new TextContent("ChatKit docs")
+        {
+            Annotations =
+            [
+                new CitationAnnotation { Title = "Docs", Url = new Uri("https://example.test/docs"), AnnotatedRegions = [new TextSpanAnnotatedRegion { StartIndex = 0, EndIndex = 7 }] },
+                new CitationAnnotation { FileId = "file_1" },
+                new CitationAnnotation(), // nothing to link to: dropped
+            ],
+        };
+
+        var events = mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, [cited]) { MessageId = "__fake_id__" }).Concat(mapper.Complete()).ToList();
+
+        var done = Assert.IsType<AssistantMessageItem>(events.OfType<ThreadItemDoneEvent>().Single().Item);
+        var annotations = done.Content.Single().Annotations;
+        Assert.Equal(2, annotations.Count);
+        Assert.Equal(("https://example.test/docs", 7), (Assert.IsType<UrlSource>(annotations[0].Source).Url, annotations[0].Index));
+        Assert.Equal("file_1", Assert.IsType<FileSource>(annotations[1].Source).Filename);
+        Assert.Equal(2, events.Count(e => e is ThreadItemUpdatedEvent { Update: AssistantMessageContentPartAnnotationAdded }));
+    }
+
+    [Fact]
+    public void A_new_provider_message_after_text_starts_a_new_item_and_ids_are_never_the_providers()
+    {
+        var mapper = Mapper();
+
+        var events = mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, "one") { MessageId = "m1" })
+            .Concat(mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, "two") { MessageId = "m2" }))
+            .Concat(mapper.Complete())
+            .ToList();
+
+        var done = events.OfType<ThreadItemDoneEvent>().Select(d => (AssistantMessageItem)d.Item).ToList();
+        Assert.Equal(["one", "two"], done.Select(m => m.Content.Single().Text));
+        Assert.Equal(["msg_1", "msg_2"], done.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void Abandon_removes_the_items_still_streaming()
+    {
+        var mapper = Mapper();
+
+        var streamed = mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, "half")).ToList();
+        var removed = mapper.Abandon().ToList();
+
+        var id = Assert.IsType<ThreadItemAddedEvent>(streamed[0]).Item.Id;
+        Assert.Equal(id, Assert.IsType<ThreadItemRemovedEvent>(Assert.Single(removed)).ItemId);
+        Assert.Empty(mapper.Complete());
+    }
+
+    private static ResponseEventMapper Mapper()
+    {
+        var thread = new ThreadMetadata { Id = "thr_1", CreatedAt = DateTimeOffset.UnixEpoch };
+        var turn = new AgentTurn(thread, new ChatKitRequestContext("u"), null, TimeZoneInfo.Utc);
+        var counter = 0;
+        return new ResponseEventMapper(
+            turn,
+            new ServerToolRegistry([new CurrentTimeTool(TimeProvider.System), new ArticleSearchTool(new ArticleCatalog())]),
+            new ClientToolRegistry(),
+            type => $"{ChatKitIds.Prefix(type)}_{++counter}",
+            () => DateTimeOffset.UnixEpoch);
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatKitApp.Tests.Fixtures;
+
+/// <summary>
+/// An OpenAI-compatible server on loopback Kestrel, inside the test process, for the real OpenAI SDK
+/// to talk to. It records every request, answers <c>/v1/chat/completions</c> from a queue of
+/// <see cref="FakeReply"/>s (streamed as <c>chat.completion.chunk</c> SSE, or one JSON completion),
+/// and notices when a client aborts. Requests matching a rule (e.g. title requests) bypass the queue.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeReply> _replies = new();
+    private readonly ConcurrentQueue<FakeOpenAIRequest> _requests = new();
+    private readonly List<(Func<FakeOpenAIRequest, bool> Match, FakeReply Reply)> _rules = [];
+
+    private FakeOpenAIServer(WebApplication app)
+    {
+        _app = app;
+        _app.MapPost("/v1/{**path}", HandleAsync);
+    }
+
+    /// <summary>The base URL to give the SDK, with its <c>/v1</c> segment.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<FakeOpenAIRequest> Requests => [.. _requests];
+
+    /// <summary>The requests the rules did not answer (the turn's model calls, not its title).</summary>
+    public IReadOnlyList<FakeOpenAIRequest> QueuedRequests
+    {
+        get
+        {
+            lock (_rules)
+            {
+                return [.. _requests.Where(r => !_rules.Exists(rule => rule.Match(r)))];
+            }
+        }
+    }
+
+    public static async Task<FakeOpenAIServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var server = new FakeOpenAIServer(builder.Build());
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.BaseUrl = address.TrimEnd('/') + "/v1";
+        return server;
+    }
+
+    public void Enqueue(params FakeReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _replies.Enqueue(reply);
+        }
+    }
+
+    /// <summary>Answers every request that matches with <paramref name="reply"/>, outside the queue.</summary>
+    public void When(Func<FakeOpenAIRequest, bool> match, FakeReply reply)
+    {
+        lock (_rules)
+        {
+            _rules.Insert(0, (match, reply)); // the newest rule wins, so a test can override a fixture's
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
+        var request = new FakeOpenAIRequest(http.Request.Path, http.Request.Headers.Authorization, body);
+        _requests.Enqueue(request);
+        var aborted = http.RequestAborted;
+        using var registration = aborted.Register(request.MarkAborted);
+
+        FakeReply? reply;
+        lock (_rules)
+        {
+            reply = _rules.FirstOrDefault(rule => rule.Match(request)).Reply;
+        }
+
+        if (reply is null && !_replies.TryDequeue(out reply))
+        {
+            reply = FakeReply.Error(500); // a test that forgot to script a reply sees a clear failure
+        }
+
+        try
+        {
+            if (reply.Status != 0)
+            {
+                http.Response.StatusCode = reply.Status;
+                await http.Response.WriteAsJsonAsync(FakeReply.ErrorBody(reply.Status), aborted);
+            }
+            else if (request.IsStreaming)
+            {
+                await StreamAsync(http, request, reply, aborted);
+            }
+            else
+            {
+                await Task.Delay(reply.ChunkDelay, aborted);
+                await http.Response.WriteAsJsonAsync(Completion(reply), aborted);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; MarkAborted has recorded it.
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext http, FakeOpenAIRequest request, FakeReply reply, CancellationToken aborted)
+    {
+        http.Response.ContentType = "text/event-stream";
+        var first = true;
+        async Task SendAsync(JsonObject delta, string? finishReason)
+        {
+            if (reply.ChunkDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.ChunkDelay, aborted);
+            }
+
+            if (first)
+            {
+                delta["role"] = "assistant";
+            }
+
+            await WriteChunkAsync(http.Response, Chunk(reply.Id, delta, finishReason), aborted);
+            if (first)
+            {
+                request.FirstChunkTimestamp = Stopwatch.GetTimestamp();
+                first = false;
+            }
+        }
+
+        foreach (var delta in reply.Deltas)
+        {
+            await SendAsync(new JsonObject { ["content"] = delta }, null);
+        }
+
+        if (reply.BreakAfterDeltas)
+        {
+            // Give the client time to read what was sent: a reset discards unread bytes on its side.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), aborted);
+            http.Abort();
+            return;
+        }
+
+        if (reply.HangAfterDeltas)
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+
+        for (var i = 0; i < reply.ToolCalls.Count; i++)
+        {
+            var (callId, name, arguments) = reply.ToolCalls[i];
+            await SendAsync(ToolCallDelta(i, new JsonObject { ["name"] = name, ["arguments"] = "" }, callId), null);
+
+            // Arguments arrive in pieces, as real providers send them.
+            var half = arguments.Length / 2;
+            await SendAsync(ToolCallDelta(i, new JsonObject { ["arguments"] = arguments[..half] }, null), null);
+            await SendAsync(ToolCallDelta(i, new JsonObject { ["arguments"] = arguments[half..] }, null), null);
+        }
+
+        await SendAsync([], reply.ToolCalls.Count > 0 ? "tool_calls" : "stop");
+        await http.Response.WriteAsync("data: [DONE]\n\n", aborted);
+        await http.Response.Body.FlushAsync(aborted);
+    }
+
+    private static JsonObject ToolCallDelta(int index, JsonObject function, string? callId)
+    {
+        var call = new JsonObject { ["index"] = index, ["function"] = function };
+        if (callId is not null)
+        {
+            call["id"] = callId;
+            call["type"] = "function";
+        }
+
+        return new JsonObject { ["tool_calls"] = new JsonArray(call) };
+    }
+
+    private static JsonObject Chunk(string id, JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = id,
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_700_000_000,
+        ["model"] = "fake-model",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static JsonObject Completion(FakeReply reply) => new()
+    {
+        ["id"] = reply.Id,
+        ["object"] = "chat.completion",
+        ["created"] = 1_700_000_000,
+        ["model"] = "fake-model",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = string.Concat(reply.Deltas) },
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+    };
+
+    private static async Task WriteChunkAsync(HttpResponse response, JsonObject chunk, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n", Encoding.UTF8, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Feedback;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.Agents;
+
+/// <summary>
+/// The model-backed responder. Each turn loads the thread's newest items (oldest first), converts
+/// them to chat messages behind a system prompt with the user and page context, and streams the
+/// <see cref="IChatClient"/> (whose pipeline runs the server tools) through
+/// <see cref="ResponseEventMapper"/>. The first turn also names the thread, without delaying the reply.
+/// </summary>
+public sealed partial class AgentChatKitServer(
+    IChatKitStore<ChatKitRequestContext> store,
+    ChatKitLimits limits,
+    TimeProvider timeProvider,
+    ILogger<AgentChatKitServer> logger,
+    IFeedbackStore feedback,
+    IChatClient chatClient,
+    ThreadItemConverter converter,
+    SystemPromptBuilder systemPrompt,
+    ServerToolRegistry serverTools,
+    ClientToolRegistry clientTools,
+    ThreadTitleGenerator titles,
+    IOptions<ChatModelOptions> options,
+    IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
+    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
+{
+    private readonly TimeProvider _time = timeProvider;
+
+    public override Task AddFeedbackAsync(
+        string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        feedback.AddAsync(new FeedbackEntry(context.UserId, threadId, itemIds, kind, Now()), cancellationToken);
+
+    public override async IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
+        ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var turn = new AgentTurn(thread, context, PageContext.FromMetadata(context.Metadata), AgentTurn.TimeZoneFrom(context));
+
+        // The newest items, then oldest first: the model must see the end of a long thread, not its start.
+        var newest = await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken);
+        var history = newest.Data.Reverse().ToList();
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, systemPrompt.Build(turn)),
+            .. await converter.ToChatMessagesAsync(history, context, cancellationToken),
+        ];
+        var chatOptions = new ChatOptions
+        {
+            Tools = [.. serverTools.CreateFunctions(turn), .. clientTools.Declarations],
+            ToolMode = ChatToolMode.Auto,
+        };
+
+        // The title is asked for alongside the reply and applied as soon as it is known.
+        using var titleCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var title = settings.GenerateTitles && thread.Title is null && input is not null && TextOf(input) is { Length: > 0 } firstText
+            ? titles.GenerateAsync(firstText, titleCancellation.Token)
+            : null;
+
+        var mapper = new ResponseEventMapper(turn, serverTools, clientTools, type => Store.GenerateItemId(type, thread, context), Now);
+        CustomStreamErrorException? failure = null;
+        var finished = false;
+        var updates = chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await updates.MoveNextAsync())
+                    {
+                        finished = true;
+                        break;
+                    }
+                }
+                catch (Exception ex) when (ProviderErrorTranslator.Translate(ex, cancellationToken.IsCancellationRequested) is { } translated)
+                {
+                    LogProviderFailed(ex, thread.Id);
+                    failure = translated;
+                    break;
+                }
+
+                foreach (var e in mapper.Map(updates.Current))
+                {
+                    yield return e;
+                }
+
+                if (title is { IsCompleted: true })
+                {
+                    ApplyTitle(thread, await title);
+                    title = null;
+                }
+            }
+        }
+        finally
+        {
+            if (!finished)
+            {
+                await titleCancellation.CancelAsync(); // stopped or failed: nobody will wait for the title
+            }
+
+            await updates.DisposeAsync();
+        }
+
+        if (failure is not null)
+        {
+            foreach (var e in mapper.Abandon())
+            {
+                yield return e;
+            }
+
+            throw failure;
+        }
+
+        foreach (var e in mapper.Complete())
+        {
+            yield return e;
+        }
+
+        if (title is not null)
+        {
+            ApplyTitle(thread, await WaitForTitleAsync(title, input!, settings, cancellationToken));
+        }
+    }
+
+    private async Task<string?> WaitForTitleAsync(Task<string?> title, UserMessageItem input, ChatModelOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await title.WaitAsync(TimeSpan.FromSeconds(settings.TitleTimeoutSeconds), _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return ThreadTitleGenerator.FirstWords(TextOf(input));
+        }
+    }
+
+    private static void ApplyTitle(ThreadMetadata thread, string? title)
+    {
+        if (title is not null && thread.Title is null)
+        {
+            thread.Title = title; // the pipeline saves it and streams thread.updated after the next event
+        }
+    }
+
+    private static string TextOf(UserMessageItem message) =>
+        string.Concat(message.Content.Select(part => part switch
+        {
+            UserMessageTextContent t => t.Text,
+            UserMessageTagContent tag => "@" + tag.Text,
+            _ => "",
+        })).Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model provider failed during a turn of thread {ThreadId}.")]
+    private partial void LogProviderFailed(Exception exception, string threadId);
+}

@@ -1,0 +1,245 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace ChatKitApp.Agents;
+
+/// <summary>
+/// The model used when none is configured: deterministic, offline, and honest about being a demo.
+/// It streams, word by word, a Markdown answer describing what it received (the message, the quoted
+/// text, the page) and shows the tool paths: "theme dark" calls the <c>set_theme</c> client tool,
+/// "time" the date/time server tool, "search …" or "articles" the article search.
+/// Like some real providers it gives every reply the same message id, which the app must not trust.
+/// </summary>
+public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan wordDelay) : IChatClient
+{
+    public const string MessageId = "__demo__";
+    public const string Banner = "**Demo model** (no model is configured, so this answer is generated locally).";
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        return updates.ToChatResponse();
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var history = messages.ToList();
+        if (history.Count > 0 && history[^1].Role == ChatRole.Tool)
+        {
+            foreach (var word in Words(AfterTool(history)))
+            {
+                yield return await WordAsync(word, cancellationToken);
+            }
+
+            yield break;
+        }
+
+        var (message, quoted) = LastUserMessage(history);
+        if (ToolCallFor(message, options, history.Count) is { } call)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { MessageId = MessageId, FinishReason = ChatFinishReason.ToolCalls };
+            yield break;
+        }
+
+        foreach (var word in Words(Describe(history, message, quoted)))
+        {
+            yield return await WordAsync(word, cancellationToken);
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    private async Task<ChatResponseUpdate> WordAsync(string word, CancellationToken cancellationToken)
+    {
+        if (wordDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(wordDelay, timeProvider, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ChatResponseUpdate(ChatRole.Assistant, word) { MessageId = MessageId };
+    }
+
+    private static FunctionCallContent? ToolCallFor(string message, ChatOptions? options, int historyCount)
+    {
+        bool Offered(string name) => options?.Tools?.Any(t => t.Name == name) == true;
+        var callId = $"call_demo_{historyCount}";
+
+        if (ThemeRequest().Match(message) is { Success: true } theme && Offered(ClientToolRegistry.SetTheme))
+        {
+            return new FunctionCallContent(callId, ClientToolRegistry.SetTheme, new Dictionary<string, object?> { ["theme"] = theme.Groups["theme"].Value.ToLowerInvariant() });
+        }
+
+        if (TimeRequest().IsMatch(message) && Offered(CurrentTimeTool.ToolName))
+        {
+            return new FunctionCallContent(callId, CurrentTimeTool.ToolName, new Dictionary<string, object?>());
+        }
+
+        if (SearchRequest().IsMatch(message) && Offered(ArticleSearchTool.ToolName))
+        {
+            return new FunctionCallContent(callId, ArticleSearchTool.ToolName, new Dictionary<string, object?> { ["query"] = message });
+        }
+
+        return null;
+    }
+
+    private static string Describe(List<ChatMessage> history, string message, string? quoted)
+    {
+        var text = new StringBuilder(Banner).Append("\n\n");
+        text.Append("You wrote:\n\n> ").Append(Quote(message.Length > 0 ? message : "(nothing)")).Append("\n\n");
+        if (quoted is not null)
+        {
+            text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
+        }
+
+        if (PageOf(history) is { } page)
+        {
+            var title = page["title"]?.GetValue<string>() ?? page["path"]?.GetValue<string>() ?? "an untitled page";
+            text.Append("You are on the page *").Append(title).Append('*');
+            if (page["headings"] is JsonArray { Count: > 0 } headings)
+            {
+                text.Append(", which has ").Append(headings.Count).Append(headings.Count == 1 ? " heading" : " headings");
+            }
+
+            text.Append(".\n\n");
+        }
+
+        var earlier = history.Count(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant) - 1;
+        if (earlier > 0)
+        {
+            text.Append("I can see ").Append(earlier).Append(" earlier messages in this thread.\n\n");
+        }
+
+        text.Append("Try *theme dark*, *what time is it?* or *search articles about streaming*.");
+        return text.ToString();
+    }
+
+    private static string AfterTool(List<ChatMessage> history)
+    {
+        var result = history[^1].Contents.OfType<FunctionResultContent>().FirstOrDefault();
+        var call = history.SelectMany(m => m.Contents).OfType<FunctionCallContent>().LastOrDefault(c => c.CallId == result?.CallId);
+        var data = ToNode(result?.Result);
+        return call?.Name switch
+        {
+            CurrentTimeTool.ToolName => $"It is **{data?["local_time"]}** in {data?["time_zone"]} ({data?["day_of_week"]}). *(Demo model, using the date/time tool.)*",
+            ClientToolRegistry.SetTheme => $"Done: the page now uses the **{call.Arguments?["theme"]}** theme. *(Demo model, using the set_theme client tool.)*",
+            ClientToolRegistry.GetPageContext => $"Your browser says you are on **{data?["title"]}**. *(Demo model.)*",
+            ArticleSearchTool.ToolName when data?["results"] is JsonArray { Count: > 0 } results =>
+                "I found these articles:\n\n" + string.Join('\n', results.Select(r => $"- [{r?["title"]}]({r?["url"]}): {r?["summary"]}")) + "\n\n*(Demo model, using the article search.)*",
+            ArticleSearchTool.ToolName => "No article matches that. *(Demo model, using the article search.)*",
+            _ => "The tool answered. *(Demo model.)*",
+        };
+    }
+
+    /// <summary>The newest real user message and the quoted text sent with it (the converter adds both).</summary>
+    private static (string Message, string? Quoted) LastUserMessage(List<ChatMessage> history)
+    {
+        string? quoted = null;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Role != ChatRole.User)
+            {
+                continue;
+            }
+
+            var text = history[i].Text;
+            if (text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal))
+            {
+                quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];
+            }
+            else if (!text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
+                && !text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
+            {
+                return (text.Trim(), quoted);
+            }
+        }
+
+        return ("", quoted);
+    }
+
+    private static JsonObject? PageOf(List<ChatMessage> history)
+    {
+        var system = history.FirstOrDefault(m => m.Role == ChatRole.System)?.Text ?? "";
+        var start = system.IndexOf(SystemPromptBuilder.PageContextStart, StringComparison.Ordinal);
+        var end = system.IndexOf(SystemPromptBuilder.PageContextEnd, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            return null;
+        }
+
+        start += SystemPromptBuilder.PageContextStart.Length;
+        try
+        {
+            return JsonNode.Parse(system[start..end]) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node,
+        string s => TryParse(s),
+        _ => JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
+    };
+
+    private static JsonNode? TryParse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+
+    private static string Quote(string text) => text.Replace("\n", "\n> ", StringComparison.Ordinal);
+
+    /// <summary>Splits after each space so the words join back into the exact text.</summary>
+    private static IEnumerable<string> Words(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ')
+            {
+                yield return text[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    [GeneratedRegex(@"\btheme\b.*\b(?<theme>dark|light)\b|\b(?<theme>dark|light)\s+(theme|mode)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThemeRequest();
+
+    [GeneratedRegex(@"\b(time|date|today)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeRequest();
+
+    [GeneratedRegex(@"^\s*search\b|\barticles?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SearchRequest();
+}

@@ -1,0 +1,11 @@
+namespace ChatKitApp.Agents;
+
+/// <summary>Who answers the chat.</summary>
+public enum ModelProvider
+{
+    /// <summary>The built-in deterministic model; needs no key and no network.</summary>
+    Demo,
+
+    /// <summary>OpenAI, Azure OpenAI or any OpenAI-compatible server (Ollama, vLLM, LM Studio).</summary>
+    OpenAI,
+}
