@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Load benchmark: threads.create against the running app (in-memory store, echo responder) on
-# loopback with wrk. Prints requests/s and latency percentiles. Usage: eng/bench.sh [seconds] [connections]
+# Benchmarks, with numbers printed (none of this is a test):
+#   1. threads.create through /chatkit with wrk on loopback: in-memory store, then PostgreSQL
+#      (echo model: the server is measured, not a model);
+#   2. first-page latency of threads.list / items.list on PostgreSQL, small vs large;
+#   3. the model path with a fake OpenAI-compatible provider: first delta and cost per delta.
+# Usage: eng/bench.sh [seconds per wrk run, default 20] [connections, default 16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}
 connections=${2:-16}
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+
+source eng/postgres.sh
+app=""
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}"; }
+trap cleanup EXIT
+pg_start
 
 dotnet build ChatKitApp/ChatKitApp.csproj -c Release -v q -nologo >/dev/null
-port=$(( 20000 + RANDOM % 40000 ))
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >/tmp/chatkit-bench-app.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -s -o /dev/null -X POST "http://127.0.0.1:$port/chatkit" -d '{"type":"threads.list","params":{}}' && break
-  sleep 0.2
-done
+dotnet build ChatKitApp.Bench/ChatKitApp.Bench.csproj -c Release -v q -nologo >/dev/null
 
 script=$(mktemp /tmp/chatkit-bench.XXXXXX.lua)
 cat >"$script" <<'LUA'
@@ -27,8 +32,29 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Hello from the load generator, please echo this back"}],"attachments":[],"inference_options":{}}}}'
 LUA
 
-echo "warm-up (5 s)..."
-wrk -t2 -c"$connections" -d5s -s "$script" "http://127.0.0.1:$port/chatkit" >/dev/null
-echo "threads.create, echo responder, in-memory store, $connections connections, ${duration}s:"
-wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit"
-rm -f "$script"
+# $1: label, $2: connection string ('' = in-memory store)
+load_test() {
+  local port=$(( 20000 + RANDOM % 40000 ))
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
+    ConnectionStrings__ChatKit="$2" \
+    dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >/tmp/chatkit-bench-app.log 2>&1 &
+  app=$!
+  for _ in $(seq 1 150); do
+    curl -s -o /dev/null -X POST "http://127.0.0.1:$port/chatkit" -d '{"type":"threads.list","params":{}}' && break
+    sleep 0.2
+  done
+  wrk -t2 -c"$connections" -d5s -s "$script" "http://127.0.0.1:$port/chatkit" >/dev/null # warm-up
+  echo "== threads.create, $1, echo model, $connections connections, ${duration}s"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit" \
+    | grep -E 'Requests/sec|Latency Distribution|^ +(50|90|99)%|requests in|Non-2xx'
+  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+}
+
+load_test "in-memory store" ""
+load_test "PostgreSQL store" "$CHATKIT_TEST_DB"
+
+echo "== PostgreSQL list latency (first page, store level)"
+dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll postgres-lists "$CHATKIT_TEST_DB"
+
+echo "== model path (fake OpenAI-compatible provider answering at once, in-memory store)"
+dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll agents

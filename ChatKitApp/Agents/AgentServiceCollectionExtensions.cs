@@ -50,6 +50,11 @@ public static class AgentServiceCollectionExtensions
     public static IChatClient CreateProviderClient(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<ChatModelOptions>>().Value;
+        if (options.EffectiveProvider == ModelProvider.Echo)
+        {
+            return new EchoChatClient();
+        }
+
         if (options.EffectiveProvider == ModelProvider.Demo)
         {
             return new DemoChatClient(services.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(options.DemoWordDelayMilliseconds));

@@ -5,7 +5,7 @@ public sealed class ChatModelOptions
 {
     public const string SectionName = "ChatKit:Model";
 
-    /// <summary><c>OpenAI</c> or <c>Demo</c>. Unset: OpenAI when an <see cref="ApiKey"/> is given, else Demo.</summary>
+    /// <summary><c>OpenAI</c>, <c>Demo</c> or <c>Echo</c>. Unset: OpenAI when an <see cref="ApiKey"/> is given, else Demo.</summary>
     public ModelProvider? Provider { get; set; }
 
     /// <summary>

@@ -8,4 +8,7 @@ public enum ModelProvider
 
     /// <summary>OpenAI, Azure OpenAI or any OpenAI-compatible server (Ollama, vLLM, LM Studio).</summary>
     OpenAI,
+
+    /// <summary>Answers with the user's own words, at once: for protocol checks and load tests.</summary>
+    Echo,
 }

@@ -21,7 +21,7 @@ public sealed partial class ThreadTitleGenerator(IChatClient chatClient, IOption
     public async Task<string?> GenerateAsync(string firstMessage, CancellationToken cancellationToken)
     {
         var fallback = FirstWords(firstMessage);
-        if (fallback is null || options.Value.EffectiveProvider == ModelProvider.Demo)
+        if (fallback is null || options.Value.EffectiveProvider is ModelProvider.Demo or ModelProvider.Echo)
         {
             return fallback;
         }
