@@ -22,7 +22,7 @@ public static class PostgresStoreExtensions
         services.AddOptions<PostgresStoreOptions>()
             .BindConfiguration(PostgresStoreOptions.SectionName)
             .Configure(o => o.ConnectionString = connectionString);
-        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString)
+        services.TryAddSingleton(sp => CreateDataSourceBuilder(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         services.AddSingleton<PostgresMigrator>();
@@ -30,6 +30,29 @@ public static class PostgresStoreExtensions
         services.AddSingleton<IChatKitStore<TContext>, PostgresStore<TContext>>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// The store's statements are few and fixed, so they are prepared automatically, and it changes no
+    /// session state, so pooled connections need no reset round trip (DISCARD ALL) on return.
+    /// Settings in the connection string win.
+    /// </summary>
+    internal static NpgsqlDataSourceBuilder CreateDataSourceBuilder(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The plain builder lists only the keys the string gives (Npgsql's own one knows every key).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
         return builder;
     }
 }
