@@ -60,10 +60,14 @@ public sealed class ChatPageTests(BrowserFixture fixture)
         await Expect(page.Locator("[data-testid=composer-reply]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=composer-input]").FillAsync("What does this mean?");
         await page.Locator("[data-testid=composer-input]").PressAsync("Enter");
-        await Expect(Items(page, "assistant_message").Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var reply = Items(page, "assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("Storing chats in PostgreSQL · ChatKitApp", new() { Timeout = 15_000 });
 
-        var create = requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal));
+        // The demo model describes what reached it: the page title from metadata.page (via the
+        // system prompt) and the quoted passage, so both made it through the server to the model.
         var selected = (await paragraph.TextContentAsync())!.Trim();
+        await Expect(reply).ToContainTextAsync(selected[..40]);
+        var create = requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal));
         using var json = System.Text.Json.JsonDocument.Parse(create);
         var root = json.RootElement;
         Assert.Equal(selected, root.GetProperty("params").GetProperty("input").GetProperty("quoted_text").GetString());
@@ -71,6 +75,37 @@ public sealed class ChatPageTests(BrowserFixture fixture)
         Assert.Equal("Storing chats in PostgreSQL · ChatKitApp", pageContext.GetProperty("title").GetString());
         Assert.Equal("/articles/storing-chats-in-postgresql", pageContext.GetProperty("path").GetString());
         Assert.Contains("Storing chats in PostgreSQL", pageContext.GetProperty("headings").EnumerateArray().Select(h => h.GetString()));
+    }
+
+    [Fact]
+    public async Task A_remembered_thread_that_no_longer_exists_opens_a_new_chat_without_an_error()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.AddInitScriptAsync("localStorage.setItem('chatkit.thread', 'thr_deleted_long_ago')");
+
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        await Expect(page.Locator("[data-testid=start-prompt]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=error-banner]")).ToBeHiddenAsync();
+        await SendAsync(page, "A fresh start");
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("A fresh start", new() { Timeout = 15_000 });
+        Assert.NotEqual("thr_deleted_long_ago", await page.EvaluateAsync<string>("localStorage.getItem('chatkit.thread')"));
+    }
+
+    [Fact]
+    public async Task The_set_theme_client_tool_switches_the_page_to_dark()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.AddInitScriptAsync("localStorage.setItem('app.theme', 'light')");
+        await page.GotoAsync("/");
+
+        await SendAsync(page, "theme dark");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark", new() { Timeout = 15_000 });
+        await Expect(Items(page, "client_tool_call").Last).ToBeAttachedAsync();
     }
 
     private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
