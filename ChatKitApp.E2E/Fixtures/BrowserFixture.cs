@@ -6,13 +6,21 @@ namespace ChatKitApp.E2E.Fixtures;
 /// One app and one headless Debian Chromium for the whole E2E collection. A missing browser is a
 /// failure, never a skip: these tests are the proof that the UI works.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public KestrelAppFactory App { get; } = new(new() { ["ChatKit:Frontend:Source"] = "Local" });
+    public BrowserFixture()
+        : this(new KestrelAppFactory(new() { ["ChatKit:Frontend:Source"] = "Local" }))
+    {
+    }
+
+    /// <summary>For collections that need the app configured differently (test responders and the like).</summary>
+    protected BrowserFixture(KestrelAppFactory app) => App = app;
+
+    public KestrelAppFactory App { get; }
 
     public string BaseUrl { get; private set; } = "";
 
