@@ -34,6 +34,25 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Finished_reply_at_the_bottom_stays_in_view_with_its_actions()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        for (var i = 1; i <= 4; i++)
+        {
+            await chat.SendAndWaitAsync($"Message {i}\n\nwith a second paragraph\n\nand a third one");
+        }
+
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        var gap = await chat.MessageList.EvaluateAsync<double>("list => list.scrollHeight - list.scrollTop - list.clientHeight");
+        Assert.True(gap < 2, $"The transcript stopped {gap} px short of its end.");
+        await Expect(page.Locator("[data-testid=copy-message]").Last).ToBeInViewportAsync(new() { Ratio = 1 });
+    }
+
+    [Fact]
     public async Task Stop_mid_stream_keeps_the_partial_reply_after_reload()
     {
         var (context, page, _) = await fixture.NewPageAsync();
