@@ -32,3 +32,11 @@ wrk -t2 -c"$connections" -d5s -s "$script" "http://127.0.0.1:$port/chatkit" >/de
 echo "threads.create, echo responder, in-memory store, $connections connections, ${duration}s:"
 wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit"
 rm -f "$script"
+
+# --- Element budget (issue 5): size of the offline <openai-chatkit> and its first render ---------
+# Uses the node and playwright-core that the Microsoft.Playwright NuGet package puts in the E2E
+# bin, and Debian's Chromium; nothing is downloaded. eng/element-bench.mjs says how it measures.
+echo
+dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
+playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
+"$playwright/node/linux-x64/node" eng/element-bench.mjs "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"

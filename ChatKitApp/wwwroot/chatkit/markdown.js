@@ -11,8 +11,8 @@ import { h, copyButton } from './dom.js';
 /** @typedef {import('./types.js').Source} Source */
 
 // A private instance: the host page may use marked too, and must not see our settings.
-// Raw HTML in model or user text is shown as the text it is, like the CDN element does;
-// DOMPurify stays as the safety net for what markdown itself produces.
+// Raw HTML in model or user text is shown as the text it is, never parsed (an `<img onerror>`
+// in a reply is text, not a sanitised image); DOMPurify stays as the net for what markdown makes.
 const marked = new Marked({
   gfm: true, breaks: false, async: false,
   renderer: { html: ({ text }) => escapeHtml(text) },
