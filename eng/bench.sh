@@ -58,3 +58,11 @@ dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll postgres-lists 
 
 echo "== model path (fake OpenAI-compatible provider answering at once, in-memory store)"
 dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll agents
+
+# --- Element budget (issue 5): size of the offline <openai-chatkit> and its first render ---------
+# Uses the node and playwright-core that the Microsoft.Playwright NuGet package puts in the E2E
+# bin, and Debian's Chromium; nothing is downloaded. eng/element-bench.mjs says how it measures.
+echo "== element budget"
+dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
+playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
+"$playwright/node/linux-x64/node" eng/element-bench.mjs "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"

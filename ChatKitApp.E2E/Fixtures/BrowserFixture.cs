@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ChatKitApp.E2E.Fixtures;
@@ -6,11 +7,21 @@ namespace ChatKitApp.E2E.Fixtures;
 /// One app and one headless Debian Chromium for the whole E2E collection. A missing browser is a
 /// failure, never a skip: these tests are the proof that the UI works.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    private readonly Action<IServiceCollection>? _testServices;
+
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>For collections that need the app's services changed (test responders and the like).</summary>
+    protected BrowserFixture(Action<IServiceCollection>? testServices) => _testServices = testServices;
 
     public KestrelAppFactory App { get; private set; } = null!;
 
@@ -27,11 +38,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Database = await TestDatabase.CreateAsync();
-        App = new KestrelAppFactory(new()
-        {
-            ["ChatKit:Frontend:Source"] = "Local",
-            ["ConnectionStrings:ChatKit"] = Database.ConnectionString,
-        });
+        App = new KestrelAppFactory(
+            new()
+            {
+                ["ChatKit:Frontend:Source"] = "Local",
+                ["ConnectionStrings:ChatKit"] = Database.ConnectionString,
+            },
+            _testServices);
         BaseUrl = App.BaseUrl;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()

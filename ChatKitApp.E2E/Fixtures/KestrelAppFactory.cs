@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatKitApp.E2E.Fixtures;
@@ -10,10 +11,14 @@ namespace ChatKitApp.E2E.Fixtures;
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    public KestrelAppFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="testServices">Replaces app services after the app registered its own (test doubles).</param>
+    public KestrelAppFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         _settings = settings ?? [];
+        _testServices = testServices;
         UseKestrel(0);
     }
 
@@ -34,6 +39,11 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 }

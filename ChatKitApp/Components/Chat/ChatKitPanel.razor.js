@@ -163,8 +163,11 @@ export async function mount(host, options, config, dotnet) {
     apply(next) {
       state.options = next;
       const saved = localStorage.getItem(config.storageKey);
+      // The page's theme wins over the options' scheme: a page loaded dark never hosts a light chat.
+      const pageScheme = document.documentElement.dataset.bsTheme;
       element.setOptions({
         ...next,
+        theme: pageScheme ? { ...(next.theme ?? {}), colorScheme: pageScheme } : next.theme,
         initialThread: next.initialThread ?? saved ?? null,
         api: { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
         onClientTool: async (/** @type {{name: string, params: any}} */ call) => {

@@ -11,7 +11,12 @@ import { h, copyButton } from './dom.js';
 /** @typedef {import('./types.js').Source} Source */
 
 // A private instance: the host page may use marked too, and must not see our settings.
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Raw HTML in model or user text is shown as the text it is, never parsed (an `<img onerror>`
+// in a reply is text, not a sanitised image); DOMPurify stays as the net for what markdown makes.
+const marked = new Marked({
+  gfm: true, breaks: false, async: false,
+  renderer: { html: ({ text }) => escapeHtml(text) },
+});
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
 // source number, then become links; private-use code points never occur in real answers.
@@ -199,4 +204,9 @@ function hostOf(url) {
   } catch {
     return '';
   }
+}
+
+/** @param {string} text */
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

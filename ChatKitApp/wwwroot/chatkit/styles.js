@@ -9,7 +9,7 @@ const CSS = /* css */ `
 
 .chatkit, .theme-light {
   --ck-bg: #ffffff; --ck-surface: #f4f4f5; --ck-surface-strong: #e8e8ec;
-  --ck-text: #0d0d0d; --ck-text-muted: #5d5d66; --ck-text-subtle: #8e8e99;
+  --ck-text: #0d0d0d; --ck-text-muted: #5d5d66; --ck-text-subtle: #65656f;
   --ck-border: #e4e4e8; --ck-user-bubble: #f0f0f2; --ck-link: #1d5fd6; --ck-focus: #2563eb;
   --ck-success: #15803d; --ck-danger: #dc2626; --ck-warning: #b45309; --ck-info: #2563eb; --ck-discovery: #7c3aed;
   --ck-shadow: 0 1px 2px rgb(0 0 0 / 0.04), 0 4px 18px rgb(0 0 0 / 0.06);
@@ -18,7 +18,7 @@ const CSS = /* css */ `
 }
 .chatkit.dark, .theme-dark {
   --ck-bg: #212121; --ck-surface: #2b2b2b; --ck-surface-strong: #363636;
-  --ck-text: #ececec; --ck-text-muted: #b4b4b4; --ck-text-subtle: #8a8a8a;
+  --ck-text: #ececec; --ck-text-muted: #b4b4b4; --ck-text-subtle: #a3a3a3;
   --ck-border: #3a3a3a; --ck-user-bubble: #303030; --ck-link: #7ab7ff; --ck-focus: #60a5fa;
   --ck-success: #4ade80; --ck-danger: #f87171; --ck-warning: #fbbf24; --ck-info: #60a5fa; --ck-discovery: #c084fc;
   --ck-shadow: 0 1px 2px rgb(0 0 0 / 0.3), 0 4px 18px rgb(0 0 0 / 0.3);

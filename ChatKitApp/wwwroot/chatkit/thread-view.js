@@ -182,9 +182,12 @@ export class ThreadView {
 
   /** @param {boolean} busy */
   setBusy(busy) {
+    // The turn actions appear when a response ends; a reader at the bottom keeps seeing them.
+    const follow = this.hooks.settings().autoScroll && this.isNearBottom();
     this.busy = busy;
     this.el.setAttribute('aria-busy', String(busy));
     this.refreshTurnActions();
+    if (follow) this.scrollToBottom();
   }
 
   /**

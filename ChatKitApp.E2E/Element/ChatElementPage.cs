@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E.Element;
+
+/// <summary>
+/// The home chat page as the tests drive it. Locators use the element's <c>data-testid</c> hooks;
+/// Playwright's CSS engine pierces the element's open shadow root.
+/// </summary>
+public sealed class ChatElementPage(IPage page)
+{
+    /// <summary>Long enough for a cold app and browser; every wait still ends as soon as its condition holds.</summary>
+    public const float Timeout = 20_000;
+
+    public IPage Page { get; } = page;
+
+    public ILocator Input => Page.Locator("[data-testid=composer-input]");
+
+    public ILocator Send => Page.Locator("[data-testid=send]");
+
+    public ILocator Stop => Page.Locator("[data-testid=stop]");
+
+    public ILocator MessageList => Page.Locator("[data-testid=message-list]");
+
+    public ILocator AllItems => Page.Locator("[data-testid=thread-item]");
+
+    public ILocator Items(string type) => Page.Locator($"[data-testid=thread-item][data-item-type={type}]");
+
+    public ILocator HistoryEntry(string threadId) => Page.Locator($"[data-testid=history-entry][data-thread-id={threadId}]");
+
+    /// <summary>Opens the chat and waits until the element shows its first view.</summary>
+    public async Task OpenAsync(string path = "/")
+    {
+        await Page.GotoAsync(path);
+        await WaitReadyAsync();
+    }
+
+    public async Task WaitReadyAsync()
+    {
+        await Expect(Page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = Timeout });
+        await Expect(Input).ToBeEditableAsync(new() { Timeout = Timeout });
+    }
+
+    public async Task SendAsync(string text)
+    {
+        await Input.FillAsync(text);
+        await Input.PressAsync("Enter");
+    }
+
+    /// <summary>Sends and waits for the response to end (the composer takes input again, no Stop button).</summary>
+    public async Task SendAndWaitAsync(string text)
+    {
+        var users = await Items("user_message").CountAsync();
+        await SendAsync(text);
+        await Expect(Items("user_message")).ToHaveCountAsync(users + 1, new() { Timeout = Timeout });
+        await WaitIdleAsync();
+    }
+
+    public async Task WaitIdleAsync()
+    {
+        await Expect(Page.Locator("[data-testid=message-list]")).Not.ToHaveAttributeAsync("aria-busy", "true", new() { Timeout = Timeout });
+        await Expect(Stop).ToBeHiddenAsync(new() { Timeout = Timeout });
+    }
+
+    /// <summary>The thread the host remembers for reloads (it follows chatkit.thread.change).</summary>
+    public async Task<string> ThreadIdAsync()
+    {
+        await Page.WaitForFunctionAsync("() => localStorage.getItem('chatkit.thread')", null, new() { Timeout = Timeout });
+        return await Page.EvaluateAsync<string>("() => localStorage.getItem('chatkit.thread')");
+    }
+}

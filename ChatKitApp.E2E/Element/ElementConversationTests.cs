@@ -1,0 +1,198 @@
+using ChatKitApp.E2E.Fixtures;
+using ChatKitApp.Feedback;
+using ChatKitApp.ChatKit.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E.Element;
+
+/// <summary>Sending, streaming, stopping, retrying, rating and typing in the offline element.</summary>
+[Collection(ScenarioCollection.Name)]
+public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
+{
+    [Fact]
+    public async Task Sent_message_streams_a_reply_word_by_word()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await chat.SendAsync("slow but steady");
+
+        // Mid-stream: some words are shown, the last one is not there yet, and Stop is offered.
+        var reply = chat.Items("assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("word03", new() { Timeout = ChatElementPage.Timeout });
+        Assert.DoesNotContain("word60", await reply.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(chat.Stop).ToBeVisibleAsync();
+        await Expect(chat.Items("user_message").Last).ToHaveTextAsync("slow but steady");
+
+        await Expect(reply).ToContainTextAsync("word60", new() { Timeout = 30_000 });
+        await chat.WaitIdleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Finished_reply_at_the_bottom_stays_in_view_with_its_actions()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        for (var i = 1; i <= 4; i++)
+        {
+            await chat.SendAndWaitAsync($"Message {i}\n\nwith a second paragraph\n\nand a third one");
+        }
+
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        var gap = await chat.MessageList.EvaluateAsync<double>("list => list.scrollHeight - list.scrollTop - list.clientHeight");
+        Assert.True(gap < 2, $"The transcript stopped {gap} px short of its end.");
+        await Expect(page.Locator("[data-testid=copy-message]").Last).ToBeInViewportAsync(new() { Ratio = 1 });
+    }
+
+    [Fact]
+    public async Task Stop_mid_stream_keeps_the_partial_reply_after_reload()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await chat.SendAsync("slow please");
+        var reply = chat.Items("assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("word03", new() { Timeout = ChatElementPage.Timeout });
+        var threadId = await chat.ThreadIdAsync();
+        await chat.Stop.ClickAsync();
+
+        await Expect(chat.Stop).ToBeHiddenAsync();
+        await Expect(chat.Send).ToBeVisibleAsync();
+        await fixture.Log.WhenCancelledAsync(threadId);
+        var shown = await reply.InnerTextAsync();
+        Assert.DoesNotContain("word60", shown, StringComparison.Ordinal);
+
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        var kept = chat.Items("assistant_message").Last;
+        await Expect(kept).ToContainTextAsync("word01 word02 word03", new() { Timeout = ChatElementPage.Timeout });
+        Assert.DoesNotContain("word60", await kept.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["slow please"]);
+    }
+
+    [Fact]
+    public async Task Retry_after_an_error_answers_the_same_message()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await chat.SendAsync("fail the first time");
+        var error = page.Locator("[data-testid=stream-error]");
+        await Expect(error).ToBeVisibleAsync(new() { Timeout = ChatElementPage.Timeout });
+        await Expect(error).ToContainTextAsync("error");
+        await Expect(chat.Items("assistant_message")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=error-retry]").ClickAsync();
+
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ScenarioChatKitServer.RetriedReply], new() { Timeout = ChatElementPage.Timeout });
+        await Expect(error).ToHaveCountAsync(0);
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["fail the first time"]);
+
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(chat.AllItems).ToHaveCountAsync(2, new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ScenarioChatKitServer.RetriedReply]);
+    }
+
+    [Fact]
+    public async Task Feedback_thumbs_up_reaches_the_server_with_the_turns_items()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("rate this answer");
+        var threadId = await chat.ThreadIdAsync();
+        var reply = chat.Items("assistant_message").Last;
+        var replyId = await reply.GetAttributeAsync("data-item-id");
+
+        await reply.HoverAsync();
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("[data-testid=feedback-positive]").Last.ClickAsync(),
+            r => r.Url.EndsWith("/chatkit", StringComparison.Ordinal) && (r.Request.PostData ?? "").Contains("\"items.feedback\"", StringComparison.Ordinal));
+
+        Assert.Equal(200, response.Status);
+        var entries = await fixture.App.Services.GetRequiredService<IFeedbackStore>()
+            .ListAsync(ScenarioBrowserFixture.LocalUser.UserId, threadId, CancellationToken.None);
+        var entry = Assert.Single(entries);
+        Assert.Equal(FeedbackKind.Positive, entry.Kind);
+        Assert.Contains(replyId, entry.ItemIds);
+        await Expect(page.Locator("[data-testid=feedback-positive]").Last).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task Keyboard_only_send_tabs_to_the_composer_and_sends_with_Enter()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await page.Locator("body").FocusAsync();
+
+        string? focused = null;
+        for (var presses = 0; presses < 40 && focused != "composer-input"; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string?>(
+                "() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.dataset?.testid ?? null; }");
+        }
+
+        Assert.Equal("composer-input", focused);
+        await page.Keyboard.TypeAsync("Typed without a mouse");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["Typed without a mouse"], new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: Typed without a mouse"], new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Input).ToHaveValueAsync("");
+    }
+
+    [Fact]
+    public async Task Xss_payloads_in_user_and_model_text_render_as_text()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        const string payload = "<img src=x onerror=alert(1)>";
+        await chat.SendAndWaitAsync(payload);
+        await chat.SendAndWaitAsync("xss reply please");
+
+        await Expect(chat.Items("user_message").First).ToHaveTextAsync(payload);
+        await Expect(chat.Items("assistant_message").First).ToHaveTextAsync("You said: " + payload);
+        var modelReply = chat.Items("assistant_message").Last;
+        await Expect(modelReply).ToContainTextAsync("Model says <img src=x onerror=alert(1)> and <script>alert(2)</script>");
+        await Expect(page.Locator("[data-testid=thread-item] img")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=thread-item] script")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=thread-item] [onerror]")).ToHaveCountAsync(0);
+
+        var docs = modelReply.Locator("a", new() { HasText = "the docs" });
+        await Expect(docs).ToHaveAttributeAsync("href", "https://example.com/docs");
+        await Expect(docs).ToHaveAttributeAsync("rel", "noopener noreferrer");
+        await Expect(docs).ToHaveAttributeAsync("target", "_blank");
+        await Expect(page.Locator("[data-testid=thread-item] a[href^='javascript:' i]")).ToHaveCountAsync(0);
+
+        // Give a would-be handler the chance to run before concluding none did.
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))");
+        Assert.Empty(dialogs);
+        Assert.Empty(errors);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using ChatKitApp.E2E.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E.Element;
+
+/// <summary>Every DOM event of the element, with the detail shape CLIENT.md gives.</summary>
+[Collection(ScenarioCollection.Name)]
+public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
+{
+    /// <summary>
+    /// Records the element's events from before the element exists: the events do not bubble, but a
+    /// capturing listener on the document sees them on their way down to the element.
+    /// </summary>
+    private const string Recorder = """
+        window.__chatkitEvents = [];
+        for (const name of ['chatkit.ready', 'chatkit.error', 'chatkit.effect', 'chatkit.response.start', 'chatkit.response.end',
+                            'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.log']) {
+          document.addEventListener(name, (event) => {
+            if (event.target?.localName !== 'openai-chatkit') return;
+            const detail = event.detail;
+            const copy = detail && detail.error instanceof Error
+              ? { error: { isError: true, message: detail.error.message } }
+              : JSON.parse(JSON.stringify(detail ?? null));
+            window.__chatkitEvents.push({ name, detail: copy });
+          }, true);
+        }
+        """;
+
+    [Fact]
+    public async Task Every_element_event_fires_with_its_detail_shape()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.AddInitScriptAsync(Recorder);
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        var ready = await WaitForAsync(page, "chatkit.ready");
+        Assert.Equal(JsonValueKind.Null, ready.ValueKind);
+
+        await chat.SendAndWaitAsync("events please");
+        var threadId = await chat.ThreadIdAsync();
+        Assert.Equal(JsonValueKind.Null, (await WaitForAsync(page, "chatkit.response.start")).ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await WaitForAsync(page, "chatkit.response.end")).ValueKind);
+        Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.change")).GetProperty("threadId").GetString());
+        var effect = await WaitForAsync(page, "chatkit.effect");
+        Assert.Equal("highlight", effect.GetProperty("name").GetString());
+        Assert.Equal("yellow", effect.GetProperty("data").GetProperty("color").GetString());
+        var log = await WaitForAsync(page, "chatkit.log");
+        Assert.Equal("stream.update_for_unknown_item", log.GetProperty("name").GetString());
+        Assert.Equal("msg_unknown", log.GetProperty("data").GetProperty("itemId").GetString());
+        var names = await NamesAsync(page);
+        Assert.True(names.IndexOf("chatkit.response.start") < names.IndexOf("chatkit.thread.change"));
+        Assert.True(names.IndexOf("chatkit.thread.change") < names.LastIndexOf("chatkit.response.end"));
+
+        await chat.SendAsync("fail for the error event");
+        var error = await WaitForAsync(page, "chatkit.error");
+        Assert.True(error.GetProperty("error").GetProperty("isError").GetBoolean());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("error").GetProperty("message").GetString()));
+        await chat.WaitIdleAsync();
+
+        // A reload opens the remembered thread: load start and end carry its id.
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.load.start")).GetProperty("threadId").GetString());
+        Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.load.end")).GetProperty("threadId").GetString());
+        Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.change")).GetProperty("threadId").GetString());
+        await WaitForAsync(page, "chatkit.ready");
+        Assert.Equal(["chatkit.thread.load.start", "chatkit.thread.change", "chatkit.thread.load.end", "chatkit.ready"], await NamesAsync(page));
+
+        // A new chat reports the change to no thread.
+        await page.Locator("[data-testid=new-thread]").ClickAsync();
+        await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
+        var change = await page.EvaluateAsync<JsonElement>("() => window.__chatkitEvents.filter(e => e.name === 'chatkit.thread.change').at(-1).detail");
+        Assert.Equal(JsonValueKind.Null, change.GetProperty("threadId").ValueKind);
+    }
+
+    /// <summary>Waits for the first event of that name and returns its recorded detail.</summary>
+    private static async Task<JsonElement> WaitForAsync(IPage page, string name)
+    {
+        await page.WaitForFunctionAsync("name => window.__chatkitEvents.some(e => e.name === name)", name, new() { Timeout = ChatElementPage.Timeout });
+        return await page.EvaluateAsync<JsonElement>("name => window.__chatkitEvents.find(e => e.name === name).detail", name);
+    }
+
+    private static async Task<List<string>> NamesAsync(IPage page) =>
+        [.. await page.EvaluateAsync<string[]>("() => window.__chatkitEvents.map(e => e.name)")];
+}

@@ -1,0 +1,131 @@
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Store;
+using ChatKitApp.E2E.Fixtures;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E.Element;
+
+/// <summary>The history panel (rename, delete, switch) and paging back through a long thread.</summary>
+[Collection(ScenarioCollection.Name)]
+public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
+{
+    [Fact]
+    public async Task Rename_and_delete_a_thread_from_history_reach_the_store()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("topic to rename");
+        var threadId = await chat.ThreadIdAsync();
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        var entry = chat.HistoryEntry(threadId);
+        await Expect(entry).ToContainTextAsync("topic to rename", new() { Timeout = ChatElementPage.Timeout });
+        await entry.Locator("[data-testid=history-rename]").ClickAsync();
+        var title = entry.Locator("[data-testid=history-rename-input]");
+        await Expect(title).ToBeFocusedAsync();
+        await title.FillAsync("Renamed by the test");
+        await title.PressAsync("Enter");
+
+        await Expect(entry).ToContainTextAsync("Renamed by the test");
+        Assert.Equal("Renamed by the test", (await fixture.Store.LoadThreadAsync(threadId, ScenarioBrowserFixture.LocalUser, CancellationToken.None)).Title);
+
+        await entry.Locator("[data-testid=history-delete]").ClickAsync();
+        await entry.Locator("[data-testid=history-delete-confirm]").ClickAsync();
+
+        await Expect(entry).ToHaveCountAsync(0);
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.Store.LoadThreadAsync(threadId, ScenarioBrowserFixture.LocalUser, CancellationToken.None));
+        await page.Locator("[data-testid=history-close]").ClickAsync();
+        await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
+        await Expect(chat.AllItems).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Switching_threads_from_history_shows_the_chosen_threads_items()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("alpha thread");
+        var alpha = await chat.ThreadIdAsync();
+        await page.Locator("[data-testid=new-thread]").ClickAsync();
+        await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
+        await chat.SendAndWaitAsync("beta thread");
+        await page.WaitForFunctionAsync($"() => localStorage.getItem('chatkit.thread') !== '{alpha}'");
+        var beta = await chat.ThreadIdAsync();
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await Expect(chat.HistoryEntry(beta).Locator("button[aria-current=true]")).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });
+        await chat.HistoryEntry(alpha).Locator("button.history-entry-main").ClickAsync();
+
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["alpha thread"], new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: alpha thread"]);
+        await Expect(page.Locator("[data-testid=history-panel]")).ToBeHiddenAsync();
+        Assert.Equal(alpha, await chat.ThreadIdAsync());
+
+        // And back again, with the composer sending into the thread now shown.
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(beta).Locator("button.history-entry-main").ClickAsync();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"], new() { Timeout = ChatElementPage.Timeout });
+        await chat.SendAndWaitAsync("still beta");
+        var items = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, ScenarioBrowserFixture.LocalUser, CancellationToken.None);
+        Assert.Equal(4, items.Data.Count);
+    }
+
+    [Fact]
+    public async Task Scrolling_up_a_long_thread_loads_older_items_until_the_first()
+    {
+        const int count = 120;
+        var threadId = await SeedLongThreadAsync(count);
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await page.EvaluateAsync("id => document.querySelector('openai-chatkit').setThreadId(id)", threadId);
+
+        await Expect(chat.AllItems.Last).ToHaveTextAsync($"Seeded message {count:000}", new() { Timeout = ChatElementPage.Timeout });
+        var firstPage = await chat.AllItems.CountAsync();
+        Assert.InRange(firstPage, 1, 20);
+        await Expect(chat.AllItems.First).Not.ToHaveTextAsync("Seeded message 001");
+        // The chat fits the window: the transcript scrolls, not the page, so the composer stays in view.
+        await Expect(chat.Input).ToBeInViewportAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight"), "The page itself scrolls.");
+
+        for (var shown = firstPage; shown < count;)
+        {
+            await chat.MessageList.HoverAsync();
+            await page.Mouse.WheelAsync(0, -20_000);
+            await Expect(chat.AllItems).Not.ToHaveCountAsync(shown, new() { Timeout = ChatElementPage.Timeout });
+            shown = await chat.AllItems.CountAsync();
+        }
+
+        await Expect(chat.AllItems).ToHaveCountAsync(count);
+        await Expect(chat.AllItems.First).ToHaveTextAsync("Seeded message 001");
+        var ids = await chat.AllItems.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.itemId)");
+        Assert.Equal(count, ids.Distinct().Count());
+        await Expect(page.Locator("[data-testid=load-older]")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Writes a thread of alternating user and assistant messages straight into the app's store.</summary>
+    private async Task<string> SeedLongThreadAsync(int count)
+    {
+        var user = ScenarioBrowserFixture.LocalUser;
+        var thread = new ThreadMetadata { Id = fixture.Store.GenerateThreadId(user), CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), Title = "A long thread" };
+        await fixture.Store.SaveThreadAsync(thread, user, CancellationToken.None);
+        for (var i = 1; i <= count; i++)
+        {
+            var id = fixture.Store.GenerateItemId(StoreItemType.Message, thread, user);
+            var at = thread.CreatedAt.AddSeconds(i);
+            var text = $"Seeded message {i:000}";
+            ThreadItem item = i % 2 == 1
+                ? new UserMessageItem { Id = id, ThreadId = thread.Id, CreatedAt = at, Content = [new UserMessageTextContent(text)] }
+                : new AssistantMessageItem { Id = id, ThreadId = thread.Id, CreatedAt = at, Content = [new AssistantMessageContent { Text = text }] };
+            await fixture.Store.AddThreadItemAsync(thread.Id, item, user, CancellationToken.None);
+        }
+
+        return thread.Id;
+    }
+}

@@ -1,0 +1,138 @@
+using ChatKitApp.E2E.Fixtures;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E.Element;
+
+/// <summary>Accessibility scans, themes, screenshots and the attachment picker of the chat page.</summary>
+[Collection(ScenarioCollection.Name)]
+public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
+{
+    /// <summary>Names the elements (light and shadow DOM) that stick out of the window on the right, if any.</summary>
+    private const string WiderThanTheWindow = """
+        () => {
+          if (document.documentElement.scrollWidth <= innerWidth) return '';
+          const all = [...document.querySelectorAll('*'), ...document.querySelector('openai-chatkit').shadowRoot.querySelectorAll('*')];
+          return all.filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+            .map(e => `${e.localName}.${[...e.classList].join('.')}:${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12).join(', ');
+        }
+        """;
+
+    private static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_chat_page(string theme)
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await UseThemeAsync(page, theme);
+
+        var startScreen = await SeriousViolationsAsync(page);
+
+        await chat.SendAndWaitAsync("Hello, **bold** and `code`");
+        await chat.SendAndWaitAsync("widget for the scan");
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await Expect(page.Locator("[data-testid=history-entry]").First).ToBeVisibleAsync(new() { Timeout = ChatElementPage.Timeout });
+        var conversation = await SeriousViolationsAsync(page);
+
+        Assert.True(startScreen.Count == 0, $"Start screen ({theme}):\n{string.Join('\n', startScreen)}");
+        Assert.True(conversation.Count == 0, $"Conversation with history open ({theme}):\n{string.Join('\n', conversation)}");
+    }
+
+    [Fact]
+    public async Task Dark_theme_chosen_before_the_chat_loads_applies_to_the_chat()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.AddInitScriptAsync("localStorage.setItem('app.theme', 'dark')");
+        var chat = new ChatElementPage(page);
+
+        await chat.OpenAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+        await Expect(page.Locator(".chatkit")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdark\b"));
+    }
+
+    [Fact]
+    public async Task Screenshots_of_the_chat_in_light_dark_and_narrow_layouts()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        Directory.CreateDirectory(ScreenshotDir);
+
+        await chat.OpenAsync();
+        await Expect(page.Locator("[data-testid=start-prompt]").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "chat-start-light.png") });
+
+        await chat.SendAndWaitAsync("Show me **markdown** with `code` and a list:\n\n- one\n- two");
+        await chat.SendAndWaitAsync("widget for the screenshot");
+        await chat.SendAndWaitAsync("xss <b>not bold</b>");
+        await Shoot(page, "chat-light.png");
+
+        await UseThemeAsync(page, "dark");
+        await Shoot(page, "chat-dark.png");
+
+        await UseThemeAsync(page, "light");
+        await page.SetViewportSizeAsync(360, 740);
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(chat.Items("user_message").Last).ToContainTextAsync("not bold", new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Input).ToBeInViewportAsync();
+        var overflow = await page.EvaluateAsync<string>(WiderThanTheWindow);
+        Assert.True(overflow.Length == 0, "The narrow layout scrolls sideways: " + overflow);
+        await Shoot(page, "chat-narrow-360.png");
+
+        foreach (var name in new[] { "chat-start-light.png", "chat-light.png", "chat-dark.png", "chat-narrow-360.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(ScreenshotDir, name)).Length > 10_000, name);
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Attachment_picker_is_hidden_when_attachments_are_not_enabled()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await Expect(page.Locator("[data-testid=attach]")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-testid=attach]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("openai-chatkit input[type=file]")).ToBeHiddenAsync();
+    }
+
+    private static async Task Shoot(IPage page, string name)
+    {
+        // Let the frame-coalesced renderer settle before the picture is taken.
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name) });
+    }
+
+    private static async Task UseThemeAsync(IPage page, string theme)
+    {
+        if (await page.Locator("html").GetAttributeAsync("data-bs-theme") != theme)
+        {
+            await page.Locator("[data-theme-toggle]").ClickAsync();
+        }
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", theme);
+        var dark = page.Locator(".chatkit.dark");
+        await (theme == "dark" ? Expect(dark).ToHaveCountAsync(1) : Expect(dark).ToHaveCountAsync(0));
+    }
+
+    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return [.. result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .SelectMany(v => v.Nodes.Select(n => $"{v.Impact} {v.Id}: {v.Help} at {n.Target}"))];
+    }
+}

@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Feedback;
+using Microsoft.Extensions.Logging;
+
+namespace ChatKitApp.E2E.Fixtures;
+
+/// <summary>
+/// A test-only responder whose behaviour the user's first word picks, so the browser tests can
+/// drive every path of the element: <c>slow</c> streams for seconds (Stop), <c>fail</c> fails once
+/// (Retry), <c>tool</c> asks the browser for <c>get_page_context</c> and answers from its output,
+/// <c>widget</c> shows a card whose button is a server action, <c>xss</c> answers with markup,
+/// <c>events</c> sends a client effect and an update the element cannot apply (a log);
+/// anything else is echoed.
+/// </summary>
+public sealed class ScenarioChatKitServer(
+    IChatKitStore<ChatKitRequestContext> store,
+    ChatKitLimits limits,
+    TimeProvider timeProvider,
+    ILogger<ScenarioChatKitServer> logger,
+    IFeedbackStore feedback,
+    ScenarioLog log)
+    : ChatKitServer<ChatKitRequestContext>(store, null, limits, timeProvider, logger)
+{
+    public const string XssReply =
+        "Model says <img src=x onerror=alert(1)> and <script>alert(2)</script>, see [the docs](https://example.com/docs) or [this](javascript:alert(3)).";
+
+    public const string RetriedReply = "Recovered after retry.";
+
+    public static readonly TimeSpan SlowDelay = TimeSpan.FromMilliseconds(150);
+
+    public override Task AddFeedbackAsync(
+        string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        feedback.AddAsync(new FeedbackEntry(context.UserId, threadId, itemIds, kind, Now()), cancellationToken);
+
+    public override async Task HandleStreamCancelledAsync(
+        ThreadMetadata thread, IReadOnlyList<ThreadItem> pendingItems, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        await base.HandleStreamCancelledAsync(thread, pendingItems, context, cancellationToken);
+        log.MarkCancelled(thread.Id);
+    }
+
+    public override async IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
+        ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            await foreach (var e in AnswerFromToolOutputAsync(thread, context, cancellationToken))
+            {
+                yield return e;
+            }
+
+            yield break;
+        }
+
+        var text = string.Concat(input.Content.OfType<UserMessageTextContent>().Select(t => t.Text)).Trim();
+        thread.Title ??= text.Length <= 40 ? text : text[..40];
+        var scenario = text.Split(' ', 2)[0].ToLowerInvariant();
+        IAsyncEnumerable<ThreadStreamEvent> events = scenario switch
+        {
+            "slow" => Message(thread, context, string.Join(' ', Enumerable.Range(1, 60).Select(i => $"word{i:00}")), SlowDelay, cancellationToken),
+            "fail" when log.CountAttempt(input.Id) == 1 => throw new InvalidOperationException("Scripted failure."),
+            "fail" => Message(thread, context, RetriedReply, TimeSpan.Zero, cancellationToken),
+            "tool" => One(new ThreadItemDoneEvent(new ClientToolCallItem
+            {
+                Id = Store.GenerateItemId(StoreItemType.ToolCall, thread, context),
+                ThreadId = thread.Id,
+                CreatedAt = Now(),
+                CallId = "call_" + Guid.NewGuid().ToString("N")[..8],
+                Name = "get_page_context",
+            })),
+            "widget" => One(new ThreadItemDoneEvent(new WidgetItem
+            {
+                Id = Store.GenerateItemId(StoreItemType.Message, thread, context),
+                ThreadId = thread.Id,
+                CreatedAt = Now(),
+                Widget = OrderCard("Order 42 is waiting for approval.", withButton: true),
+            })),
+            "xss" => Message(thread, context, XssReply, TimeSpan.Zero, cancellationToken),
+            "events" => Events(thread, context, cancellationToken),
+            _ => Message(thread, context, "You said: " + text, TimeSpan.Zero, cancellationToken),
+        };
+
+        await foreach (var e in events)
+        {
+            yield return e;
+        }
+    }
+
+    public override async IAsyncEnumerable<ThreadStreamEvent> ActionAsync(
+        ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        log.Actions.Enqueue((thread.Id, sender?.Id, action));
+        await Task.Yield();
+        if (sender is not null)
+        {
+            var order = action.Payload?["order"]?.GetValue<int>();
+            yield return new ThreadItemReplacedEvent(sender with { Widget = OrderCard($"Order {order} approved.", withButton: false) });
+        }
+    }
+
+    /// <summary>A card with a status text and, while undecided, an Approve button that is a server action.</summary>
+    public static JsonObject OrderCard(string status, bool withButton)
+    {
+        var children = new JsonArray
+        {
+            new JsonObject { ["type"] = "Title", ["value"] = "Approval" },
+            new JsonObject { ["type"] = "Text", ["id"] = "status", ["value"] = status },
+        };
+        if (withButton)
+        {
+            children.Add(new JsonObject
+            {
+                ["type"] = "Button",
+                ["label"] = "Approve",
+                ["style"] = "primary",
+                ["onClickAction"] = new JsonObject { ["type"] = "order.approve", ["handler"] = "server", ["payload"] = new JsonObject { ["order"] = 42 } },
+            });
+        }
+
+        return new JsonObject { ["type"] = "Card", ["children"] = children };
+    }
+
+    /// <summary>Resuming after the browser ran the tool: answers with what the tool returned.</summary>
+    private async IAsyncEnumerable<ThreadStreamEvent> AnswerFromToolOutputAsync(
+        ThreadMetadata thread, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var recent = await Store.LoadThreadItemsAsync(thread.Id, null, 20, SortOrder.Desc, context, cancellationToken);
+        var call = recent.Data.OfType<ClientToolCallItem>().First(c => c.Status == ClientToolCallStatus.Completed);
+        var output = call.Output;
+        var reply = $"The page is titled \"{output?["title"]}\" at path {output?["path"]}.";
+        await foreach (var e in Message(thread, context, reply, TimeSpan.Zero, cancellationToken))
+        {
+            yield return e;
+        }
+    }
+
+    private async IAsyncEnumerable<ThreadStreamEvent> Events(
+        ThreadMetadata thread, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ClientEffectEvent { Name = "highlight", Data = new JsonObject { ["color"] = "yellow" } };
+        yield return new ThreadItemUpdatedEvent("msg_unknown", new AssistantMessageContentPartTextDelta(0, "lost"));
+        await foreach (var e in Message(thread, context, "Events sent.", TimeSpan.Zero, cancellationToken))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>Streams an assistant message a word at a time, waiting <paramref name="delay"/> between words.</summary>
+    private async IAsyncEnumerable<ThreadStreamEvent> Message(
+        ThreadMetadata thread, ChatKitRequestContext context, string text, TimeSpan delay, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var message = new AssistantMessageItem { Id = Store.GenerateItemId(StoreItemType.Message, thread, context), ThreadId = thread.Id, CreatedAt = Now() };
+        yield return new ThreadItemAddedEvent(message);
+        yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartAdded(0, new AssistantMessageContent()));
+        var words = text.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
+            yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartTextDelta(0, i == 0 ? words[i] : " " + words[i]));
+        }
+
+        var content = new AssistantMessageContent { Text = text };
+        yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartDone(0, content));
+        yield return new ThreadItemDoneEvent(message with { Content = [content] });
+    }
+
+    private static async IAsyncEnumerable<ThreadStreamEvent> One(ThreadStreamEvent e)
+    {
+        await Task.Yield();
+        yield return e;
+    }
+}
