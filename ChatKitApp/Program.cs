@@ -1,3 +1,4 @@
+using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Hosting;
 
@@ -5,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.AddChatKitAuth();
 builder.AddChatKitBackend();
 
 var app = builder.Build();
@@ -15,6 +17,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseChatKitAuth();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -38,7 +38,7 @@ public static class ChatKitBackendExtensions
 
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
-        app.MapChatKit<ChatKitRequestContext>("/chatkit");
+        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy);
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {

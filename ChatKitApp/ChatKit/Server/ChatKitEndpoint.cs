@@ -145,7 +145,8 @@ public static partial class ChatKitEndpoint
     private static ChatKitRequestException TooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body is larger than {maxBytes} bytes.");
 
-    private static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
+    /// <summary>Writes <c>{"error":{"code","message"}}</c> with <paramref name="statusCode"/>, unless the response has started.</summary>
+    public static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
     {
         if (response.HasStarted)
         {
