@@ -23,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapChatKitBackend();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .RequireSameOrigin(); // form posts (sign-in and the like) come from our own pages
 
 app.Run();

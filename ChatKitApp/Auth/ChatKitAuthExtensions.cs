@@ -47,14 +47,23 @@ public static class ChatKitAuthExtensions
         return builder;
     }
 
-    /// <summary>Authentication, guest sign-in and authorization, in that order; before antiforgery.</summary>
+    /// <summary>
+    /// The CSRF guard, authentication, guest sign-in and authorization, in that order; before
+    /// antiforgery. Cross-site requests are refused before anything else looks at them.
+    /// </summary>
     public static WebApplication UseChatKitAuth(this WebApplication app)
     {
+        app.UseMiddleware<SameOriginMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<GuestSignInMiddleware>();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>Unsafe requests to these endpoints must come from this site's own pages (or from no browser at all).</summary>
+    public static TBuilder RequireSameOrigin<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(SameOriginMetadata.Instance);
 
     // API callers get a status code they can act on; only page navigations are redirected.
     private static bool IsApi(HttpRequest request) =>

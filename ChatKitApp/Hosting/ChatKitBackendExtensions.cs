@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
@@ -38,7 +39,7 @@ public static class ChatKitBackendExtensions
 
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
-        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy);
+        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy).RequireSameOrigin();
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {
