@@ -44,12 +44,13 @@ public static class ChatKitAuthExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(System.Security.Claims.ClaimTypes.NameIdentifier));
         services.AddCascadingAuthenticationState();
+        builder.AddUserRateLimits();
         return builder;
     }
 
     /// <summary>
-    /// The CSRF guard, authentication, guest sign-in and authorization, in that order; before
-    /// antiforgery. Cross-site requests are refused before anything else looks at them.
+    /// The CSRF guard, authentication, guest sign-in, authorization and the rate limiter, in that
+    /// order; before antiforgery. Cross-site requests are refused before anything else looks at them.
     /// </summary>
     public static WebApplication UseChatKitAuth(this WebApplication app)
     {
@@ -57,6 +58,7 @@ public static class ChatKitAuthExtensions
         app.UseAuthentication();
         app.UseMiddleware<GuestSignInMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: limits are per user, and refused callers cost nothing
         return app;
     }
 

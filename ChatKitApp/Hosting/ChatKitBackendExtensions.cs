@@ -39,7 +39,9 @@ public static class ChatKitBackendExtensions
 
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
-        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy).RequireSameOrigin();
+        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
+            .RequireSameOrigin()
+            .RequireRateLimiting(UserRateLimitExtensions.PolicyName);
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {
