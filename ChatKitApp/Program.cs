@@ -11,6 +11,8 @@ builder.AddChatKitBackend();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
