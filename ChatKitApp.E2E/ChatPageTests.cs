@@ -1,5 +1,6 @@
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
+using static ChatKitApp.E2E.Fixtures.ChatUi;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatKitApp.E2E;
@@ -106,15 +107,5 @@ public sealed class ChatPageTests(BrowserFixture fixture)
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark", new() { Timeout = 15_000 });
         await Expect(Items(page, "client_tool_call").Last).ToBeAttachedAsync();
-    }
-
-    private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
-        var input = page.Locator("[data-testid=composer-input]");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
     }
 }

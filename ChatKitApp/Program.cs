@@ -1,3 +1,4 @@
+using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Hosting;
 
@@ -5,9 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.AddChatKitAuth();
 builder.AddChatKitBackend();
 
 var app = builder.Build();
+
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -15,11 +19,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseChatKitAuth();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapChatKitBackend();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode()
+    .RequireSameOrigin(); // form posts (sign-in and the like) come from our own pages
 
 app.Run();

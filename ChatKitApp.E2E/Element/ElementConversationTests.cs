@@ -125,7 +125,7 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
 
         Assert.Equal(200, response.Status);
         var entries = await fixture.App.Services.GetRequiredService<IFeedbackStore>()
-            .ListAsync(ScenarioBrowserFixture.LocalUser.UserId, threadId, CancellationToken.None);
+            .ListAsync((await ScenarioBrowserFixture.UserOfAsync(page)).UserId, threadId, CancellationToken.None);
         var entry = Assert.Single(entries);
         Assert.Equal(FeedbackKind.Positive, entry.Kind);
         Assert.Contains(replyId, entry.ItemIds);

@@ -1,6 +1,8 @@
 using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.E2E.Fixtures;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatKitApp.E2E.Element;
@@ -29,13 +31,14 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await title.PressAsync("Enter");
 
         await Expect(entry).ToContainTextAsync("Renamed by the test");
-        Assert.Equal("Renamed by the test", (await fixture.Store.LoadThreadAsync(threadId, ScenarioBrowserFixture.LocalUser, CancellationToken.None)).Title);
+        Assert.Equal("Renamed by the test", (await fixture.Store.LoadThreadAsync(threadId, await ScenarioBrowserFixture.UserOfAsync(page), CancellationToken.None)).Title);
 
         await entry.Locator("[data-testid=history-delete]").ClickAsync();
         await entry.Locator("[data-testid=history-delete-confirm]").ClickAsync();
 
         await Expect(entry).ToHaveCountAsync(0);
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.Store.LoadThreadAsync(threadId, ScenarioBrowserFixture.LocalUser, CancellationToken.None));
+        var user = await ScenarioBrowserFixture.UserOfAsync(page);
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.Store.LoadThreadAsync(threadId, user, CancellationToken.None));
         await page.Locator("[data-testid=history-close]").ClickAsync();
         await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
         await Expect(chat.AllItems).ToHaveCountAsync(0);
@@ -70,7 +73,7 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await chat.HistoryEntry(beta).Locator("button.history-entry-main").ClickAsync();
         await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"], new() { Timeout = ChatElementPage.Timeout });
         await chat.SendAndWaitAsync("still beta");
-        var items = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, ScenarioBrowserFixture.LocalUser, CancellationToken.None);
+        var items = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, await ScenarioBrowserFixture.UserOfAsync(page), CancellationToken.None);
         Assert.Equal(4, items.Data.Count);
     }
 
@@ -78,11 +81,11 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     public async Task Scrolling_up_a_long_thread_loads_older_items_until_the_first()
     {
         const int count = 120;
-        var threadId = await SeedLongThreadAsync(count);
         var (context, page, _) = await fixture.NewPageAsync();
         await using var __ = context;
         var chat = new ChatElementPage(page);
         await chat.OpenAsync();
+        var threadId = await SeedLongThreadAsync(await ScenarioBrowserFixture.UserOfAsync(page), count);
 
         await page.EvaluateAsync("id => document.querySelector('openai-chatkit').setThreadId(id)", threadId);
 
@@ -96,9 +99,7 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
 
         for (var shown = firstPage; shown < count;)
         {
-            await chat.MessageList.HoverAsync();
-            await page.Mouse.WheelAsync(0, -20_000);
-            await Expect(chat.AllItems).Not.ToHaveCountAsync(shown, new() { Timeout = ChatElementPage.Timeout });
+            await ScrollToTopUntilMoreLoadAsync(page, chat, shown);
             shown = await chat.AllItems.CountAsync();
         }
 
@@ -109,10 +110,33 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await Expect(page.Locator("[data-testid=load-older]")).ToBeHiddenAsync();
     }
 
-    /// <summary>Writes a thread of alternating user and assistant messages straight into the app's store.</summary>
-    private async Task<string> SeedLongThreadAsync(int count)
+    /// <summary>
+    /// Scrolls to the top until older items appear. A wheel that lands while a page is still loading
+    /// changes nothing once the transcript is already at the top, so a person (and this test) nudges
+    /// down and scrolls up again.
+    /// </summary>
+    private static async Task ScrollToTopUntilMoreLoadAsync(IPage page, ChatElementPage chat, int shown)
     {
-        var user = ScenarioBrowserFixture.LocalUser;
+        for (var attempt = 0; ; attempt++)
+        {
+            await chat.MessageList.HoverAsync();
+            await page.Mouse.WheelAsync(0, 300);
+            await page.Mouse.WheelAsync(0, -20_000);
+            try
+            {
+                await Expect(chat.AllItems).Not.ToHaveCountAsync(shown, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 6)
+            {
+                // not yet: scroll again
+            }
+        }
+    }
+
+    /// <summary>Writes a thread of alternating user and assistant messages straight into the app's store.</summary>
+    private async Task<string> SeedLongThreadAsync(ChatKitRequestContext user, int count)
+    {
         var thread = new ThreadMetadata { Id = fixture.Store.GenerateThreadId(user), CreatedAt = DateTimeOffset.UtcNow.AddHours(-1), Title = "A long thread" };
         await fixture.Store.SaveThreadAsync(thread, user, CancellationToken.None);
         for (var i = 1; i <= count; i++)

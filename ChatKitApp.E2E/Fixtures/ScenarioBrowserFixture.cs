@@ -9,6 +9,7 @@ namespace ChatKitApp.E2E.Fixtures;
 public sealed class ScenarioBrowserFixture() : BrowserFixture(services =>
 {
     services.AddSingleton<ScenarioLog>();
+    services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, WhoAmIStartupFilter>();
     services.RemoveAll<ChatKitServer<ChatKitRequestContext>>();
     services.AddSingleton<ChatKitServer<ChatKitRequestContext>, ScenarioChatKitServer>();
 })
@@ -17,6 +18,10 @@ public sealed class ScenarioBrowserFixture() : BrowserFixture(services =>
 
     public IChatKitStore<ChatKitRequestContext> Store => App.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>();
 
-    /// <summary>The user every unauthenticated browser is.</summary>
-    public static ChatKitRequestContext LocalUser { get; } = new(ChatKitRequestContextFactory.LocalUserId);
+    /// <summary>The guest user of a page's browser context (the page must have visited the app).</summary>
+    public static async Task<ChatKitRequestContext> UserOfAsync(Microsoft.Playwright.IPage page)
+    {
+        var id = await page.EvaluateAsync<string>($"fetch('{WhoAmIStartupFilter.Path}').then(r => r.text())");
+        return string.IsNullOrEmpty(id) ? throw new InvalidOperationException("The page has no signed-in user yet.") : new ChatKitRequestContext(id);
+    }
 }

@@ -25,7 +25,8 @@ public sealed class EchoChatClientTests
     public async Task Echo_provider_answers_through_the_whole_app()
     {
         await using var app = new Fixtures.ChatKitAppFactory(new() { ["ChatKit:Model:Provider"] = "Echo" });
-        using var http = app.CreateClient();
+        using var user = await Fixtures.UserClient.CreateGuestAsync(app);
+        var http = user.Http;
 
         using var response = await http.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(
             """{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Echo me back please"}],"attachments":[],"inference_options":{}}}}""",

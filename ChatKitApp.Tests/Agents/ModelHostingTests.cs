@@ -18,7 +18,8 @@ public sealed class ModelHostingTests
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ChatKit:Model:DemoWordDelayMilliseconds", "0"));
 
-        var body = await PostAsync(app.CreateClient(), "Hello");
+        using var user = await UserClient.CreateGuestAsync(app);
+        var body = await PostAsync(user.Http, "Hello");
 
         Assert.Equal(ModelProvider.Demo, app.Services.GetRequiredService<IOptions<ChatModelOptions>>().Value.EffectiveProvider);
         Assert.Contains("Demo ", body);
@@ -36,7 +37,8 @@ public sealed class ModelHostingTests
             .UseSetting("ChatKit:Model:Model", "configured-model")
             .UseSetting("ChatKit:Model:GenerateTitles", "false"));
 
-        var body = await PostAsync(app.CreateClient(), "Hello");
+        using var user = await UserClient.CreateGuestAsync(app);
+        var body = await PostAsync(user.Http, "Hello");
 
         Assert.Contains("\"delta\":\"the fake.\"", body);
         var request = Assert.Single(fake.Requests);

@@ -17,10 +17,19 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     private const string CreateBody = """{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Grüße 🎉\nzweite Zeile"}],"attachments":[],"inference_options":{}}}}""";
 
     private ChatKitAppFactory _app = null!;
+    private UserClient _user = null!;
 
-    public async Task InitializeAsync() => _app = await CreateAppAsync([]);
+    public async Task InitializeAsync()
+    {
+        _app = await CreateAppAsync([]);
+        _user = await UserClient.CreateGuestAsync(_app);
+    }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _user.Dispose();
+        await _app.DisposeAsync();
+    }
 
     /// <summary>A new app on a fresh, empty store of the subclass's kind.</summary>
     protected abstract Task<ChatKitAppFactory> CreateAppAsync(Dictionary<string, string?> settings, Action<ScriptedChatKitServer>? script = null);
@@ -91,9 +100,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Get_does_not_reach_the_protocol()
     {
-        using var client = _app.CreateClient();
-
-        using var response = await client.GetAsync(new Uri("/chatkit", UriKind.Relative));
+        using var response = await _user.Http.GetAsync(new Uri("/chatkit", UriKind.Relative));
 
         Assert.False(response.IsSuccessStatusCode);
         Assert.NotEqual("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -103,7 +110,8 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     public async Task Oversized_body_is_rejected_with_413_and_changes_nothing()
     {
         await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
-        using var client = app.CreateClient();
+        using var user = await UserClient.CreateGuestAsync(app);
+        var client = user.Http;
         var big = CreateBody.Replace("Grüße", new string('x', 500), StringComparison.Ordinal);
 
         using var response = await client.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(big, Encoding.UTF8, "application/json"));
@@ -118,7 +126,8 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     public async Task Chunked_oversized_body_without_content_length_is_rejected_too()
     {
         await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:MaxRequestBytes"] = "200" });
-        using var client = app.CreateClient();
+        using var user = await UserClient.CreateGuestAsync(app);
+        var client = user.Http;
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 1000) + CreateBody)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -131,7 +140,8 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     public async Task Responder_failure_mid_stream_is_an_error_event_and_a_clean_end()
     {
         await using var app = await CreateAppAsync([], s => s.Respond = (_, _, _, _) => Failing());
-        using var client = app.CreateClient();
+        using var user = await UserClient.CreateGuestAsync(app);
+        var client = user.Http;
 
         using var response = await client.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(CreateBody, Encoding.UTF8, "application/json"));
 
@@ -155,7 +165,8 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     {
         var aborted = new TaskCompletionSource();
         await using var app = await CreateAppAsync([], s => s.Respond = (thread, _, _, ct) => SlowReply(thread, s, aborted, ct));
-        using var client = app.CreateClient();
+        using var user = await UserClient.CreateGuestAsync(app);
+        var client = user.Http;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(CreateBody, Encoding.UTF8, "application/json") };
 
         string? threadId = null;
@@ -173,7 +184,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
 
         await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var store = app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>();
-        var context = new ChatKitRequestContext(ChatKitRequestContextFactory.LocalUserId);
+        var context = new ChatKitRequestContext(user.UserId);
         var items = await WaitForItemsAsync(store, threadId!, context, count: 3);
         Assert.Equal("Partial answer", ((AssistantMessageItem)items[1]).Content[0].Text);
         Assert.Equal(ChatKitServer<ChatKitRequestContext>.CancelledMarker, ((SdkHiddenContextItem)items[2]).Content);
@@ -214,7 +225,6 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string body)
     {
-        using var client = _app.CreateClient();
-        return await client.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        return await _user.Http.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
     }
 }

@@ -19,18 +19,21 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
     {
         var connectionString = await database.CreateSchemaAsync();
         string threadId;
+        System.Net.CookieContainer cookies;
         await using (var app = ChatKitAppFactory.OnPostgres(connectionString))
         {
             Assert.IsType<PostgresStore<ChatKitRequestContext>>(app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>());
-            var client = app.CreateClient();
-            threadId = await CreateThreadAsync(client, "Hello Postgres");
+            using var user = await UserClient.CreateGuestAsync(app);
+            threadId = await CreateThreadAsync(user.Http, "Hello Postgres");
+            cookies = user.Cookies;
 
-            Assert.Equal([threadId], await ListThreadIdsAsync(client));
+            Assert.Equal([threadId], await ListThreadIdsAsync(user.Http));
         }
 
         await using (var restarted = ChatKitAppFactory.OnPostgres(connectionString))
         {
-            var client = restarted.CreateClient();
+            // The same browser (cookie jar) comes back to the new instance.
+            using var client = restarted.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
 
             Assert.Equal([threadId], await ListThreadIdsAsync(client));
             var items = await PostJsonAsync(client, new JsonObject
@@ -75,7 +78,8 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
         var connectionString = await database.CreateSchemaAsync();
         await using var app = ChatKitAppFactory.OnPostgres(connectionString);
         Assert.IsType<PostgresFeedbackStore>(app.Services.GetRequiredService<IFeedbackStore>());
-        var client = app.CreateClient();
+        using var user = await UserClient.CreateGuestAsync(app);
+        var client = user.Http;
         var threadId = await CreateThreadAsync(client, "Rate me");
 
         await PostJsonAsync(client, new JsonObject
@@ -85,7 +89,7 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
         });
 
         var stored = await new PostgresFeedbackStore(database.OpenDataSource(connectionString))
-            .ListAsync(ChatKitRequestContextFactory.LocalUserId, threadId, CancellationToken.None);
+            .ListAsync(user.UserId, threadId, CancellationToken.None);
         Assert.Equal(["msg_a"], Assert.Single(stored).ItemIds);
     }
 

@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
@@ -38,7 +39,9 @@ public static class ChatKitBackendExtensions
 
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
-        app.MapChatKit<ChatKitRequestContext>("/chatkit");
+        app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
+            .RequireSameOrigin()
+            .RequireRateLimiting(UserRateLimitExtensions.PolicyName);
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {

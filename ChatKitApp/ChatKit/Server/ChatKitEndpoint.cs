@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,16 +31,43 @@ public static partial class ChatKitEndpoint
         ChatKitServer<TContext> server,
         IChatKitContextFactory<TContext> contexts,
         IOptions<ChatKitLimits> limits,
+        ChatKitStreamGate streams,
         ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(ChatKitEndpoint));
+        var streamSlot = new StrongBox<IDisposable?>();
+        try
+        {
+            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, streamSlot, loggers.CreateLogger(typeof(ChatKitEndpoint)));
+        }
+        finally
+        {
+            streamSlot.Value?.Dispose(); // only now, after the stream's last event
+        }
+    }
+
+    private static async Task ProcessRequestAsync<TContext>(
+        HttpContext http,
+        ChatKitServer<TContext> server,
+        IChatKitContextFactory<TContext> contexts,
+        ChatKitLimits limits,
+        ChatKitStreamGate streams,
+        StrongBox<IDisposable?> streamSlot,
+        ILogger logger)
+    {
         var cancellationToken = http.RequestAborted;
         ChatKitResult result;
         try
         {
-            var body = await ReadBodyAsync(http.Request, limits.Value.MaxRequestBytes, cancellationToken);
+            var body = await ReadBodyAsync(http.Request, limits.MaxRequestBytes, cancellationToken);
             var request = ChatKitRequestParser.Parse(body);
-            result = await server.ProcessAsync(request, contexts.Create(http, request), cancellationToken);
+            var context = contexts.Create(http, request);
+            if (request.IsStreaming && context is IUserContext user)
+            {
+                streamSlot.Value = streams.TryEnter(user.UserId) ?? throw new ChatKitRequestException(
+                    StatusCodes.Status429TooManyRequests, "too_many_streams", $"At most {limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
+            }
+
+            result = await server.ProcessAsync(request, context, cancellationToken);
         }
         catch (ChatKitRequestException ex)
         {
@@ -145,7 +174,8 @@ public static partial class ChatKitEndpoint
     private static ChatKitRequestException TooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body is larger than {maxBytes} bytes.");
 
-    private static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
+    /// <summary>Writes <c>{"error":{"code","message"}}</c> with <paramref name="statusCode"/>, unless the response has started.</summary>
+    public static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
     {
         if (response.HasStarted)
         {

@@ -16,4 +16,10 @@ public sealed class ChatKitLimits
     /// 9999 threads at once; the cursor still lets it page through the rest.
     /// </summary>
     public int MaxThreadsPage { get; set; } = 100;
+
+    /// <summary>
+    /// Streaming requests one user may have open at once (per app instance); more get 429.
+    /// 0 turns the cap off.
+    /// </summary>
+    public int MaxConcurrentStreamsPerUser { get; set; } = 3;
 }

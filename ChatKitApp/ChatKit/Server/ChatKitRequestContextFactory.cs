@@ -7,18 +7,22 @@ namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>
 /// Takes the user from the authenticated principal's name identifier, the locale from
-/// <c>Accept-Language</c> and the metadata from the body. Nothing in the body chooses the user.
+/// <c>Accept-Language</c> and the metadata from the body. Nothing else (no header, no body field)
+/// chooses the user, and without an authenticated user there is no context at all.
 /// </summary>
 public sealed class ChatKitRequestContextFactory : IChatKitContextFactory<ChatKitRequestContext>
 {
-    /// <summary>Until accounts exist, unauthenticated callers share this local user.</summary>
-    public const string LocalUserId = "local-user";
-
     public ChatKitRequestContext Create(HttpContext httpContext, ChatKitRequest request)
     {
+        // The endpoint's authorization policy already refused anonymous callers; this is the
+        // second lock, so a mapping without the policy cannot fall back to a shared user.
         var userId = httpContext.User.Identity?.IsAuthenticated == true
-            ? httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? LocalUserId
-            : LocalUserId;
+            ? httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier)
+            : null;
+        if (string.IsNullOrEmpty(userId))
+        {
+            throw new ChatKitRequestException(StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first: this request has no authenticated user.");
+        }
 
         return new ChatKitRequestContext(userId)
         {

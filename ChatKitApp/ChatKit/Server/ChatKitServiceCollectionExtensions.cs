@@ -17,6 +17,7 @@ public static class ChatKitServiceCollectionExtensions
         services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatKitLimits>>().Value);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChatKitStreamGate>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();
         return services;
     }

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatKitApp.Tests.Auth;
+
+/// <summary>The per-user rate limit and the cap on concurrent streams, through HTTP.</summary>
+public sealed class RequestLimitTests
+{
+    private const string ListBody = """{"type":"threads.list","params":{}}""";
+    private const string CreateBody = """{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"hi"}],"attachments":[],"inference_options":{}}}}""";
+
+    [Fact]
+    public async Task A_burst_over_the_rate_limit_gets_429_with_retry_after_and_the_server_stays_healthy()
+    {
+        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:RequestsPerWindow"] = "5", ["ChatKit:Limits:RateWindowSeconds"] = "60" });
+        using var a = await UserClient.CreateGuestAsync(app);
+        using var b = await UserClient.CreateGuestAsync(app);
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(a, ListBody)));
+
+        Assert.Equal(5, burst.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var refused = burst.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(15, refused.Count);
+        Assert.All(refused, r => Assert.InRange(int.Parse(r.Headers.GetValues("Retry-After").Single()), 1, 60));
+        Assert.Equal("rate_limited", (string?)JsonNode.Parse(await refused[0].Content.ReadAsStringAsync())!["error"]!["code"]);
+        // Another user has a budget of their own, and the app still answers.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(b, ListBody)).StatusCode);
+        using var health = await a.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Streams_over_the_per_user_cap_get_429_until_one_ends()
+    {
+        var release = new TaskCompletionSource();
+        await using var app = new ChatKitAppFactory(
+            new() { ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "1" },
+            s => s.Respond = (thread, _, _, ct) => HeldReply(thread, s, release.Task, ct));
+        using var a = await UserClient.CreateGuestAsync(app);
+        using var b = await UserClient.CreateGuestAsync(app);
+        var gate = app.Services.GetRequiredService<ChatKitStreamGate>();
+
+        using var first = await SendAsync(a, CreateBody, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var second = await SendAsync(a, CreateBody);
+        using var otherUser = await SendAsync(b, CreateBody, HttpCompletionOption.ResponseHeadersRead);
+        using var json = await SendAsync(a, ListBody);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal("too_many_streams", (string?)JsonNode.Parse(await second.Content.ReadAsStringAsync())!["error"]!["code"]);
+        Assert.Equal(HttpStatusCode.OK, otherUser.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode); // only streams count
+
+        release.SetResult();
+        await first.Content.ReadAsStringAsync();
+        await otherUser.Content.ReadAsStringAsync();
+        for (var i = 0; i < 100 && gate.OpenStreams(a.UserId) > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        using var third = await SendAsync(a, CreateBody);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        Assert.Equal(0, gate.OpenStreams(a.UserId));
+    }
+
+    private static async IAsyncEnumerable<ThreadStreamEvent> HeldReply(
+        ThreadMetadata thread, ScriptedChatKitServer server, Task release, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var message = new AssistantMessageItem { Id = "msg_" + Guid.NewGuid().ToString("N")[..8], ThreadId = thread.Id, CreatedAt = server.Now() };
+        yield return new ThreadItemAddedEvent(message);
+        await release.WaitAsync(ct);
+        yield return new ThreadItemDoneEvent(message);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(UserClient user, string body) => SendAsync(user, body);
+
+    private static Task<HttpResponseMessage> SendAsync(UserClient user, string body, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        user.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(body, Encoding.UTF8, "application/json") }, completion);
+}

@@ -1,0 +1,79 @@
+using ChatKitApp.ChatKit.Server;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ChatKitApp.Auth;
+
+/// <summary>Cookie authentication, guest users and the policy that guards the ChatKit API.</summary>
+public static class ChatKitAuthExtensions
+{
+    /// <summary>The policy of <c>POST /chatkit</c>: an authenticated user with a user id.</summary>
+    public const string ChatKitUserPolicy = "ChatKitUser";
+
+    public const string LoginPath = "/account/login";
+
+    public static WebApplicationBuilder AddChatKitAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ChatKitAuthOptions>().BindConfiguration(ChatKitAuthOptions.SectionName);
+        var auth = builder.Configuration.GetSection(ChatKitAuthOptions.SectionName).Get<ChatKitAuthOptions>() ?? new ChatKitAuthOptions();
+        var development = builder.Environment.IsDevelopment();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = auth.CookieName;
+                options.Cookie.HttpOnly = true;
+                // Lax: the cookie rides top-level navigations from other sites (links to the app
+                // work) but no cross-site POST or fetch; the CSRF guard covers the rest.
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.ExpireTimeSpan = auth.CookieLifetime;
+                options.SlidingExpiration = true;
+                options.LoginPath = LoginPath;
+                options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                    ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first: this request has no valid session cookie.", context.Request.HttpContext.RequestAborted)
+                    : RedirectAsync(context);
+                options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                    ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "forbidden", "This user may not make this request.", context.Request.HttpContext.RequestAborted)
+                    : RedirectAsync(context);
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ChatKitUserPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(System.Security.Claims.ClaimTypes.NameIdentifier));
+        services.AddCascadingAuthenticationState();
+        builder.AddUserRateLimits();
+        return builder;
+    }
+
+    /// <summary>
+    /// The CSRF guard, authentication, guest sign-in, authorization and the rate limiter, in that
+    /// order; before antiforgery. Cross-site requests are refused before anything else looks at them.
+    /// </summary>
+    public static WebApplication UseChatKitAuth(this WebApplication app)
+    {
+        app.UseMiddleware<SameOriginMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<GuestSignInMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: limits are per user, and refused callers cost nothing
+        return app;
+    }
+
+    /// <summary>Unsafe requests to these endpoints must come from this site's own pages (or from no browser at all).</summary>
+    public static TBuilder RequireSameOrigin<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(SameOriginMetadata.Instance);
+
+    // API callers get a status code they can act on; only page navigations are redirected.
+    private static bool IsApi(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) || request.Path.StartsWithSegments("/chatkit") || request.Path.StartsWithSegments("/api");
+
+    private static Task RedirectAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.Auth;
+
+/// <summary>
+/// Signs a browser that opens a page without a valid cookie in as a new guest, so the chat on that
+/// page already has a user. Only page requests do this: API calls without a cookie stay anonymous
+/// (and get 401), so a script cannot mint users by the thousand through the API.
+/// </summary>
+internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptions<ChatKitAuthOptions> options, ILogger<GuestSignInMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (options.Value.Guest
+            && ChatKitClaims.UserId(http.User) is null
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+        {
+            var guest = ChatKitClaims.NewGuest(CookieAuthenticationDefaults.AuthenticationScheme);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, guest, new AuthenticationProperties { IsPersistent = true });
+            http.User = guest; // this request renders as the guest too
+            LogGuestCreated(logger);
+        }
+
+        await next(http);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A new guest user was signed in.")]
+    private static partial void LogGuestCreated(ILogger logger);
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using ChatKitApp.Components.Chat;
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.Hosting;
+
+/// <summary>
+/// Security headers on every response, and a Content-Security-Policy on HTML pages that allows the
+/// app itself and the ChatKit CDN origin and nothing else. The one inline script (Blazor's import
+/// map) carries a per-request nonce (<see cref="NonceFor"/>). Styles may be inline: Blazor and
+/// the chat element (in its shadow root) set them at run time.
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<ChatKitFrontendOptions> frontend)
+{
+    private const string NonceKey = "ChatKitApp.CspNonce";
+
+    private readonly string _cdnOrigin = CdnOrigin(frontend.Value);
+
+    /// <summary>This request's script nonce, made on first use.</summary>
+    public static string NonceFor(HttpContext http)
+    {
+        if (http.Items[NonceKey] is not string nonce)
+        {
+            // Hex: valid in a CSP nonce and never changed by HTML attribute encoding (base64 "+" would be).
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            http.Items[NonceKey] = nonce;
+        }
+
+        return nonce;
+    }
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                headers.XFrameOptions = "DENY"; // frame-ancestors for browsers without CSP 2
+                headers.ContentSecurityPolicy = Policy(http.Items[NonceKey] as string);
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+
+    internal string Policy(string? nonce)
+    {
+        var cdn = _cdnOrigin.Length > 0 ? " " + _cdnOrigin : "";
+        var scriptNonce = nonce is null ? "" : $" 'nonce-{nonce}'";
+        // connect-src 'self' covers Blazor's WebSocket (ws/wss to this host) and POST /chatkit;
+        // the CDN element draws its UI in a frame from the CDN origin.
+        return string.Join("; ",
+            "default-src 'self'",
+            $"script-src 'self'{scriptNonce}{cdn}",
+            $"style-src 'self' 'unsafe-inline'{cdn}",
+            $"img-src 'self' data: blob:{cdn}",
+            $"font-src 'self' data:{cdn}",
+            $"connect-src 'self'{cdn}",
+            $"frame-src{(cdn.Length > 0 ? cdn : " 'none'")}",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'");
+    }
+
+    private static string CdnOrigin(ChatKitFrontendOptions options) =>
+        options.Source != ChatKitElementSource.Local && Uri.TryCreate(options.CdnUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
+            ? url.GetLeftPart(UriPartial.Authority)
+            : "";
+}
