@@ -11,7 +11,9 @@ namespace ChatKitApp.Agents;
 /// The model used when none is configured: deterministic, offline, and honest about being a demo.
 /// It streams, word by word, a Markdown answer describing what it received (the message, the quoted
 /// text, the page) and shows the tool paths: "theme dark" calls the <c>set_theme</c> client tool,
-/// "time" the date/time server tool, "search …" or "articles" the article search.
+/// "time" the date/time server tool, "search …" or "articles" the article search, "widget" or "card"
+/// the article card, "question" or "quiz" a multiple-choice question, "toast" a notification. A tool
+/// forced from the composer's menu is always called; a model chosen in the picker is named in the answer.
 /// Like some real providers it gives every reply the same message id, which the app must not trust.
 /// </summary>
 public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan wordDelay) : IChatClient
@@ -45,13 +47,23 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         }
 
         var (message, quoted) = LastUserMessage(history);
+        if (message.StartsWith(ThreadItemConverter.StructuredInputIntro, StringComparison.Ordinal))
+        {
+            foreach (var word in Words(AfterAnswer(message)))
+            {
+                yield return await WordAsync(word, cancellationToken);
+            }
+
+            yield break;
+        }
+
         if (ToolCallFor(message, options, history.Count) is { } call)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { MessageId = MessageId, FinishReason = ChatFinishReason.ToolCalls };
             yield break;
         }
 
-        foreach (var word in Words(Describe(history, message, quoted)))
+        foreach (var word in Words(Describe(history, message, quoted, options?.ModelId)))
         {
             yield return await WordAsync(word, cancellationToken);
         }
@@ -79,6 +91,25 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
     {
         bool Offered(string name) => options?.Tools?.Any(t => t.Name == name) == true;
         var callId = $"call_demo_{historyCount}";
+        if (options?.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } forced } && Offered(forced))
+        {
+            return new FunctionCallContent(callId, forced, ArgumentsFor(forced, message));
+        }
+
+        if (WidgetRequest().IsMatch(message) && Offered(ArticleCardTool.ToolName))
+        {
+            return new FunctionCallContent(callId, ArticleCardTool.ToolName, ArgumentsFor(ArticleCardTool.ToolName, message));
+        }
+
+        if (QuestionRequest().IsMatch(message) && Offered(AskQuestionTool.ToolName))
+        {
+            return new FunctionCallContent(callId, AskQuestionTool.ToolName, ArgumentsFor(AskQuestionTool.ToolName, message));
+        }
+
+        if (ToastRequest().IsMatch(message) && Offered(ToastTool.ToolName))
+        {
+            return new FunctionCallContent(callId, ToastTool.ToolName, ArgumentsFor(ToastTool.ToolName, message));
+        }
 
         if (ThemeRequest().Match(message) is { Success: true } theme && Offered(ClientToolRegistry.SetTheme))
         {
@@ -98,9 +129,39 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         return null;
     }
 
-    private static string Describe(List<ChatMessage> history, string message, string? quoted)
+    /// <summary>Fixed arguments per tool, so a forced or keyword call always works offline.</summary>
+    private static Dictionary<string, object?> ArgumentsFor(string tool, string message) => tool switch
+    {
+        AskQuestionTool.ToolName => new()
+        {
+            ["question"] = "Which topic would you like to explore?",
+            ["options"] = new[] { "Streaming", "Storage", "Widgets" },
+        },
+        ToastTool.ToolName => new() { ["message"] = "Hello from the demo model!", ["kind"] = "success" },
+        ClientToolRegistry.SetTheme => new() { ["theme"] = ThemeRequest().Match(message) is { Success: true } m ? m.Groups["theme"].Value.ToLowerInvariant() : "dark" },
+        CurrentTimeTool.ToolName or ClientToolRegistry.GetPageContext => [],
+        _ => new() { ["query"] = message },
+    };
+
+    private static string AfterAnswer(string structuredInput)
+    {
+        // "- <question>: <answer>" lines, as the converter writes them.
+        var answers = structuredInput.Split('\n')
+            .Where(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains(": ", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..])
+            .ToList();
+        var answer = answers.Count == 0 ? "nothing" : string.Join("; ", answers);
+        return $"You chose **{answer}**. Good choice! *(Demo model, reading your answer to the question.)*";
+    }
+
+    private static string Describe(List<ChatMessage> history, string message, string? quoted, string? model)
     {
         var text = new StringBuilder(Banner).Append("\n\n");
+        if (model is not null)
+        {
+            text.Append("You picked the model *").Append(model).Append("*.\n\n");
+        }
+
         text.Append("You wrote:\n\n> ").Append(Quote(message.Length > 0 ? message : "(nothing)")).Append("\n\n");
         if (quoted is not null)
         {
@@ -125,7 +186,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             text.Append("I can see ").Append(earlier).Append(" earlier messages in this thread.\n\n");
         }
 
-        text.Append("Try *theme dark*, *what time is it?* or *search articles about streaming*.");
+        text.Append("Try *theme dark*, *what time is it?*, *search articles about streaming*, *show a widget about streaming*, *quiz me* or *toast*.");
         return text.ToString();
     }
 
@@ -142,6 +203,8 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             ArticleSearchTool.ToolName when data?["results"] is JsonArray { Count: > 0 } results =>
                 "I found these articles:\n\n" + string.Join('\n', results.Select(r => $"- [{r?["title"]}]({r?["url"]}): {r?["summary"]}")) + "\n\n*(Demo model, using the article search.)*",
             ArticleSearchTool.ToolName => "No article matches that. *(Demo model, using the article search.)*",
+            ArticleCardTool.ToolName => "Here is a card with the matching articles; pin the ones you like. *(Demo model, using the article card tool.)*",
+            ToastTool.ToolName => "I sent you a notification. *(Demo model, using the toast tool.)*",
             _ => "The tool answered. *(Demo model.)*",
         };
     }
@@ -236,6 +299,15 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
     [GeneratedRegex(@"\btheme\b.*\b(?<theme>dark|light)\b|\b(?<theme>dark|light)\s+(theme|mode)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThemeRequest();
+
+    [GeneratedRegex(@"\b(widgets?|cards?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WidgetRequest();
+
+    [GeneratedRegex(@"\b(question|quiz)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionRequest();
+
+    [GeneratedRegex(@"\btoast\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToastRequest();
 
     [GeneratedRegex(@"\b(time|date|today)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeRequest();
