@@ -64,14 +64,7 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
     {
         var (context, page, errors) = await fixture.NewPageAsync();
         await using var _ = context;
-        var requests = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
-            {
-                requests.Add(body);
-            }
-        };
+        var requests = RecordChatKitRequests(page);
         await OpenAsync(page);
 
         await page.Locator("[data-testid=composer-tools]").ClickAsync();
@@ -86,6 +79,47 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         Assert.Equal("show_articles", inference.GetProperty("tool_choice").GetProperty("id").GetString());
         Assert.Equal("gpt-4.1", inference.GetProperty("model").GetString());
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Tagging_an_article_with_at_sends_an_input_tag_and_its_entity_source_opens_the_article()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var requests = RecordChatKitRequests(page);
+        await OpenAsync(page);
+
+        var input = page.Locator("[data-testid=composer-input]");
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync("explain @Stream");
+        await page.Locator("[data-testid=tag-option]", new() { HasText = "Streaming with server-sent events" }).ClickAsync();
+        await input.PressAsync("Enter");
+
+        var reply = Items(page, "assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("You mentioned Streaming with server-sent events", new() { Timeout = 15_000 });
+        using var create = System.Text.Json.JsonDocument.Parse(requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal)));
+        var tag = create.RootElement.GetProperty("params").GetProperty("input").GetProperty("content").EnumerateArray()
+            .Single(p => p.GetProperty("type").GetString() == "input_tag");
+        Assert.Equal("streaming-with-server-sent-events", tag.GetProperty("id").GetString());
+        Assert.Equal("/articles/streaming-with-server-sent-events", tag.GetProperty("data").GetProperty("path").GetString());
+
+        await reply.GetByRole(AriaRole.Button, new() { Name = "Streaming with server-sent events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/streaming-with-server-sent-events$"));
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The bodies the element posts to /chatkit, as sent.</summary>
+    private static List<string> RecordChatKitRequests(IPage page)
+    {
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                requests.Add(body);
+            }
+        };
+        return requests;
     }
 
     private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");

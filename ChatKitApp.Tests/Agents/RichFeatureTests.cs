@@ -172,4 +172,32 @@ public sealed class RichFeatureTests
         Assert.Contains("gpt-9-secret", model.Message);
         Assert.Empty((await harness.Store.LoadThreadsAsync(10, null, SortOrder.Desc, harness.Context, CancellationToken.None)).Data);
     }
+
+    [Fact]
+    public async Task Tagged_article_reaches_the_model_and_comes_back_as_an_entity_source()
+    {
+        await using var harness = AgentHarness.StartDemo();
+        var tag = new JsonObject
+        {
+            ["type"] = "input_tag",
+            ["id"] = "what-is-chatkit",
+            ["text"] = "What is ChatKit",
+            ["data"] = new JsonObject { ["path"] = "/articles/what-is-chatkit" },
+            ["interactive"] = true,
+        };
+        var input = new JsonObject
+        {
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = "explain " }, tag),
+            ["attachments"] = new JsonArray(),
+            ["inference_options"] = new JsonObject(),
+        };
+
+        var events = await harness.RunAsync(AgentHarness.Request("threads.create", new JsonObject { ["input"] = input }, null), CancellationToken.None);
+
+        var reply = Done(events).OfType<AssistantMessageItem>().Single().Content.Single();
+        Assert.Contains("You mentioned **What is ChatKit**", reply.Text);
+        var source = Assert.IsType<EntitySource>(Assert.Single(reply.Annotations).Source);
+        Assert.Equal(("what-is-chatkit", "What is ChatKit", true), (source.Id, source.Title, source.Interactive));
+        Assert.Equal("/articles/what-is-chatkit", source.Data["path"]!.GetValue<string>());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
@@ -107,6 +108,13 @@ public sealed partial class AgentChatKitServer(
             NewItemId = type => Store.GenerateItemId(type, thread, context),
             Now = Now,
         };
+
+        // The entities the user tagged are what the reply is about: they become its sources, which the
+        // element shows as clickable entity annotations.
+        foreach (var tag in input?.Content.OfType<UserMessageTagContent>() ?? [])
+        {
+            turn.AddSource(new EntitySource { Id = tag.Id, Title = tag.Text, Label = tag.Text, Icon = "document", Interactive = tag.Interactive, Data = (JsonObject)tag.Data.DeepClone() });
+        }
 
         // The newest items, then oldest first: the model must see the end of a long thread, not its start.
         var newest = await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken);

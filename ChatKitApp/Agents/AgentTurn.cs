@@ -12,7 +12,7 @@ namespace ChatKitApp.Agents;
 public sealed class AgentTurn(ThreadMetadata thread, ChatKitRequestContext context, PageContext? page, TimeZoneInfo timeZone)
 {
     private readonly Lock _gate = new();
-    private readonly List<UrlSource> _sources = [];
+    private readonly List<Source> _sources = [];
     private readonly List<ThreadStreamEvent> _emitted = [];
 
     public ThreadMetadata Thread { get; } = thread;
@@ -30,7 +30,7 @@ public sealed class AgentTurn(ThreadMetadata thread, ChatKitRequestContext conte
     public Func<DateTimeOffset> Now { get; init; } = () => DateTimeOffset.UtcNow;
 
     /// <summary>The sources found so far this turn, in the order found, without duplicates.</summary>
-    public IReadOnlyList<UrlSource> Sources
+    public IReadOnlyList<Source> Sources
     {
         get
         {
@@ -41,16 +41,24 @@ public sealed class AgentTurn(ThreadMetadata thread, ChatKitRequestContext conte
         }
     }
 
-    public void AddSource(UrlSource source)
+    public void AddSource(Source source)
     {
         lock (_gate)
         {
-            if (!_sources.Exists(s => s.Url == source.Url))
+            if (!_sources.Exists(s => KeyOf(s) == KeyOf(source)))
             {
                 _sources.Add(source);
             }
         }
     }
+
+    private static string KeyOf(Source source) => source switch
+    {
+        UrlSource url => "url:" + url.Url,
+        EntitySource entity => "entity:" + entity.Id,
+        FileSource file => "file:" + file.Filename,
+        _ => "title:" + source.Title,
+    };
 
     /// <summary>Queues an event for the UI; the turn streams it after the running tool returns.</summary>
     public void Emit(ThreadStreamEvent e)

@@ -46,7 +46,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        var (message, quoted) = LastUserMessage(history);
+        var (message, quoted, tags) = LastUserMessageWithTags(history);
         if (message.StartsWith(ThreadItemConverter.StructuredInputIntro, StringComparison.Ordinal))
         {
             foreach (var word in Words(AfterAnswer(message)))
@@ -63,7 +63,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        foreach (var word in Words(Describe(history, message, quoted, options?.ModelId)))
+        foreach (var word in Words(Describe(history, message, quoted, tags, options?.ModelId)))
         {
             yield return await WordAsync(word, cancellationToken);
         }
@@ -154,7 +154,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         return $"You chose **{answer}**. Good choice! *(Demo model, reading your answer to the question.)*";
     }
 
-    private static string Describe(List<ChatMessage> history, string message, string? quoted, string? model)
+    private static string Describe(List<ChatMessage> history, string message, string? quoted, List<string> tags, string? model)
     {
         var text = new StringBuilder(Banner).Append("\n\n");
         if (model is not null)
@@ -166,6 +166,11 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         if (quoted is not null)
         {
             text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
+        }
+
+        if (tags.Count > 0)
+        {
+            text.Append("You mentioned ").Append(string.Join(", ", tags.Select(t => $"**{t}**"))).Append(" (see the sources below).\n\n");
         }
 
         if (PageOf(history) is { } page)
@@ -210,9 +215,11 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
     }
 
     /// <summary>The newest real user message and the quoted text sent with it (the converter adds both).</summary>
-    private static (string Message, string? Quoted) LastUserMessage(List<ChatMessage> history)
+    /// <summary>The newest real user message, its quoted text, and the names of the entities it tagged.</summary>
+    private static (string Message, string? Quoted, List<string> Tags) LastUserMessageWithTags(List<ChatMessage> history)
     {
         string? quoted = null;
+        var tags = new List<string>();
         for (var i = history.Count - 1; i >= 0; i--)
         {
             if (history[i].Role != ChatRole.User)
@@ -225,14 +232,23 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             {
                 quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];
             }
-            else if (!text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
-                && !text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
+            else if (text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal))
             {
-                return (text.Trim(), quoted);
+                // "- @<name> (id: …": the converter's line per tag.
+                if (tags.Count == 0)
+                {
+                    tags.AddRange(text.Split('\n')
+                        .Where(line => line.StartsWith("- @", StringComparison.Ordinal) && line.Contains(" (id: ", StringComparison.Ordinal))
+                        .Select(line => line[3..line.IndexOf(" (id: ", StringComparison.Ordinal)]));
+                }
+            }
+            else if (!text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
+            {
+                return (text.Trim(), quoted, tags);
             }
         }
 
-        return ("", quoted);
+        return ("", quoted, tags);
     }
 
     private static JsonObject? PageOf(List<ChatMessage> history)

@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
@@ -39,6 +40,7 @@ public static class ChatKitBackendExtensions
     public static WebApplication MapChatKitBackend(this WebApplication app)
     {
         app.MapChatKit<ChatKitRequestContext>("/chatkit");
+        app.MapArticleEntities();
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {
