@@ -56,7 +56,7 @@ public sealed class OpenAIAgentTests
         Assert.Contains("\"selection\":\"one JSON endpoint\"", system);
 
         Assert.Equal(
-            [CurrentTimeTool.ToolName, ClientToolRegistry.GetPageContext, ArticleSearchTool.ToolName, ClientToolRegistry.SetTheme],
+            [AskQuestionTool.ToolName, CurrentTimeTool.ToolName, ClientToolRegistry.GetPageContext, ArticleSearchTool.ToolName, ClientToolRegistry.SetTheme, ArticleCardTool.ToolName, ToastTool.ToolName],
             request.ToolNames.Order(StringComparer.Ordinal));
     }
 

@@ -85,6 +85,21 @@ public sealed class AgentHarness : IAsyncDisposable
     public Task<List<ThreadStreamEvent>> CreateThreadAsync(string text, JsonObject? metadata = null, string? quotedText = null, CancellationToken cancellationToken = default) =>
         RunAsync(Request("threads.create", new JsonObject { ["input"] = Input(text, quotedText) }, metadata), cancellationToken);
 
+    /// <summary>A new thread whose first message carries the composer's <c>inference_options</c> (tool_choice, model).</summary>
+    public Task<List<ThreadStreamEvent>> CreateThreadWithOptionsAsync(string text, JsonObject inferenceOptions, CancellationToken cancellationToken = default)
+    {
+        var input = Input(text, null);
+        input["inference_options"] = inferenceOptions;
+        return RunAsync(Request("threads.create", new JsonObject { ["input"] = input }, null), cancellationToken);
+    }
+
+    /// <summary>Runs a non-streaming request and returns its JSON answer.</summary>
+    public async Task<JsonNode> JsonAsync(string type, JsonObject parameters, CancellationToken cancellationToken = default)
+    {
+        var result = await Server.ProcessAsync(Encoding.UTF8.GetBytes(Request(type, parameters, null).ToJsonString()), Context, cancellationToken);
+        return JsonNode.Parse(Assert.IsType<JsonChatKitResult>(result).Json.Span)!;
+    }
+
     public Task<List<ThreadStreamEvent>> AddUserMessageAsync(string threadId, string text, JsonObject? metadata = null, CancellationToken cancellationToken = default) =>
         RunAsync(Request("threads.add_user_message", new JsonObject { ["thread_id"] = threadId, ["input"] = Input(text, null) }, metadata), cancellationToken);
 

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKit.Widgets;
 using ChatKitApp.Feedback;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,7 @@ public sealed partial class AgentChatKitServer(
     ClientToolRegistry clientTools,
     ThreadTitleGenerator titles,
     IOptions<ChatModelOptions> options,
+    IEnumerable<IWidgetActionHandler> widgetActions,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
     : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
 {
@@ -36,11 +39,82 @@ public sealed partial class AgentChatKitServer(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
         feedback.AddAsync(new FeedbackEntry(context.UserId, threadId, itemIds, kind, Now()), cancellationToken);
 
+    /// <summary>Rejects, before anything is stored, a composer tool or model this server does not offer.</summary>
+    protected override void ValidateUserInput(UserMessageInput input, ChatKitRequestContext context)
+    {
+        if (input.InferenceOptions?.ToolChoice is { } choice && serverTools.Find(choice.Id) is null && !clientTools.Contains(choice.Id))
+        {
+            throw ChatKitRequestException.BadRequest($"Unknown tool '{choice.Id}' in inference_options.tool_choice.");
+        }
+
+        if (input.InferenceOptions?.Model is { } model && !options.Value.AllowedModels.Contains(model))
+        {
+            throw ChatKitRequestException.BadRequest($"Model '{model}' is not offered here; choose one of: {string.Join(", ", options.Value.AllowedModels)}.");
+        }
+    }
+
+    public override async IAsyncEnumerable<ThreadStreamEvent> ActionAsync(
+        ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (before, after) = await UpdateWidgetAsync(thread, action, sender, context, cancellationToken)
+            ?? throw new CustomStreamErrorException($"The action '{action.Type}' is not supported.");
+        if (after is null)
+        {
+            yield break;
+        }
+
+        foreach (var update in WidgetDiff.Diff(before.Widget, after.Widget))
+        {
+            yield return new ThreadItemUpdatedEvent(after.Id, update);
+        }
+    }
+
+    public override async Task<SyncCustomActionResponse> SyncActionAsync(
+        ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        var (_, after) = await UpdateWidgetAsync(thread, action, sender, context, cancellationToken)
+            ?? throw ChatKitRequestException.BadRequest($"The action '{action.Type}' is not supported.");
+        return new SyncCustomActionResponse(after);
+    }
+
+    /// <summary>
+    /// Runs the action's handler and saves the widget it returns: an update event alone is not
+    /// stored, and the change must survive a reload. Null when no handler takes the action.
+    /// </summary>
+    private async Task<(WidgetItem Before, WidgetItem? After)?> UpdateWidgetAsync(
+        ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        if (sender is null || widgetActions.FirstOrDefault(h => h.Handles(action.Type)) is not { } handler)
+        {
+            return null;
+        }
+
+        if (await handler.HandleAsync(action, sender, context, cancellationToken) is not { } widget)
+        {
+            return (sender, null);
+        }
+
+        var updated = sender with { Widget = widget };
+        await Store.SaveItemAsync(thread.Id, updated, context, cancellationToken);
+        return (sender, updated);
+    }
+
     public override async IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
         ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var turn = new AgentTurn(thread, context, PageContext.FromMetadata(context.Metadata), AgentTurn.TimeZoneFrom(context));
+        var turn = new AgentTurn(thread, context, PageContext.FromMetadata(context.Metadata), AgentTurn.TimeZoneFrom(context))
+        {
+            NewItemId = type => Store.GenerateItemId(type, thread, context),
+            Now = Now,
+        };
+
+        // The entities the user tagged are what the reply is about: they become its sources, which the
+        // element shows as clickable entity annotations.
+        foreach (var tag in input?.Content.OfType<UserMessageTagContent>() ?? [])
+        {
+            turn.AddSource(new EntitySource { Id = tag.Id, Title = tag.Text, Label = tag.Text, Icon = "document", Interactive = tag.Interactive, Data = (JsonObject)tag.Data.DeepClone() });
+        }
 
         // The newest items, then oldest first: the model must see the end of a long thread, not its start.
         var newest = await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken);
@@ -50,10 +124,13 @@ public sealed partial class AgentChatKitServer(
             new(ChatRole.System, systemPrompt.Build(turn)),
             .. await converter.ToChatMessagesAsync(history, context, cancellationToken),
         ];
+        // The composer's choices: a tool from the menu is forced for this message (the function-calling
+        // loop lets the model answer freely once it ran), and a model from the picker replaces the default.
         var chatOptions = new ChatOptions
         {
             Tools = [.. serverTools.CreateFunctions(turn), .. clientTools.Declarations],
-            ToolMode = ChatToolMode.Auto,
+            ToolMode = input?.InferenceOptions?.ToolChoice is { } choice ? ChatToolMode.RequireSpecific(choice.Id) : ChatToolMode.Auto,
+            ModelId = input?.InferenceOptions?.Model,
         };
 
         // The title is asked for alongside the reply and applied as soon as it is known.
@@ -90,6 +167,11 @@ public sealed partial class AgentChatKitServer(
                     yield return e;
                 }
 
+                foreach (var e in turn.TakeEmitted().SelectMany(mapper.Forward))
+                {
+                    yield return e;
+                }
+
                 if (title is { IsCompleted: true })
                 {
                     ApplyTitle(thread, await title);
@@ -117,7 +199,7 @@ public sealed partial class AgentChatKitServer(
             throw failure;
         }
 
-        foreach (var e in mapper.Complete())
+        foreach (var e in turn.TakeEmitted().SelectMany(mapper.Forward).Concat(mapper.Complete()))
         {
             yield return e;
         }

@@ -28,6 +28,11 @@ public static class AgentServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, CurrentTimeTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ArticleSearchTool>());
+        services.TryAddSingleton<ArticleCard>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ArticleCardTool>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWidgetActionHandler, ArticleCardActions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, AskQuestionTool>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ToastTool>());
         services.TryAddSingleton<ServerToolRegistry>();
         services.TryAddSingleton<ClientToolRegistry>();
         services.TryAddSingleton(sp => new ThreadItemConverter(sp.GetService<IAttachmentContentSource>()));

@@ -46,6 +46,15 @@ public sealed class ChatModelOptions
     /// <summary>The demo model's pause between words, so streaming is visible.</summary>
     public int DemoWordDelayMilliseconds { get; set; } = 25;
 
+    /// <summary>
+    /// Other models the composer's model picker offers (<c>inference_options.model</c>); the first
+    /// entry of the picker is <see cref="Model"/>. Anything else the client asks for is refused.
+    /// </summary>
+    public List<ModelChoice> Choices { get; set; } = [];
+
+    /// <summary>The models a message may ask for: the default and the choices.</summary>
+    public IReadOnlyList<string> AllowedModels => [Model, .. Choices.Select(c => c.Id).Where(id => id != Model)];
+
     /// <summary>The provider after defaulting (see <see cref="Provider"/>).</summary>
     public ModelProvider EffectiveProvider =>
         Provider ?? (string.IsNullOrWhiteSpace(ApiKey) ? ModelProvider.Demo : ModelProvider.OpenAI);

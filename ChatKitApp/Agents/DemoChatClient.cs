@@ -11,7 +11,9 @@ namespace ChatKitApp.Agents;
 /// The model used when none is configured: deterministic, offline, and honest about being a demo.
 /// It streams, word by word, a Markdown answer describing what it received (the message, the quoted
 /// text, the page) and shows the tool paths: "theme dark" calls the <c>set_theme</c> client tool,
-/// "time" the date/time server tool, "search …" or "articles" the article search.
+/// "time" the date/time server tool, "search …" or "articles" the article search, "widget" or "card"
+/// the article card, "question" or "quiz" a multiple-choice question, "toast" a notification. A tool
+/// forced from the composer's menu is always called; a model chosen in the picker is named in the answer.
 /// Like some real providers it gives every reply the same message id, which the app must not trust.
 /// </summary>
 public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan wordDelay) : IChatClient
@@ -36,14 +38,24 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        var (message, quoted) = LastUserMessage(history);
+        var (message, quoted, tags) = LastUserMessageWithTags(history);
+        if (message.StartsWith(ThreadItemConverter.StructuredInputIntro, StringComparison.Ordinal))
+        {
+            foreach (var word in Words(AfterAnswer(message)))
+            {
+                yield return await WordAsync(word, cancellationToken);
+            }
+
+            yield break;
+        }
+
         if (ToolCallFor(message, options, history.Count) is { } call)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { MessageId = MessageId, FinishReason = ChatFinishReason.ToolCalls };
             yield break;
         }
 
-        foreach (var word in Words(Describe(history, message, quoted)))
+        foreach (var word in Words(Describe(history, message, quoted, tags, options?.ModelId)))
         {
             yield return await WordAsync(word, cancellationToken);
         }
@@ -71,6 +83,25 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
     {
         bool Offered(string name) => options?.Tools?.Any(t => t.Name == name) == true;
         var callId = $"call_demo_{historyCount}";
+        if (options?.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } forced } && Offered(forced))
+        {
+            return new FunctionCallContent(callId, forced, ArgumentsFor(forced, message));
+        }
+
+        if (WidgetRequest().IsMatch(message) && Offered(ArticleCardTool.ToolName))
+        {
+            return new FunctionCallContent(callId, ArticleCardTool.ToolName, ArgumentsFor(ArticleCardTool.ToolName, message));
+        }
+
+        if (QuestionRequest().IsMatch(message) && Offered(AskQuestionTool.ToolName))
+        {
+            return new FunctionCallContent(callId, AskQuestionTool.ToolName, ArgumentsFor(AskQuestionTool.ToolName, message));
+        }
+
+        if (ToastRequest().IsMatch(message) && Offered(ToastTool.ToolName))
+        {
+            return new FunctionCallContent(callId, ToastTool.ToolName, ArgumentsFor(ToastTool.ToolName, message));
+        }
 
         if (ThemeRequest().Match(message) is { Success: true } theme && Offered(ClientToolRegistry.SetTheme))
         {
@@ -90,13 +121,48 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         return null;
     }
 
-    private static string Describe(List<ChatMessage> history, string message, string? quoted)
+    /// <summary>Fixed arguments per tool, so a forced or keyword call always works offline.</summary>
+    private static Dictionary<string, object?> ArgumentsFor(string tool, string message) => tool switch
+    {
+        AskQuestionTool.ToolName => new()
+        {
+            ["question"] = "Which topic would you like to explore?",
+            ["options"] = new[] { "Streaming", "Storage", "Widgets" },
+        },
+        ToastTool.ToolName => new() { ["message"] = "Hello from the demo model!", ["kind"] = "success" },
+        ClientToolRegistry.SetTheme => new() { ["theme"] = ThemeRequest().Match(message) is { Success: true } m ? m.Groups["theme"].Value.ToLowerInvariant() : "dark" },
+        CurrentTimeTool.ToolName or ClientToolRegistry.GetPageContext => [],
+        _ => new() { ["query"] = message },
+    };
+
+    private static string AfterAnswer(string structuredInput)
+    {
+        // "- <question>: <answer>" lines, as the converter writes them.
+        var answers = structuredInput.Split('\n')
+            .Where(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains(": ", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..])
+            .ToList();
+        var answer = answers.Count == 0 ? "nothing" : string.Join("; ", answers);
+        return $"You chose **{answer}**. Good choice! *(Demo model, reading your answer to the question.)*";
+    }
+
+    private static string Describe(List<ChatMessage> history, string message, string? quoted, List<string> tags, string? model)
     {
         var text = new StringBuilder(Banner).Append("\n\n");
+        if (model is not null)
+        {
+            text.Append("You picked the model *").Append(model).Append("*.\n\n");
+        }
+
         text.Append("You wrote:\n\n> ").Append(Quote(message.Length > 0 ? message : "(nothing)")).Append("\n\n");
         if (quoted is not null)
         {
             text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
+        }
+
+        if (tags.Count > 0)
+        {
+            text.Append("You mentioned ").Append(string.Join(", ", tags.Select(t => $"**{t}**"))).Append(" (see the sources below).\n\n");
         }
 
         if (PageOf(history) is { } page)
@@ -117,7 +183,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             text.Append("I can see ").Append(earlier).Append(" earlier messages in this thread.\n\n");
         }
 
-        text.Append("Try *theme dark*, *what time is it?* or *search articles about streaming*.");
+        text.Append("Try *theme dark*, *what time is it?*, *search articles about streaming*, *show a widget about streaming*, *quiz me* or *toast*.");
         return text.ToString();
     }
 
@@ -134,14 +200,18 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             ArticleSearchTool.ToolName when data?["results"] is JsonArray { Count: > 0 } results =>
                 "I found these articles:\n\n" + string.Join('\n', results.Select(r => $"- [{r?["title"]}]({r?["url"]}): {r?["summary"]}")) + "\n\n*(Demo model, using the article search.)*",
             ArticleSearchTool.ToolName => "No article matches that. *(Demo model, using the article search.)*",
+            ArticleCardTool.ToolName => "Here is a card with the matching articles; pin the ones you like. *(Demo model, using the article card tool.)*",
+            ToastTool.ToolName => "I sent you a notification. *(Demo model, using the toast tool.)*",
             _ => "The tool answered. *(Demo model.)*",
         };
     }
 
     /// <summary>The newest real user message and the quoted text sent with it (the converter adds both).</summary>
-    private static (string Message, string? Quoted) LastUserMessage(List<ChatMessage> history)
+    /// <summary>The newest real user message, its quoted text, and the names of the entities it tagged.</summary>
+    private static (string Message, string? Quoted, List<string> Tags) LastUserMessageWithTags(List<ChatMessage> history)
     {
         string? quoted = null;
+        var tags = new List<string>();
         for (var i = history.Count - 1; i >= 0; i--)
         {
             if (history[i].Role != ChatRole.User)
@@ -154,14 +224,23 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             {
                 quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];
             }
-            else if (!text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
-                && !text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
+            else if (text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal))
             {
-                return (text.Trim(), quoted);
+                // "- @<name> (id: …": the converter's line per tag.
+                if (tags.Count == 0)
+                {
+                    tags.AddRange(text.Split('\n')
+                        .Where(line => line.StartsWith("- @", StringComparison.Ordinal) && line.Contains(" (id: ", StringComparison.Ordinal))
+                        .Select(line => line[3..line.IndexOf(" (id: ", StringComparison.Ordinal)]));
+                }
+            }
+            else if (!text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
+            {
+                return (text.Trim(), quoted, tags);
             }
         }
 
-        return ("", quoted);
+        return ("", quoted, tags);
     }
 
     private static JsonObject? PageOf(List<ChatMessage> history)
@@ -228,6 +307,15 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
     [GeneratedRegex(@"\btheme\b.*\b(?<theme>dark|light)\b|\b(?<theme>dark|light)\s+(theme|mode)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThemeRequest();
+
+    [GeneratedRegex(@"\b(widgets?|cards?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WidgetRequest();
+
+    [GeneratedRegex(@"\b(question|quiz)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionRequest();
+
+    [GeneratedRegex(@"\btoast\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToastRequest();
 
     [GeneratedRegex(@"\b(time|date|today)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeRequest();

@@ -82,6 +82,29 @@ public sealed class ResponseEventMapper(
         }
     }
 
+    /// <summary>
+    /// Passes on an event a tool emitted. A new visible item (a widget, a question) first closes the
+    /// open message and workflow, as the reference does, so it shows after the steps that led to it.
+    /// </summary>
+    public IEnumerable<ThreadStreamEvent> Forward(ThreadStreamEvent e)
+    {
+        var item = e switch
+        {
+            ThreadItemAddedEvent added => added.Item,
+            ThreadItemDoneEvent done => done.Item,
+            _ => null,
+        };
+        if (item is not null and not ClientToolCallItem && !item.IsHidden)
+        {
+            foreach (var closing in CloseMessage().Concat(CloseWorkflow()))
+            {
+                yield return closing;
+            }
+        }
+
+        yield return e;
+    }
+
     /// <summary>Closes what is open and, if the model called a client tool, emits the pending call.</summary>
     public IEnumerable<ThreadStreamEvent> Complete()
     {

@@ -22,6 +22,8 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
         "- When referencing resolved entities, use their canonical names **without** '@'.\n" +
         "- The '@' form appears only in user text and should not be echoed.";
 
+    public const string StructuredInputIntro = "A structured input request was displayed to the user with the following status: ";
+
     public const string HiddenContextStart = "Hidden context for the agent (not shown to the user):\n<HiddenContext>\n";
     public const string HiddenContextEnd = "\n</HiddenContext>";
 
@@ -197,7 +199,7 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
 
     private static string StructuredInputText(StructuredInputItem item)
     {
-        var text = new StringBuilder("A structured input request was displayed to the user with the following status: ")
+        var text = new StringBuilder(StructuredInputIntro)
             .Append(item.Status.ToString().ToLowerInvariant())
             .Append("\n<StructuredInput>");
         foreach (var input in item.Inputs)

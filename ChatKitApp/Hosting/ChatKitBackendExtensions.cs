@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Articles;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
@@ -42,6 +43,7 @@ public static class ChatKitBackendExtensions
         app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin()
             .RequireRateLimiting(UserRateLimitExtensions.PolicyName);
+        app.MapArticleEntities();
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {

@@ -61,6 +61,14 @@ public abstract partial class ChatKitServer<TContext>
         ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, TContext context, CancellationToken cancellationToken) =>
         throw ChatKitRequestException.NotImplemented("Synchronous custom actions are not supported.");
 
+    /// <summary>
+    /// Checks a new user message (its inference options, say) before anything is stored; throw a
+    /// <see cref="ChatKitRequestException"/> to answer 4xx instead of starting a stream.
+    /// </summary>
+    protected virtual void ValidateUserInput(UserMessageInput input, TContext context)
+    {
+    }
+
     /// <summary>Records a thumbs up or down. The default does nothing.</summary>
     public virtual Task AddFeedbackAsync(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, TContext context, CancellationToken cancellationToken) =>
@@ -225,6 +233,7 @@ public abstract partial class ChatKitServer<TContext>
     private async IAsyncEnumerable<ThreadStreamEvent> CreateThreadAsync(
         UserMessageInput input, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ValidateUserInput(input, context);
         var attachments = await LoadAttachmentsAsync(input, context, cancellationToken);
         var thread = new ThreadMetadata { Id = Store.GenerateThreadId(context), CreatedAt = Now() };
         await Store.SaveThreadAsync(thread, context, cancellationToken);
@@ -242,6 +251,7 @@ public abstract partial class ChatKitServer<TContext>
     private async IAsyncEnumerable<ThreadStreamEvent> AddUserMessageAsync(
         ThreadAddUserMessageParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ValidateUserInput(p.Input, context);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var attachments = await LoadAttachmentsAsync(p.Input, context, cancellationToken);
         var message = await AddUserMessageItemAsync(thread, p.Input, attachments, context, cancellationToken);

@@ -132,6 +132,24 @@ function interceptor(config, askedSelection) {
   };
 }
 
+/**
+ * The composer's @-menu: the app's articles matching what was typed after '@'. A failed search
+ * shows an empty menu rather than an error in the composer.
+ * @param {HostConfig} config @param {string} query
+ * @returns {Promise<any[]>}
+ */
+async function searchEntities(config, query) {
+  try {
+    const response = await fetch(`${config.apiUrl}/entities?q=${encodeURIComponent(query ?? '')}`, {
+      credentials: 'same-origin',
+      headers: { 'X-ChatKit-Request': '1' },
+    });
+    return response.ok ? await response.json() : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Client tools the model can call in the browser. */
 const clientTools = {
   get_page_context: () => pageContext(),
@@ -174,6 +192,13 @@ export async function mount(host, options, config, dotnet) {
           const local = /** @type {Record<string, (p: any) => any>} */ (clientTools)[call.name];
           if (local) return local(call.params);
           return JSON.parse(await dotnet.invokeMethodAsync('OnClientToolAsync', call.name, JSON.stringify(call.params ?? {})));
+        },
+        entities: {
+          onTagSearch: (/** @type {string} */ query) => searchEntities(config, query),
+          onClick: (/** @type {{data?: {path?: string}}} */ entity) => {
+            const path = entity?.data?.path;
+            if (typeof path === 'string' && path.startsWith('/')) location.assign(path);
+          },
         },
         onEffect: (/** @type {{name: string, data: any}} */ effect) => {
           document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail: effect }));

@@ -1,3 +1,5 @@
+using ChatKitApp.Agents;
+
 namespace ChatKitApp.Components.Chat;
 
 /// <summary>The chat's options on this site's pages.</summary>
@@ -15,13 +17,21 @@ public static class ChatPageOptions
         ],
     };
 
+    /// <summary>The composer's tool menu: a chosen tool is forced for the next message.</summary>
+    private static readonly IReadOnlyList<ChatKitComposerTool> Tools =
+    [
+        new(ArticleCardTool.ToolName, "Article card", "document", ShortLabel: "Card", PlaceholderOverride: "Which articles should the card show?"),
+        new(ArticleSearchTool.ToolName, "Search articles", "search", ShortLabel: "Search"),
+        new(AskQuestionTool.ToolName, "Quiz me", "circle-question", ShortLabel: "Quiz"),
+    ];
+
     public static ChatKitOptions FullPage { get; } = new()
     {
         Theme = new ChatKitTheme { ColorScheme = "light", Radius = "round", Color = new ChatKitColors { Accent = new ChatKitAccent("#2563eb") } },
         Header = new ChatKitHeader { Title = new ChatKitHeaderTitle(Text: "Assistant") },
         History = new ChatKitHistory(),
         StartScreen = StartScreen,
-        Composer = new ChatKitComposer { Placeholder = "Ask anything…" },
+        Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools },
         Disclaimer = new ChatKitDisclaimer("Answers can be wrong. Check important facts."),
         ThreadItemActions = new ChatKitThreadItemActions(),
     };
@@ -36,4 +46,23 @@ public static class ChatPageOptions
         },
         Disclaimer = null,
     };
+
+    /// <summary>
+    /// Adds the model picker when the configuration offers more than the default model
+    /// (<see cref="ChatModelOptions.Choices"/>); the server refuses any model not listed there.
+    /// </summary>
+    public static ChatKitOptions WithModels(ChatKitOptions options, ChatModelOptions model)
+    {
+        if (model.Choices.Count == 0)
+        {
+            return options;
+        }
+
+        List<ChatKitComposerModel> models =
+        [
+            new(model.Model, model.Choices.Find(c => c.Id == model.Model)?.Label ?? model.Model, Default: true),
+            .. model.Choices.Where(c => c.Id != model.Model).Select(c => new ChatKitComposerModel(c.Id, c.Label ?? c.Id, c.Description)),
+        ];
+        return options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Models = models } };
+    }
 }

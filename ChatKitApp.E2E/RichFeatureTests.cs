@@ -1,0 +1,139 @@
+using ChatKitApp.E2E.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatKitApp.E2E;
+
+/// <summary>Widgets and actions, structured input, client effects and the composer's tools and models, in Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RichFeatureTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Widget_button_updates_the_card_in_place_and_the_change_survives_a_reload()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page);
+
+        await SendAsync(page, "show a widget about streaming");
+
+        var card = Items(page, "widget").Last;
+        await Expect(card).ToContainTextAsync("Streaming with server-sent events", new() { Timeout = 15_000 });
+        await card.Locator("[data-widget-id=pin-streaming-with-server-sent-events]").ClickAsync();
+        await Expect(card.Locator("[data-widget-id=pin-streaming-with-server-sent-events]")).ToHaveTextAsync("Unpin");
+        await Expect(card).ToContainTextAsync("Pinned");
+
+        await page.ReloadAsync();
+        await Expect(Items(page, "widget").Last.Locator("[data-widget-id=pin-streaming-with-server-sent-events]")).ToHaveTextAsync("Unpin", new() { Timeout = 15_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Structured_question_is_answered_in_the_chat_and_the_turn_resumes()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page);
+
+        await SendAsync(page, "quiz me");
+
+        var question = page.Locator("[data-testid=structured-input]");
+        await Expect(question).ToContainTextAsync("Which topic would you like to explore?", new() { Timeout = 15_000 });
+        await question.Locator("[data-testid=structured-option]", new() { HasText = "Storage" }).ClickAsync();
+        await question.Locator("[data-testid=structured-submit]").ClickAsync();
+
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You chose Storage", new() { Timeout = 15_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Client_effect_shows_a_toast_in_the_page()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page);
+
+        await SendAsync(page, "toast");
+
+        await Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("Hello from the demo model!", new() { Timeout = 15_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Composer_tool_forces_its_tool_and_the_model_picker_sends_the_chosen_model()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var requests = RecordChatKitRequests(page);
+        await OpenAsync(page);
+
+        await page.Locator("[data-testid=composer-tools]").ClickAsync();
+        await page.Locator("[data-testid=composer-tool][data-tool-id=show_articles]").ClickAsync();
+        await page.Locator("[data-testid=composer-model]").SelectOptionAsync("gpt-4.1");
+        await SendAsync(page, "streaming");
+
+        // No keyword asked for a card: the forced tool did.
+        await Expect(Items(page, "widget").Last).ToContainTextAsync("Streaming with server-sent events", new() { Timeout = 15_000 });
+        using var create = System.Text.Json.JsonDocument.Parse(requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal)));
+        var inference = create.RootElement.GetProperty("params").GetProperty("input").GetProperty("inference_options");
+        Assert.Equal("show_articles", inference.GetProperty("tool_choice").GetProperty("id").GetString());
+        Assert.Equal("gpt-4.1", inference.GetProperty("model").GetString());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Tagging_an_article_with_at_sends_an_input_tag_and_its_entity_source_opens_the_article()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        var requests = RecordChatKitRequests(page);
+        await OpenAsync(page);
+
+        var input = page.Locator("[data-testid=composer-input]");
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync("explain @Stream");
+        await page.Locator("[data-testid=tag-option]", new() { HasText = "Streaming with server-sent events" }).ClickAsync();
+        await input.PressAsync("Enter");
+
+        var reply = Items(page, "assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("You mentioned Streaming with server-sent events", new() { Timeout = 15_000 });
+        using var create = System.Text.Json.JsonDocument.Parse(requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal)));
+        var tag = create.RootElement.GetProperty("params").GetProperty("input").GetProperty("content").EnumerateArray()
+            .Single(p => p.GetProperty("type").GetString() == "input_tag");
+        Assert.Equal("streaming-with-server-sent-events", tag.GetProperty("id").GetString());
+        Assert.Equal("/articles/streaming-with-server-sent-events", tag.GetProperty("data").GetProperty("path").GetString());
+
+        await reply.GetByRole(AriaRole.Button, new() { Name = "Streaming with server-sent events" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/streaming-with-server-sent-events$"));
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The bodies the element posts to /chatkit, as sent.</summary>
+    private static List<string> RecordChatKitRequests(IPage page)
+    {
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                requests.Add(body);
+            }
+        };
+        return requests;
+    }
+
+    private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
+
+    private static async Task OpenAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-testid=composer-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+}

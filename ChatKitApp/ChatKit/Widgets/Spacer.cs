@@ -1,0 +1,7 @@
+namespace ChatKitApp.ChatKit.Widgets;
+
+/// <summary>Takes the free space of a row or column.</summary>
+public sealed record Spacer : WidgetComponent
+{
+    public double? MinSize { get; init; }
+}
