@@ -1,6 +1,8 @@
 using ChatKitApp.ChatKit.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatKitApp.Auth;
 
@@ -49,6 +51,9 @@ public static class ChatKitAuthExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(System.Security.Claims.ClaimTypes.NameIdentifier));
         services.AddCascadingAuthenticationState();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<AccountService>();
         builder.AddUserRateLimits();
         return builder;
     }
