@@ -55,6 +55,7 @@ public static class ChatKitAuthExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountService>();
         builder.AddUserRateLimits();
+        builder.AddHostedSessions();
         return builder;
     }
 
