@@ -24,6 +24,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapChatKitBackend();
+app.MapAccountEndpoints();
+app.MapHostedSessions();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .RequireSameOrigin(); // form posts (sign-in and the like) come from our own pages

@@ -35,14 +35,22 @@ LUA
 # $1: label, $2: connection string ('' = in-memory store)
 load_test() {
   local port=$(( 20000 + RANDOM % 40000 ))
+  # One user generates all the load: its per-user rate limit and stream cap are off here.
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
+    ChatKit__Limits__RequestsPerWindow=0 ChatKit__Limits__MaxConcurrentStreamsPerUser=0 \
     ConnectionStrings__ChatKit="$2" \
     dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >/tmp/chatkit-bench-app.log 2>&1 &
   app=$!
   for _ in $(seq 1 150); do
-    curl -s -o /dev/null -X POST "http://127.0.0.1:$port/chatkit" -d '{"type":"threads.list","params":{}}' && break
+    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
     sleep 0.2
   done
+  # /chatkit needs a user: open a page once for a guest cookie (Secure in Production, so pass it
+  # by hand; curl would not send it back over http).
+  local cookie
+  cookie=$(curl -s -o /dev/null -D - "http://127.0.0.1:$port/" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(\.ChatKitApp\.Auth=[^;]*\).*/\1/p' | head -1)
+  sed -i '/^wrk.headers\["Cookie"\]/d' "$script"
+  echo "wrk.headers[\"Cookie\"] = \"$cookie\"" >>"$script"
   wrk -t2 -c"$connections" -d5s -s "$script" "http://127.0.0.1:$port/chatkit" >/dev/null # warm-up
   echo "== threads.create, $1, echo model, $connections connections, ${duration}s"
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit" \

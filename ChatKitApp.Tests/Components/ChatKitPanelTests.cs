@@ -47,6 +47,9 @@ public sealed class ChatKitPanelTests : IDisposable
         Assert.Equal(1234, config.GetProperty("timeoutMs").GetInt32());
         Assert.Equal("chatkit.thread.alice", config.GetProperty("storageKey").GetString());
         Assert.Equal("/chatkit", config.GetProperty("apiUrl").GetString());
+        Assert.Equal("SelfHosted", config.GetProperty("mode").GetString());
+        Assert.Equal("/api/chatkit/session", config.GetProperty("sessionUrl").GetString());
+        Assert.Equal("/api/chatkit/refresh", config.GetProperty("refreshUrl").GetString());
     }
 
     [Fact]

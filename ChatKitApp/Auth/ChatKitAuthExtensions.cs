@@ -1,5 +1,8 @@
 using ChatKitApp.ChatKit.Server;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatKitApp.Auth;
 
@@ -17,6 +20,10 @@ public static class ChatKitAuthExtensions
         services.AddOptions<ChatKitAuthOptions>().BindConfiguration(ChatKitAuthOptions.SectionName);
         var auth = builder.Configuration.GetSection(ChatKitAuthOptions.SectionName).Get<ChatKitAuthOptions>() ?? new ChatKitAuthOptions();
         var development = builder.Environment.IsDevelopment();
+        // A fixed name, not the default (the content root path), so instances deployed to
+        // different paths share keys; where the keys live is the store's business (PostgreSQL
+        // when configured, else the default per-machine key ring).
+        services.AddDataProtection().SetApplicationName("ChatKitApp");
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -44,7 +51,11 @@ public static class ChatKitAuthExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(System.Security.Claims.ClaimTypes.NameIdentifier));
         services.AddCascadingAuthenticationState();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<AccountService>();
         builder.AddUserRateLimits();
+        builder.AddHostedSessions();
         return builder;
     }
 

@@ -19,4 +19,10 @@ public sealed class ChatKitAuthOptions
     /// renews it (sliding expiry).
     /// </summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Wrong passwords in a row after which an account is locked.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account refuses sign-in.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -25,10 +25,12 @@ public static class ChatKitBackendExtensions
         {
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+            builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
         }
         else
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
+            builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
         }
 
         var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();

@@ -1,5 +1,6 @@
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,7 +13,9 @@ public static class PostgresStoreExtensions
     /// <summary>
     /// Keeps ChatKit threads, items, attachment metadata and feedback in PostgreSQL: one pooled
     /// <see cref="NpgsqlDataSource"/>, the schema migrated at start-up (unless
-    /// <see cref="PostgresStoreOptions.MigrateOnStartup"/> is off) and a <c>postgres</c> health check.
+    /// <see cref="PostgresStoreOptions.MigrateOnStartup"/> is off), a <c>postgres</c> health check,
+    /// and the data-protection key ring (<see cref="PostgresXmlRepository"/>), so app instances on
+    /// one database accept each other's cookies.
     /// </summary>
     public static IHostApplicationBuilder AddPostgresStore<TContext>(this IHostApplicationBuilder builder, string connectionString)
         where TContext : IUserContext
@@ -30,6 +33,8 @@ public static class PostgresStoreExtensions
         services.AddSingleton<IChatKitStore<TContext>, PostgresStore<TContext>>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db"]);
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, data) => options.XmlRepository = new PostgresXmlRepository(data));
         return builder;
     }
 

@@ -20,4 +20,7 @@ public sealed class ChatKitFrontendOptions
     public string DomainKey { get; set; } = "local-dev";
 
     public string ApiUrl { get; set; } = "/chatkit";
+
+    /// <summary>SelfHosted (this app answers) or Hosted (OpenAI answers; see <c>ChatKit:Hosted</c>).</summary>
+    public ChatKitFrontendMode Mode { get; set; } = ChatKitFrontendMode.SelfHosted;
 }

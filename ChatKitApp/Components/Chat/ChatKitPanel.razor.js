@@ -15,7 +15,8 @@ let loading = null;
 
 /**
  * @typedef {{ source: 'Auto'|'Cdn'|'Local', cdnUrl: string, localUrl: string, timeoutMs: number,
- *   apiUrl: string, domainKey: string, storageKey: string, loginUrl: string }} HostConfig
+ *   apiUrl: string, domainKey: string, storageKey: string, loginUrl: string,
+ *   mode: 'SelfHosted'|'Hosted', sessionUrl: string, refreshUrl: string }} HostConfig
  */
 
 /**
@@ -125,9 +126,7 @@ function interceptor(config, askedSelection) {
       }
     }
     const response = await fetch(input, { ...init, body, headers, credentials: 'same-origin' });
-    if (response.status === 401) {
-      location.assign(`${config.loginUrl}?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
-    }
+    if (response.status === 401) signIn(config);
     return response;
   };
 }
@@ -148,6 +147,35 @@ async function searchEntities(config, query) {
   } catch {
     return [];
   }
+}
+
+/** @param {HostConfig} config */
+function signIn(config) {
+  location.assign(`${config.loginUrl}?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+/**
+ * Hosted mode: OpenAI's backend answers the element, which asks us for a short-lived client
+ * secret (a new session first, a refresh when the current one expires). The API key stays here.
+ * @param {HostConfig} config
+ */
+function hostedApi(config) {
+  return {
+    /** @param {string | null} current */
+    async getClientSecret(current) {
+      const response = await fetch(current ? config.refreshUrl : config.sessionUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'X-ChatKit-Request': '1' },
+      });
+      if (response.status === 401) signIn(config);
+      const json = await response.json().catch(() => null);
+      if (!response.ok || typeof json?.client_secret !== 'string') {
+        throw new Error(json?.error?.message ?? `The chat session could not be started (${response.status}).`);
+      }
+      return json.client_secret;
+    },
+  };
 }
 
 /** Client tools the model can call in the browser. */
@@ -187,7 +215,9 @@ export async function mount(host, options, config, dotnet) {
         ...next,
         theme: pageScheme ? { ...(next.theme ?? {}), colorScheme: pageScheme } : next.theme,
         initialThread: next.initialThread ?? saved ?? null,
-        api: { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
+        api: config.mode === 'Hosted'
+          ? hostedApi(config)
+          : { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
         onClientTool: async (/** @type {{name: string, params: any}} */ call) => {
           const local = /** @type {Record<string, (p: any) => any>} */ (clientTools)[call.name];
           if (local) return local(call.params);

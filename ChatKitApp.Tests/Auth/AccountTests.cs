@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatKitApp.Auth;
+using ChatKitApp.Tests.Fixtures;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatKitApp.Tests.Auth;
+
+/// <summary>Registration, sign-in, sign-out and lockout through the real forms; run once on each store.</summary>
+public abstract partial class AccountTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+
+    private ChatKitAppFactory _app = null!;
+
+    public async Task InitializeAsync() => _app = await CreateAppAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    protected abstract Task<ChatKitAppFactory> CreateAppAsync();
+
+    [Fact]
+    public async Task A_guest_who_registers_keeps_their_threads_and_finds_them_after_signing_out_and_in()
+    {
+        using var browser = await UserClient.CreateGuestAsync(_app);
+        var guestId = browser.UserId;
+        var threadId = await CreateThreadAsync(browser.Http);
+
+        using var registered = await SubmitAsync(browser.Http, "/account/register?returnUrl=%2Farticles", "ann@example.com", Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Equal("http://localhost/articles", Redirect(registered));
+        Assert.Equal(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
+        Assert.Equal([threadId], await ListThreadIdsAsync(browser.Http));
+
+        using var signedOut = await SignOutAsync(browser.Http);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using (var anonymous = await browser.Http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json("""{"type":"threads.list","params":{}}""")))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        (await browser.Http.GetAsync(new Uri("/", UriKind.Relative))).Dispose(); // a new guest
+        Assert.NotEqual(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
+        Assert.Empty(await ListThreadIdsAsync(browser.Http));
+
+        using var signedIn = await SubmitAsync(browser.Http, "/account/login", "ANN@example.com ", Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
+        Assert.Equal([threadId], await ListThreadIdsAsync(browser.Http));
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_hashed()
+    {
+        using var browser = await UserClient.CreateGuestAsync(_app);
+        (await SubmitAsync(browser.Http, "/account/register", "bob@example.com", Password)).Dispose();
+
+        var account = await _app.Services.GetRequiredService<IUserAccountStore>().FindByEmailAsync(UserAccount.NormalizeEmail("bob@example.com"), default);
+
+        Assert.NotNull(account);
+        Assert.DoesNotContain(Password, account.PasswordHash, StringComparison.Ordinal);
+        Assert.NotEqual(PasswordVerificationResult.Failed, new PasswordHasher<UserAccount>().VerifyHashedPassword(account, account.PasswordHash, Password));
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        using var owner = await UserClient.CreateGuestAsync(_app);
+        (await SubmitAsync(owner.Http, "/account/register", "cat@example.com", Password)).Dispose();
+        using var attacker = await UserClient.CreateGuestAsync(_app);
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var wrong = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", "guess " + i);
+            Assert.Contains("The e-mail address or password is wrong.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var fifth = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", "guess 5");
+        using var right = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", Password);
+
+        Assert.Contains("locked", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, no redirect
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(owner.UserId, UserClient.UserIdFromCookie(_app, attacker.Cookies, attacker.Http.BaseAddress!));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
+    {
+        using var browser = await UserClient.CreateGuestAsync(_app);
+
+        using var response = await SubmitAsync(browser.Http, "/account/login", "nobody@example.com", Password);
+
+        Assert.Contains("The e-mail address or password is wrong.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_taken_address_cannot_register_again()
+    {
+        using var first = await UserClient.CreateGuestAsync(_app);
+        using var second = await UserClient.CreateGuestAsync(_app);
+        (await SubmitAsync(first.Http, "/account/register", "dan@example.com", Password)).Dispose();
+
+        using var response = await SubmitAsync(second.Http, "/account/register", "Dan@Example.com", "another password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("exists already", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(second.UserId, UserClient.UserIdFromCookie(_app, second.Cookies, second.Http.BaseAddress!));
+    }
+
+    [Fact]
+    public async Task Return_urls_to_other_sites_go_home_instead()
+    {
+        using var browser = await UserClient.CreateGuestAsync(_app);
+
+        using var response = await SubmitAsync(browser.Http, "/account/register?returnUrl=" + Uri.EscapeDataString("//evil.example/x"), "eve@example.com", Password);
+
+        Assert.Equal("http://localhost/", Redirect(response));
+    }
+
+    [Fact]
+    public async Task Sign_out_without_an_antiforgery_token_is_refused()
+    {
+        using var browser = await UserClient.CreateGuestAsync(_app);
+
+        using var response = await browser.Http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await ListThreadIdsAsync(browser.Http)); // still signed in: the list answers
+    }
+
+    /// <summary>Opens the form page and posts it back with its hidden fields (handler, antiforgery token).</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, string email, string password)
+    {
+        var fields = await HiddenFieldsAsync(http, path, "_handler");
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        return await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<HttpResponseMessage> SignOutAsync(HttpClient http)
+    {
+        var fields = await HiddenFieldsAsync(http, "/", "__RequestVerificationToken");
+        return await http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient http, string path, string required)
+    {
+        var html = await http.GetStringAsync(new Uri(path, UriKind.Relative));
+        var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        Assert.True(fields.ContainsKey(required), $"{path} has no {required} field");
+        return fields;
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+
+    /// <summary>Where a response redirects to, as an absolute URL (so another host would show).</summary>
+    private static string Redirect(HttpResponseMessage response) =>
+        new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static async Task<string> CreateThreadAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"keep me"}],"attachments":[],"inference_options":{}}}}"""));
+        return (string)SseReader.Parse(await response.Content.ReadAsStringAsync()).Single(e => (string?)e["type"] == "thread.created")["thread"]!["id"]!;
+    }
+
+    private static async Task<List<string>> ListThreadIdsAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json("""{"type":"threads.list","params":{}}"""));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return [.. JsonNode.Parse(body)!["data"]!.AsArray().Select(t => (string)t!["id"]!)];
+    }
+}
