@@ -108,6 +108,26 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Uploaded_image_shows_in_the_message_and_reaches_the_model()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = png });
+        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
+        await SendAsync(page, "What is in this picture?");
+
+        var image = Items(page, "user_message").Last.Locator("img.attachment-image");
+        await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Matches("/chatkit/attachments/atc_[0-9a-f]+/content$", await image.GetAttributeAsync("src"));
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You attached an image, dot.png (image/png, 70 bytes), and I can see it.", new() { Timeout = 15_000 });
+        Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the preview loads from the app");
+        Assert.Empty(errors);
+    }
+
     /// <summary>The bodies the element posts to /chatkit, as sent.</summary>
     private static List<string> RecordChatKitRequests(IPage page)
     {

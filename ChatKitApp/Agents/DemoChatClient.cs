@@ -143,6 +143,35 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         _ => new() { ["query"] = message },
     };
 
+    /// <summary>What the newest user message carried besides its text, as the converter sent it.</summary>
+    private static IEnumerable<string> AttachmentsOf(List<ChatMessage> history)
+    {
+        var last = history.LastOrDefault(m => m.Role == ChatRole.User && m.Contents.Count > 1);
+        if (last is null || !ReferenceEquals(last, history.LastOrDefault(m => m.Role == ChatRole.User && !IsConverterNote(m.Text))))
+        {
+            yield break;
+        }
+
+        foreach (var content in last.Contents.Skip(1))
+        {
+            yield return content switch
+            {
+                DataContent data when data.HasTopLevelMediaType("image") => $"You attached an image, *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes), and I can see it.",
+                DataContent data => $"You attached *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes).",
+                UriContent uri => $"You attached an image at {uri.Uri}.",
+                TextContent file when file.Text.StartsWith("<attachment name=\"", StringComparison.Ordinal) =>
+                    $"You attached a text file I can read ({file.Text.Split('\n').Length - 2} lines).",
+                TextContent note => note.Text,
+                _ => "You attached something I cannot read.",
+            };
+        }
+    }
+
+    private static bool IsConverterNote(string text) =>
+        text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal)
+        || text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
+        || text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal);
+
     private static string AfterAnswer(string structuredInput)
     {
         // "- <question>: <answer>" lines, as the converter writes them.
@@ -166,6 +195,11 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         if (quoted is not null)
         {
             text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
+        }
+
+        foreach (var attachment in AttachmentsOf(history))
+        {
+            text.Append(attachment).Append("\n\n");
         }
 
         if (tags.Count > 0)
@@ -227,7 +261,8 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
                 continue;
             }
 
-            var text = history[i].Text;
+            // The first part is what the user typed; attachments follow it as further parts.
+            var text = history[i].Contents.OfType<TextContent>().FirstOrDefault()?.Text ?? "";
             if (text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal))
             {
                 quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];

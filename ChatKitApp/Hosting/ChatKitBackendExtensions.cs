@@ -1,5 +1,6 @@
 using ChatKitApp.Agents;
 using ChatKitApp.Articles;
+using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
@@ -24,11 +25,19 @@ public static class ChatKitBackendExtensions
         {
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+            builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
         }
         else
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
+            builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
         }
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName);
+        builder.Services.AddSingleton<BlobAttachmentStore>();
+        builder.Services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
+        builder.Services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());
 
         var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
         builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: model.EffectiveProvider == ModelProvider.Demo));
@@ -41,6 +50,7 @@ public static class ChatKitBackendExtensions
     {
         app.MapChatKit<ChatKitRequestContext>("/chatkit");
         app.MapArticleEntities();
+        app.MapChatKitAttachments();
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {

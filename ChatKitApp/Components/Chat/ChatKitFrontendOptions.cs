@@ -20,4 +20,10 @@ public sealed class ChatKitFrontendOptions
     public string DomainKey { get; set; } = "local-dev";
 
     public string ApiUrl { get; set; } = "/chatkit";
+
+    /// <summary>
+    /// Upload attachments in one request to <c>{ApiUrl}/attachments</c> (the direct strategy) instead
+    /// of <c>attachments.create</c> followed by an upload to the returned descriptor (two-phase).
+    /// </summary>
+    public bool DirectUpload { get; set; }
 }

@@ -15,7 +15,7 @@ let loading = null;
 
 /**
  * @typedef {{ source: 'Auto'|'Cdn'|'Local', cdnUrl: string, localUrl: string, timeoutMs: number,
- *   apiUrl: string, domainKey: string, storageKey: string, loginUrl: string }} HostConfig
+ *   apiUrl: string, domainKey: string, directUpload: boolean, storageKey: string, loginUrl: string }} HostConfig
  */
 
 /**
@@ -184,7 +184,14 @@ export async function mount(host, options, config, dotnet) {
       element.setOptions({
         ...next,
         initialThread: next.initialThread ?? saved ?? null,
-        api: { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
+        api: {
+          url: config.apiUrl,
+          domainKey: config.domainKey,
+          fetch: interceptor(config, () => asked),
+          uploadStrategy: config.directUpload
+            ? { type: 'direct', uploadUrl: `${config.apiUrl}/attachments` }
+            : { type: 'two_phase' },
+        },
         onClientTool: async (/** @type {{name: string, params: any}} */ call) => {
           const local = /** @type {Record<string, (p: any) => any>} */ (clientTools)[call.name];
           if (local) return local(call.params);
