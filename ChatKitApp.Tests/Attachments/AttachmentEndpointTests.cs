@@ -129,6 +129,19 @@ public abstract class AttachmentEndpointTests
     }
 
     [Fact]
+    public async Task Uploaded_bytes_cannot_be_replaced()
+    {
+        var (app, client) = await StartAsync();
+        await using var _ = app;
+        var attachment = await CreateAndUploadAsync(client, Png, "dot.png", "image/png");
+
+        var again = await client.PostAsync(new Uri($"/chatkit/attachments/{attachment["id"]}/upload", UriKind.Relative), File([1, 2, 3], "dot.png", "image/png"));
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(Png, await client.GetByteArrayAsync(new Uri(attachment["preview_url"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Deleting_the_thread_deletes_its_attachments_and_their_bytes()
     {
         var (app, client) = await StartAsync();

@@ -66,6 +66,12 @@ public static class AttachmentEndpoints
         RequireMarker(http);
         var context = ContextOf(http, contexts, id, 0, "");
         var attachment = await LoadAsync(store, id, context, cancellationToken);
+        if (attachment.UploadDescriptor is null)
+        {
+            // Once uploaded the bytes may already be in a message the model saw: they never change.
+            throw ChatKitRequestException.Conflict($"Attachment '{id}' has already been uploaded.");
+        }
+
         byte[] content;
         if (http.Request.HasFormContentType)
         {

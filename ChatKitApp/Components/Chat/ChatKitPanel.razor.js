@@ -204,9 +204,6 @@ export async function mount(host, options, config, dotnet) {
             if (typeof path === 'string' && path.startsWith('/')) location.assign(path);
           },
         },
-        onEffect: (/** @type {{name: string, data: any}} */ effect) => {
-          document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail: effect }));
-        },
       });
     },
     /** @param {string} text */
@@ -224,6 +221,9 @@ export async function mount(host, options, config, dotnet) {
       const detail = /** @type {CustomEvent} */ (event).detail ?? null;
       if (name === 'chatkit.thread.change') remember(config.storageKey, detail?.threadId ?? null);
       if (name === 'chatkit.response.end') asked = '';
+      // Client effects reach the page from the element's event (both elements fire it; the CDN
+      // element has no onEffect option), for handlers such as js/toasts.js.
+      if (name === 'chatkit.effect') document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail }));
       dotnet.invokeMethodAsync('OnChatKitEvent', name, JSON.stringify(detail)).catch(() => {});
     };
     element.addEventListener(name, listener);
