@@ -108,6 +108,12 @@ public sealed class RichFeatureTests
         Assert.Equal(400, ex.StatusCode);
         var events = await harness.RunAsync(AgentHarness.Request("threads.custom_action", parameters, null), CancellationToken.None);
         Assert.Contains("not supported", Assert.IsType<ErrorEvent>(events[^1]).Message);
+        var withoutSender = await Assert.ThrowsAsync<ChatKitRequestException>(() => harness.JsonAsync("threads.sync_custom_action", new JsonObject
+        {
+            ["thread_id"] = threadId,
+            ["action"] = ActionOf(widget, "more").DeepClone(),
+        }));
+        Assert.Contains("item_id", withoutSender.Message);
     }
 
     [Fact]
