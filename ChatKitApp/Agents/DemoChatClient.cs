@@ -140,8 +140,16 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         ToastTool.ToolName => new() { ["message"] = "Hello from the demo model!", ["kind"] = "success" },
         ClientToolRegistry.SetTheme => new() { ["theme"] = ThemeRequest().Match(message) is { Success: true } m ? m.Groups["theme"].Value.ToLowerInvariant() : "dark" },
         CurrentTimeTool.ToolName or ClientToolRegistry.GetPageContext => [],
+        ArticleCardTool.ToolName => new() { ["query"] = CardQuery(message) },
         _ => new() { ["query"] = message },
     };
+
+    /// <summary>"show a widget about storage" asks for a card about "storage": the trigger words go.</summary>
+    private static string CardQuery(string message)
+    {
+        var query = CardWords().Replace(message, " ").Trim();
+        return query.Length == 0 ? message : string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     /// <summary>What the newest user message carried besides its text, as the converter sent it.</summary>
     private static IEnumerable<string> AttachmentsOf(List<ChatMessage> history)
@@ -353,6 +361,9 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
     [GeneratedRegex(@"\b(widgets?|cards?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WidgetRequest();
+
+    [GeneratedRegex(@"\b(show|me|give|list|a|an|the|widgets?|cards?|about|of|on|for|with|articles?|please)\b|[^\w\s-]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CardWords();
 
     [GeneratedRegex(@"\b(question|quiz)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionRequest();
