@@ -81,18 +81,27 @@ public sealed class ChatPageTests(BrowserFixture fixture)
     [Fact]
     public async Task A_remembered_thread_that_no_longer_exists_opens_a_new_chat_without_an_error()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var _ = context;
-        await page.AddInitScriptAsync("localStorage.setItem('chatkit.thread', 'thr_deleted_long_ago')");
-
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
         await page.GotoAsync("/");
+        await SendAsync(page, "A thread to delete behind the page's back");
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("behind the page", new() { Timeout = 15_000 });
+        var deleted = await RememberedThreadAsync(page);
+        var status = await page.EvaluateAsync<int>($$"""
+            fetch('/chatkit', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                                body: JSON.stringify({ type: 'threads.delete', params: { thread_id: '{{deleted}}' } }) })
+              .then(r => r.status)
+            """);
+        Assert.Equal(200, status);
+
+        await page.ReloadAsync();
 
         await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
         await Expect(page.Locator("[data-testid=start-prompt]").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=error-banner]")).ToBeHiddenAsync();
         await SendAsync(page, "A fresh start");
         await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("A fresh start", new() { Timeout = 15_000 });
-        Assert.NotEqual("thr_deleted_long_ago", await page.EvaluateAsync<string>("localStorage.getItem('chatkit.thread')"));
+        Assert.NotEqual(deleted, await RememberedThreadAsync(page, deleted));
     }
 
     [Fact]

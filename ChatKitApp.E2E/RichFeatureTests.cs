@@ -8,6 +8,9 @@ namespace ChatKitApp.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class RichFeatureTests(BrowserFixture fixture)
 {
+    /// <summary>A 1×1 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     [Fact]
     public async Task Widget_button_updates_the_card_in_place_and_the_change_survives_a_reload()
     {
@@ -106,6 +109,53 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         await reply.GetByRole(AriaRole.Button, new() { Name = "Streaming with server-sent events" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/streaming-with-server-sent-events$"));
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Uploaded_image_shows_in_the_message_and_reaches_the_model()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page);
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
+        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
+        await SendAsync(page, "What is in this picture?");
+
+        var image = Items(page, "user_message").Last.Locator("img.attachment-image");
+        await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Matches("/chatkit/attachments/atc_[0-9a-f]+/content$", await image.GetAttributeAsync("src"));
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You attached an image, dot.png (image/png, 70 bytes), and I can see it.", new() { Timeout = 15_000 });
+        Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the preview loads from the app");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Direct_upload_strategy_posts_the_file_to_the_app_and_the_image_shows_in_the_message()
+    {
+        await using var app = new KestrelAppFactory(new()
+        {
+            ["ChatKit:Frontend:Source"] = "Local",
+            ["ChatKit:Frontend:DirectUpload"] = "true",
+        });
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        var uploads = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/chatkit/attachments", StringComparison.Ordinal) && request.Method == "POST")
+            {
+                uploads.Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        await OpenAsync(page);
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
+        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
+        await SendAsync(page, "And this one?");
+
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You attached an image, dot.png", new() { Timeout = 15_000 });
+        Assert.Equal(["/chatkit/attachments"], uploads); // one request, no attachments.create
     }
 
     /// <summary>The bodies the element posts to /chatkit, as sent.</summary>

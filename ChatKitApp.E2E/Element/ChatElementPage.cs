@@ -1,3 +1,4 @@
+using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,9 +64,5 @@ public sealed class ChatElementPage(IPage page)
     }
 
     /// <summary>The thread the host remembers for reloads (it follows chatkit.thread.change).</summary>
-    public async Task<string> ThreadIdAsync()
-    {
-        await Page.WaitForFunctionAsync("() => localStorage.getItem('chatkit.thread')", null, new() { Timeout = Timeout });
-        return await Page.EvaluateAsync<string>("() => localStorage.getItem('chatkit.thread')");
-    }
+    public Task<string> ThreadIdAsync(string? other = null) => ChatUi.RememberedThreadAsync(Page, other);
 }

@@ -56,8 +56,7 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await page.Locator("[data-testid=new-thread]").ClickAsync();
         await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
         await chat.SendAndWaitAsync("beta thread");
-        await page.WaitForFunctionAsync($"() => localStorage.getItem('chatkit.thread') !== '{alpha}'");
-        var beta = await chat.ThreadIdAsync();
+        var beta = await chat.ThreadIdAsync(other: alpha);
 
         await page.Locator("[data-testid=history-toggle]").ClickAsync();
         await Expect(chat.HistoryEntry(beta).Locator("button[aria-current=true]")).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });

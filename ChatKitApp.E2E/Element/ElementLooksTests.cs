@@ -97,16 +97,30 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Attachment_picker_is_hidden_when_attachments_are_not_enabled()
+    public async Task Attachment_picker_shows_only_when_the_options_enable_attachments()
     {
         var (context, page, _) = await fixture.NewPageAsync();
         await using var __ = context;
         var chat = new ChatElementPage(page);
         await chat.OpenAsync();
 
-        await Expect(page.Locator("[data-testid=attach]")).ToBeHiddenAsync();
-        await Expect(page.Locator("[data-testid=attach]")).ToHaveCountAsync(1);
-        await Expect(page.Locator("openai-chatkit input[type=file]")).ToBeHiddenAsync();
+        // The host enables attachments, so its element offers the picker ...
+        await Expect(page.Locator("#chatkit-host [data-testid=attach], openai-chatkit [data-testid=attach]").First).ToBeVisibleAsync();
+
+        // ... and a second element on the page, given options without attachments, does not.
+        await page.EvaluateAsync("""
+            () => {
+              const bare = document.createElement('openai-chatkit');
+              bare.id = 'bare-chat';
+              document.body.append(bare);
+              bare.setOptions({ api: { url: '/chatkit', domainKey: 'local-dev' } });
+            }
+            """);
+        var bare = page.Locator("#bare-chat");
+        await Expect(bare.Locator("[data-testid=composer-input]")).ToBeVisibleAsync();
+        await Expect(bare.Locator("[data-testid=attach]")).ToHaveCountAsync(1);
+        await Expect(bare.Locator("[data-testid=attach]")).ToBeHiddenAsync();
+        await Expect(bare.Locator("input[type=file]")).ToBeHiddenAsync();
     }
 
     private static async Task Shoot(IPage page, string name)

@@ -16,4 +16,19 @@ public static class ChatUi
         await input.FillAsync(text);
         await input.PressAsync("Enter");
     }
+
+    /// <summary>
+    /// JavaScript for the thread id the host remembers for this browser's user (the key is
+    /// <c>chatkit.thread:&lt;user id&gt;</c>), or null.
+    /// </summary>
+    public const string RememberedThreadJs =
+        "(() => { const key = Object.keys(localStorage).find(k => k.startsWith('chatkit.thread')); return key ? localStorage.getItem(key) : null; })()";
+
+    /// <summary>Waits until the host remembers a thread other than <paramref name="previous"/>, and returns it.</summary>
+    public static async Task<string> RememberedThreadAsync(IPage page, string? previous = null)
+    {
+        var js = previous is null ? RememberedThreadJs : $"(() => {{ const id = {RememberedThreadJs}; return id !== '{previous}' ? id : null; }})()";
+        await page.WaitForFunctionAsync(js, null, new() { Timeout = 20_000 });
+        return await page.EvaluateAsync<string>(RememberedThreadJs);
+    }
 }

@@ -61,6 +61,27 @@ public sealed class ResponseEventMapperTests
         Assert.Empty(mapper.Complete());
     }
 
+    [Fact]
+    public void A_tool_emitted_item_closes_the_open_message_and_workflow_first_but_effects_do_not()
+    {
+        var mapper = Mapper();
+        var widget = new WidgetItem { Id = "msg_w", ThreadId = "thr_1", CreatedAt = DateTimeOffset.UnixEpoch, Widget = [] };
+
+        var before = mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, "Looking…"))
+            .Concat(mapper.Map(new ChatResponseUpdate(ChatRole.Assistant, [new FunctionCallContent("c1", CurrentTimeTool.ToolName)])))
+            .ToList();
+        var effect = mapper.Forward(new ClientEffectEvent { Name = "toast" }).ToList();
+        var forwarded = mapper.Forward(new ThreadItemDoneEvent(widget)).ToList();
+
+        Assert.Contains(before, e => e is ThreadItemDoneEvent { Item: AssistantMessageItem }); // the tool call closed the message
+        Assert.IsType<ClientEffectEvent>(Assert.Single(effect));
+        Assert.Collection(
+            forwarded,
+            e => Assert.IsType<WorkflowItem>(Assert.IsType<ThreadItemDoneEvent>(e).Item),
+            e => Assert.Same(widget, Assert.IsType<ThreadItemDoneEvent>(e).Item));
+        Assert.Empty(mapper.Complete());
+    }
+
     private static ResponseEventMapper Mapper()
     {
         var thread = new ThreadMetadata { Id = "thr_1", CreatedAt = DateTimeOffset.UnixEpoch };

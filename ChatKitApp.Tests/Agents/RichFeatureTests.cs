@@ -11,10 +11,10 @@ public sealed class RichFeatureTests
 {
     private static IEnumerable<ThreadItem> Done(IEnumerable<ThreadStreamEvent> events) => events.OfType<ThreadItemDoneEvent>().Select(d => d.Item);
 
-    private static async Task<(AgentHarness Harness, string ThreadId, WidgetItem Widget)> ShowCardAsync()
+    private static async Task<(AgentHarness Harness, string ThreadId, WidgetItem Widget)> ShowCardAsync(string message = "show a widget about streaming")
     {
         var harness = AgentHarness.StartDemo();
-        var events = await harness.CreateThreadAsync("show a widget about streaming");
+        var events = await harness.CreateThreadAsync(message);
         var widget = Assert.Single(Done(events).OfType<WidgetItem>());
         return (harness, OpenAIAgentTests.ThreadIdOf(events), widget);
     }
@@ -46,6 +46,7 @@ public sealed class RichFeatureTests
             var other => other,
         }));
         Assert.Equal("Card", widget.Widget["type"]!.GetValue<string>());
+        Assert.Equal("Articles about \u201cstreaming\u201d", widget.Widget["children"]![0]!["value"]!.GetValue<string>()); // the trigger words are not the query
         Assert.Contains("Streaming with server-sent events", widget.Widget.ToJsonString());
         Assert.Contains("Streaming with server-sent events: /articles/streaming-with-server-sent-events", widget.CopyText);
         Assert.Equal("articles.pin", ActionOf(widget, "pin-streaming-with-server-sent-events")["type"]!.GetValue<string>());
@@ -77,7 +78,7 @@ public sealed class RichFeatureTests
     [Fact]
     public async Task Streaming_action_updates_the_widget_in_place_with_a_root_update_and_saves_it()
     {
-        var (harness, threadId, widget) = await ShowCardAsync();
+        var (harness, threadId, widget) = await ShowCardAsync("show me a card about chatkit and server"); // four matches: more than the card first shows
         await using var _ = harness;
         var action = ActionOf(widget, "more");
 
@@ -100,7 +101,7 @@ public sealed class RichFeatureTests
     [Fact]
     public async Task Unknown_action_types_are_refused_by_both_action_routes()
     {
-        var (harness, threadId, widget) = await ShowCardAsync();
+        var (harness, threadId, widget) = await ShowCardAsync("show me a card about chatkit and server");
         await using var _ = harness;
         var parameters = new JsonObject { ["thread_id"] = threadId, ["item_id"] = widget.Id, ["action"] = new JsonObject { ["type"] = "nope" } };
 
@@ -108,6 +109,12 @@ public sealed class RichFeatureTests
         Assert.Equal(400, ex.StatusCode);
         var events = await harness.RunAsync(AgentHarness.Request("threads.custom_action", parameters, null), CancellationToken.None);
         Assert.Contains("not supported", Assert.IsType<ErrorEvent>(events[^1]).Message);
+        var withoutSender = await Assert.ThrowsAsync<ChatKitRequestException>(() => harness.JsonAsync("threads.sync_custom_action", new JsonObject
+        {
+            ["thread_id"] = threadId,
+            ["action"] = ActionOf(widget, "more").DeepClone(),
+        }));
+        Assert.Contains("item_id", withoutSender.Message);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     [InlineData("""{"type":"threads.get_by_id","params":{"thread_id":"thr_missing"}}""", 404, "not_found")]
     [InlineData("""{"type":"threads.add_user_message","params":{"thread_id":"thr_missing","input":{"content":[],"attachments":[],"inference_options":{}}}}""", 404, "not_found")]
     [InlineData("""{"type":"threads.retry_after_item","params":{"thread_id":"thr_missing","item_id":"msg_1"}}""", 404, "not_found")]
-    [InlineData("""{"type":"attachments.create","params":{"name":"a","size":1,"mime_type":"text/plain"}}""", 501, "not_implemented")]
+    [InlineData("""{"type":"attachments.create","params":{"name":"a.exe","size":1,"mime_type":"application/x-msdownload"}}""", 415, "unsupported_type")]
     public async Task Failures_before_streaming_answer_a_json_error(string body, int status, string code)
     {
         using var response = await PostAsync(body);

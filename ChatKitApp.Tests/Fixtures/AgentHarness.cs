@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatKitApp.Agents;
+using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
@@ -78,6 +79,12 @@ public sealed class AgentHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
         services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        services.AddHttpContextAccessor();
+        services.AddOptions<AttachmentOptions>();
+        services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
+        services.AddSingleton<BlobAttachmentStore>();
+        services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
+        services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());
         services.AddChatKitAgents();
         return new AgentHarness(fake, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), time);
     }
@@ -98,6 +105,23 @@ public sealed class AgentHarness : IAsyncDisposable
     {
         var result = await Server.ProcessAsync(Encoding.UTF8.GetBytes(Request(type, parameters, null).ToJsonString()), Context, cancellationToken);
         return JsonNode.Parse(Assert.IsType<JsonChatKitResult>(result).Json.Span)!;
+    }
+
+    /// <summary>A new thread whose first message carries uploaded attachments (by id).</summary>
+    public Task<List<ThreadStreamEvent>> CreateThreadWithAttachmentsAsync(string text, params string[] attachmentIds)
+    {
+        var input = Input(text, null);
+        input["attachments"] = new JsonArray([.. attachmentIds.Select(id => JsonValue.Create(id))]);
+        return RunAsync(Request("threads.create", new JsonObject { ["input"] = input }, null), CancellationToken.None);
+    }
+
+    /// <summary>attachments.create, then the bytes stored as the upload endpoint would.</summary>
+    public async Task<string> UploadAsync(string name, string mimeType, byte[] bytes)
+    {
+        var created = await JsonAsync("attachments.create", new JsonObject { ["name"] = name, ["size"] = bytes.Length, ["mime_type"] = mimeType });
+        var id = created["id"]!.GetValue<string>();
+        await Get<IAttachmentBlobStore>().SaveAsync(Context.UserId, id, bytes, CancellationToken.None);
+        return id;
     }
 
     public Task<List<ThreadStreamEvent>> AddUserMessageAsync(string threadId, string text, JsonObject? metadata = null, CancellationToken cancellationToken = default) =>

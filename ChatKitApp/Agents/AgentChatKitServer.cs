@@ -72,6 +72,11 @@ public sealed partial class AgentChatKitServer(
     public override async Task<SyncCustomActionResponse> SyncActionAsync(
         ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, CancellationToken cancellationToken)
     {
+        if (sender is null)
+        {
+            throw ChatKitRequestException.BadRequest("A synchronous action needs the 'item_id' of the widget that sent it.");
+        }
+
         var (_, after) = await UpdateWidgetAsync(thread, action, sender, context, cancellationToken)
             ?? throw ChatKitRequestException.BadRequest($"The action '{action.Type}' is not supported.");
         return new SyncCustomActionResponse(after);

@@ -48,7 +48,7 @@ public sealed class ArticleCard(ArticleCatalog catalog)
                             new Caption { Value = article.Summary },
                         ],
                     },
-                    pinned ? new Badge { Label = "Pinned", Color = "success", Pill = true } : new Spacer(),
+                    .. (pinned ? [new Badge { Label = "Pinned", Color = "success", Pill = true }] : Array.Empty<WidgetComponent>()),
                     new Button
                     {
                         Id = "pin-" + article.Slug,
@@ -74,7 +74,7 @@ public sealed class ArticleCard(ArticleCatalog catalog)
             });
         }
 
-        return new Card { Size = "md", Children = children };
+        return new Card { Size = "lg", Children = children };
     }
 
     /// <summary>What the copy button copies: the titles and their links.</summary>

@@ -132,8 +132,45 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         ToastTool.ToolName => new() { ["message"] = "Hello from the demo model!", ["kind"] = "success" },
         ClientToolRegistry.SetTheme => new() { ["theme"] = ThemeRequest().Match(message) is { Success: true } m ? m.Groups["theme"].Value.ToLowerInvariant() : "dark" },
         CurrentTimeTool.ToolName or ClientToolRegistry.GetPageContext => [],
+        ArticleCardTool.ToolName => new() { ["query"] = CardQuery(message) },
         _ => new() { ["query"] = message },
     };
+
+    /// <summary>"show a widget about storage" asks for a card about "storage": the trigger words go.</summary>
+    private static string CardQuery(string message)
+    {
+        var query = CardWords().Replace(message, " ").Trim();
+        return query.Length == 0 ? message : string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>What the newest user message carried besides its text, as the converter sent it.</summary>
+    private static IEnumerable<string> AttachmentsOf(List<ChatMessage> history)
+    {
+        var last = history.LastOrDefault(m => m.Role == ChatRole.User && m.Contents.Count > 1);
+        if (last is null || !ReferenceEquals(last, history.LastOrDefault(m => m.Role == ChatRole.User && !IsConverterNote(m.Text))))
+        {
+            yield break;
+        }
+
+        foreach (var content in last.Contents.Skip(1))
+        {
+            yield return content switch
+            {
+                DataContent data when data.HasTopLevelMediaType("image") => $"You attached an image, *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes), and I can see it.",
+                DataContent data => $"You attached *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes).",
+                UriContent uri => $"You attached an image at {uri.Uri}.",
+                TextContent file when file.Text.StartsWith("<attachment name=\"", StringComparison.Ordinal) =>
+                    $"You attached a text file I can read ({file.Text.Split('\n').Length - 2} lines).",
+                TextContent note => note.Text,
+                _ => "You attached something I cannot read.",
+            };
+        }
+    }
+
+    private static bool IsConverterNote(string text) =>
+        text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal)
+        || text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
+        || text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal);
 
     private static string AfterAnswer(string structuredInput)
     {
@@ -158,6 +195,11 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         if (quoted is not null)
         {
             text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
+        }
+
+        foreach (var attachment in AttachmentsOf(history))
+        {
+            text.Append(attachment).Append("\n\n");
         }
 
         if (tags.Count > 0)
@@ -219,7 +261,8 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
                 continue;
             }
 
-            var text = history[i].Text;
+            // The first part is what the user typed; attachments follow it as further parts.
+            var text = history[i].Contents.OfType<TextContent>().FirstOrDefault()?.Text ?? "";
             if (text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal))
             {
                 quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];
@@ -310,6 +353,9 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
     [GeneratedRegex(@"\b(widgets?|cards?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WidgetRequest();
+
+    [GeneratedRegex(@"\b(show|me|give|list|a|an|the|widgets?|cards?|about|of|on|for|with|articles?|please)\b|[^\w\s-]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CardWords();
 
     [GeneratedRegex(@"\b(question|quiz)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuestionRequest();

@@ -1,6 +1,7 @@
 using ChatKitApp.Agents;
 using ChatKitApp.Articles;
 using ChatKitApp.Auth;
+using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
@@ -26,12 +27,20 @@ public static class ChatKitBackendExtensions
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
             builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
+            builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
         }
         else
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
             builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
+            builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
         }
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName);
+        builder.Services.AddSingleton<BlobAttachmentStore>();
+        builder.Services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
+        builder.Services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());
 
         var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
         builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: model.EffectiveProvider == ModelProvider.Demo));
@@ -46,6 +55,8 @@ public static class ChatKitBackendExtensions
             .RequireSameOrigin()
             .RequireRateLimiting(UserRateLimitExtensions.PolicyName);
         app.MapArticleEntities();
+        app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
+            .RequireSameOrigin();
         app.MapHealthChecks("/healthz");
         if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
         {

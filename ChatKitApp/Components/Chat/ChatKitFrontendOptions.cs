@@ -23,4 +23,10 @@ public sealed class ChatKitFrontendOptions
 
     /// <summary>SelfHosted (this app answers) or Hosted (OpenAI answers; see <c>ChatKit:Hosted</c>).</summary>
     public ChatKitFrontendMode Mode { get; set; } = ChatKitFrontendMode.SelfHosted;
+
+    /// <summary>
+    /// Upload attachments in one request to <c>{ApiUrl}/attachments</c> (the direct strategy) instead
+    /// of <c>attachments.create</c> followed by an upload to the returned descriptor (two-phase).
+    /// </summary>
+    public bool DirectUpload { get; set; }
 }

@@ -15,7 +15,7 @@ let loading = null;
 
 /**
  * @typedef {{ source: 'Auto'|'Cdn'|'Local', cdnUrl: string, localUrl: string, timeoutMs: number,
- *   apiUrl: string, domainKey: string, storageKey: string, loginUrl: string,
+ *   apiUrl: string, domainKey: string, directUpload: boolean, storageKey: string, loginUrl: string,
  *   mode: 'SelfHosted'|'Hosted', sessionUrl: string, refreshUrl: string }} HostConfig
  */
 
@@ -217,7 +217,14 @@ export async function mount(host, options, config, dotnet) {
         initialThread: next.initialThread ?? saved ?? null,
         api: config.mode === 'Hosted'
           ? hostedApi(config)
-          : { url: config.apiUrl, domainKey: config.domainKey, fetch: interceptor(config, () => asked) },
+          : {
+              url: config.apiUrl,
+              domainKey: config.domainKey,
+              fetch: interceptor(config, () => asked),
+              uploadStrategy: config.directUpload
+                ? { type: 'direct', uploadUrl: `${config.apiUrl}/attachments` }
+                : { type: 'two_phase' },
+            },
         onClientTool: async (/** @type {{name: string, params: any}} */ call) => {
           const local = /** @type {Record<string, (p: any) => any>} */ (clientTools)[call.name];
           if (local) return local(call.params);
@@ -229,9 +236,6 @@ export async function mount(host, options, config, dotnet) {
             const path = entity?.data?.path;
             if (typeof path === 'string' && path.startsWith('/')) location.assign(path);
           },
-        },
-        onEffect: (/** @type {{name: string, data: any}} */ effect) => {
-          document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail: effect }));
         },
       });
     },
@@ -250,6 +254,9 @@ export async function mount(host, options, config, dotnet) {
       const detail = /** @type {CustomEvent} */ (event).detail ?? null;
       if (name === 'chatkit.thread.change') remember(config.storageKey, detail?.threadId ?? null);
       if (name === 'chatkit.response.end') asked = '';
+      // Client effects reach the page from the element's event (both elements fire it; the CDN
+      // element has no onEffect option), for handlers such as js/toasts.js.
+      if (name === 'chatkit.effect') document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail }));
       dotnet.invokeMethodAsync('OnChatKitEvent', name, JSON.stringify(detail)).catch(() => {});
     };
     element.addEventListener(name, listener);

@@ -25,13 +25,31 @@ public static class ChatPageOptions
         new(AskQuestionTool.ToolName, "Quiz me", "circle-question", ShortLabel: "Quiz"),
     ];
 
+    /// <summary>What the composer offers to attach; the server checks again (<c>ChatKit:Attachments</c>).</summary>
+    private static readonly ChatKitAttachments Attachments = new(
+        Enabled: true,
+        MaxSize: 10 * 1024 * 1024,
+        MaxCount: 4,
+        Accept: new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["image/png"] = [".png"],
+            ["image/jpeg"] = [".jpg", ".jpeg"],
+            ["image/gif"] = [".gif"],
+            ["image/webp"] = [".webp"],
+            ["text/plain"] = [".txt"],
+            ["text/markdown"] = [".md"],
+            ["text/csv"] = [".csv"],
+            ["application/json"] = [".json"],
+            ["application/pdf"] = [".pdf"],
+        });
+
     public static ChatKitOptions FullPage { get; } = new()
     {
         Theme = new ChatKitTheme { ColorScheme = "light", Radius = "round", Color = new ChatKitColors { Accent = new ChatKitAccent("#2563eb") } },
         Header = new ChatKitHeader { Title = new ChatKitHeaderTitle(Text: "Assistant") },
         History = new ChatKitHistory(),
         StartScreen = StartScreen,
-        Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools },
+        Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools, Attachments = Attachments },
         Disclaimer = new ChatKitDisclaimer("Answers can be wrong. Check important facts."),
         ThreadItemActions = new ChatKitThreadItemActions(),
     };
