@@ -55,7 +55,28 @@ load_test() {
   echo "== threads.create, $1, echo model, $connections connections, ${duration}s"
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit" \
     | grep -E 'Requests/sec|Latency Distribution|^ +(50|90|99)%|requests in|Non-2xx'
+  if [ -n "$2" ]; then count_round_trips "$port" "$cookie"; fi
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
+}
+
+# Database round trips per threads.create: every statement the store runs is its own transaction
+# (autocommit), so the growth of pg_stat_database.xact_commit over N sequential turns, divided by
+# N, is the number of statements per turn.
+count_round_trips() {
+  local n=200 before after
+  commits() {
+    sleep 11 # idle backends report their statistics within 10 seconds
+    (cd /tmp && runuser -u postgres -- "$PGBIN/psql" -h "$PGROOT" -p "$PGPORT" -U postgres -d chatkit -Atc \
+      "SELECT xact_commit FROM pg_stat_database WHERE datname = 'chatkit'")
+  }
+  before=$(commits)
+  for _ in $(seq 1 $n); do
+    curl -s -o /dev/null -H "Cookie: $2" -H 'Content-Type: application/json' \
+      -d '{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Count my round trips"}],"attachments":[],"inference_options":{}}}}' \
+      "http://127.0.0.1:$1/chatkit"
+  done
+  after=$(commits)
+  awk -v b="$before" -v a="$after" -v n="$n" 'BEGIN { printf "  database round trips per threads.create: %.2f (%d statements over %d turns)\n", (a - b) / n, a - b, n }'
 }
 
 load_test "in-memory store" ""

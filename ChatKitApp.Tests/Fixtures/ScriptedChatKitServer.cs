@@ -37,6 +37,8 @@ public sealed class ScriptedChatKitServer(
 
     public new DateTimeOffset Now() => base.Now();
 
+    public new IReadOnlyList<ThreadItem>? ItemsOfNewThread(ThreadMetadata thread) => base.ItemsOfNewThread(thread);
+
     public override IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
         ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, CancellationToken cancellationToken)
     {

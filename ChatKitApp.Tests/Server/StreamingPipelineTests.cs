@@ -30,6 +30,25 @@ public sealed class StreamingPipelineTests
     }
 
     [Fact]
+    public async Task ItemsOfNewThread_is_the_first_message_while_a_new_thread_answers_it_and_null_for_later_turns()
+    {
+        List<IReadOnlyList<ThreadItem>?> seen = [];
+        _h.Server.Respond = (thread, _, _, ct) =>
+        {
+            seen.Add(_h.Server.ItemsOfNewThread(thread));
+            return ScriptedChatKitServer.Nothing(ct);
+        };
+
+        var threadId = Assert.IsType<ThreadCreatedEvent>((await _h.StreamAsync(Create("First")))[0]).Thread.Id;
+        await _h.StreamAsync(new ThreadsAddUserMessageRequest { Params = new() { ThreadId = threadId, Input = Input("Second") } });
+
+        var first = Assert.Single(seen[0]!);
+        var stored = Assert.Single(await _h.AllItemsAsync(threadId), i => i.Id == first.Id);
+        Assert.Equal(JsonSerializer.Serialize(stored, ChatKitJson.StorageType<ThreadItem>()), JsonSerializer.Serialize(first, ChatKitJson.StorageType<ThreadItem>())); // what the store holds, without reading it back
+        Assert.Null(seen[1]);
+    }
+
+    [Fact]
     public async Task Responder_setting_title_saves_it_and_ends_with_thread_updated()
     {
         _h.Server.Respond = (thread, _, _, _) => Titled(thread, "My title");

@@ -122,8 +122,8 @@ public sealed partial class AgentChatKitServer(
         }
 
         // The newest items, then oldest first: the model must see the end of a long thread, not its start.
-        var newest = await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken);
-        var history = newest.Data.Reverse().ToList();
+        var history = ItemsOfNewThread(thread)?.ToList()
+            ?? (await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken)).Data.Reverse().ToList();
         List<ChatMessage> messages =
         [
             new(ChatRole.System, systemPrompt.Build(turn)),

@@ -23,6 +23,9 @@ public abstract partial class ChatKitServer<TContext>
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    // Threads created by a request that is still answering their first message (see ItemsOfNewThread).
+    private readonly ConditionalWeakTable<ThreadMetadata, UserMessageItem> _firstMessages = new();
+
     protected ChatKitServer(
         IChatKitStore<TContext> store,
         IAttachmentStore<TContext>? attachmentStore = null,
@@ -268,11 +271,27 @@ public abstract partial class ChatKitServer<TContext>
         var message = await AddUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
         yield return new ThreadItemDoneEvent(message);
 
-        await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
+        _firstMessages.AddOrUpdate(thread, message);
+        try
         {
-            yield return e;
+            await foreach (var e in RunPipelineAsync(thread, () => RespondAsync(thread, message, context, cancellationToken), context, cancellationToken))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            _firstMessages.Remove(thread);
         }
     }
+
+    /// <summary>
+    /// For a thread that this request created, and while nothing but its first user message has been
+    /// stored: that message, so a responder need not read back what was just written (one database
+    /// round trip less per new thread). Null for every other thread.
+    /// </summary>
+    protected IReadOnlyList<ThreadItem>? ItemsOfNewThread(ThreadMetadata thread) =>
+        _firstMessages.TryGetValue(thread, out var message) ? [message] : null;
 
     private async IAsyncEnumerable<ThreadStreamEvent> AddUserMessageAsync(
         ThreadAddUserMessageParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
