@@ -76,6 +76,8 @@ public sealed class ChatPageTests(BrowserFixture fixture)
         Assert.Equal("Storing chats in PostgreSQL · ChatKitApp", pageContext.GetProperty("title").GetString());
         Assert.Equal("/articles/storing-chats-in-postgresql", pageContext.GetProperty("path").GetString());
         Assert.Contains("Storing chats in PostgreSQL", pageContext.GetProperty("headings").EnumerateArray().Select(h => h.GetString()));
+        var browserZone = await page.EvaluateAsync<string>("Intl.DateTimeFormat().resolvedOptions().timeZone");
+        Assert.Equal(browserZone, root.GetProperty("metadata").GetProperty("time_zone").GetString()); // for the date/time tool
     }
 
     [Fact]

@@ -36,6 +36,11 @@ public sealed class SystemPromptBuilder(IOptions<ChatModelOptions> options)
 
         prompt.AppendLine().AppendLine("## User");
         prompt.Append("- user id: ").AppendLine(turn.Context.UserId);
+        if (turn.Context.UserName is { Length: > 0 } name)
+        {
+            // One line, whatever the account name holds: it must not be able to start a section of its own.
+            prompt.Append("- name: ").AppendLine(new string([.. name.Where(c => !char.IsControl(c)).Take(200)]));
+        }
         prompt.Append("- locale: ").AppendLine(turn.Context.Locale ?? "unknown (answer in the language the user writes in)");
         prompt.Append("- time zone: ").AppendLine(turn.TimeZone.Id);
 

@@ -11,6 +11,9 @@ public sealed record ChatKitRequestContext(string UserId) : IUserContext
 {
     public string? Locale { get; init; }
 
+    /// <summary>How the user is known to the app (an account's address); null for guests.</summary>
+    public string? UserName { get; init; }
+
     /// <summary>The request's <c>metadata</c> object, as the client sent it.</summary>
     public JsonObject Metadata { get; init; } = [];
 }

@@ -27,6 +27,8 @@ public sealed class ChatKitRequestContextFactory : IChatKitContextFactory<ChatKi
         return new ChatKitRequestContext(userId)
         {
             Locale = PreferredLocale(httpContext.Request),
+            // Guests have a placeholder name ("Guest"), which says nothing about the person.
+            UserName = httpContext.User.HasClaim(Auth.ChatKitClaims.Guest, "true") ? null : httpContext.User.Identity?.Name,
             Metadata = request.Metadata ?? [],
         };
     }

@@ -107,7 +107,8 @@ export function pageContext(selection) {
 
 /**
  * The element's fetch: same-origin cookies, the header that marks our own requests (the server's
- * CSRF check), and the page context merged into every JSON body's metadata.
+ * CSRF check), and the page context and the browser's time zone (for the date/time tool) merged
+ * into every JSON body's metadata.
  * @param {HostConfig} config @param {() => string} askedSelection
  * @returns {typeof fetch}
  */
@@ -119,7 +120,11 @@ function interceptor(config, askedSelection) {
     if (typeof body === 'string' && body.startsWith('{')) {
       try {
         const json = JSON.parse(body);
-        json.metadata = { ...(json.metadata ?? {}), page: pageContext(askedSelection()) };
+        json.metadata = {
+          ...(json.metadata ?? {}),
+          page: pageContext(askedSelection()),
+          time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        };
         body = JSON.stringify(json);
       } catch {
         // not JSON after all: send it untouched
