@@ -445,7 +445,7 @@ public abstract partial class ChatKitServer<TContext>
         yield return new StreamOptionsEvent(GetStreamOptions(thread, context));
 
         var snapshot = Snapshot(thread);
-        var pending = new OrderedDictionary<string, ThreadItem>(StringComparer.Ordinal);
+        var pending = new PendingItems();
         var ended = false;
         IAsyncEnumerator<ThreadStreamEvent>? enumerator = null;
         try
@@ -508,7 +508,7 @@ public abstract partial class ChatKitServer<TContext>
             if (!ended)
             {
                 LogStreamCancelled(thread.Id, pending.Count);
-                await HandleStreamCancelledAsync(thread, [.. pending.Values], context, CancellationToken.None);
+                await HandleStreamCancelledAsync(thread, pending.Snapshot(), context, CancellationToken.None);
             }
         }
 
@@ -520,19 +520,15 @@ public abstract partial class ChatKitServer<TContext>
 
     /// <summary>Persists what an event completes; returns whether the event goes to the client.</summary>
     private async Task<bool> ApplyAsync(
-        ThreadMetadata thread, ThreadStreamEvent e, OrderedDictionary<string, ThreadItem> pending, TContext context, CancellationToken cancellationToken)
+        ThreadMetadata thread, ThreadStreamEvent e, PendingItems pending, TContext context, CancellationToken cancellationToken)
     {
         switch (e)
         {
             case ThreadItemAddedEvent added:
-                pending[added.Item.Id] = ChatKitJson.Clone(added.Item); // the responder may keep changing its object
+                pending.Add(added.Item);
                 return true;
             case ThreadItemUpdatedEvent updated:
-                if (pending.TryGetValue(updated.ItemId, out var item))
-                {
-                    pending[updated.ItemId] = PendingItemUpdates.Apply(item, updated.Update);
-                }
-
+                pending.Apply(updated.ItemId, updated.Update);
                 return true;
             case ThreadItemDoneEvent done:
                 await Store.AddThreadItemAsync(thread.Id, done.Item, context, cancellationToken);
