@@ -142,6 +142,22 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Null(await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OidcSignInOptions.Scheme));
     }
 
+    [Theory]
+    [InlineData("https://id.example", "")]
+    [InlineData("", "chatkit-test")]
+    [InlineData("not a url", "chatkit-test")]
+    public void App_refuses_to_start_with_half_or_invalid_provider_settings(string authority, string clientId)
+    {
+        using var app = new ChatKitAppFactory(new Dictionary<string, string?>
+        {
+            ["ChatKit:Auth:Oidc:Authority"] = authority,
+            ["ChatKit:Auth:Oidc:ClientId"] = clientId,
+        });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+        Assert.Contains("ChatKit:Auth:Oidc:Authority", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Oidc_user_ids_depend_on_issuer_and_subject_and_never_look_like_other_users()
     {

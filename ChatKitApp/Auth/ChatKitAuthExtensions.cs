@@ -84,7 +84,16 @@ public static class ChatKitAuthExtensions
     /// <summary>The OpenID Connect provider's handler, when <c>ChatKit:Auth:Oidc</c> names one.</summary>
     private static void AddOidcSignIn(WebApplicationBuilder builder, AuthenticationBuilder authentication)
     {
-        builder.Services.AddOptions<OidcSignInOptions>().BindConfiguration(OidcSignInOptions.SectionName);
+        // Half a provider (an authority without a client id, or the other way round) would
+        // silently mean no provider: refuse to start instead, naming the settings.
+        builder.Services.AddOptions<OidcSignInOptions>().BindConfiguration(OidcSignInOptions.SectionName)
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Authority) == string.IsNullOrWhiteSpace(o.ClientId),
+                "Set both ChatKit:Auth:Oidc:Authority and ChatKit:Auth:Oidc:ClientId to sign in with an OpenID Connect provider, or neither.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Authority) || (Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http"),
+                "ChatKit:Auth:Oidc:Authority must be the provider's absolute issuer URL.")
+            .ValidateOnStart();
         var oidc = builder.Configuration.GetSection(OidcSignInOptions.SectionName).Get<OidcSignInOptions>() ?? new OidcSignInOptions();
         if (!oidc.Enabled)
         {

@@ -30,10 +30,16 @@ public static class ChatKitClaims
     /// from the issuer and subject alone, so the same person gets the same id (and threads) at
     /// every sign-in, and never the id of a guest, an account or another provider's user.
     /// </summary>
-    public static ClaimsPrincipal FromOidc(string issuer, string subject, string? name, string authenticationType) =>
-        new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, OidcUserId(issuer, subject)), new Claim(ClaimTypes.Name, name is { Length: > 0 } ? name : "Signed in")],
-            authenticationType));
+    public static ClaimsPrincipal FromOidc(string issuer, string subject, string? name, string authenticationType)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, OidcUserId(issuer, subject)) };
+        if (name is { Length: > 0 })
+        {
+            claims.Add(new Claim(ClaimTypes.Name, name)); // none rather than a made-up one: the model prompt names the user
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
+    }
 
     /// <summary>The user id of subject <paramref name="subject"/> at issuer <paramref name="issuer"/>.</summary>
     public static string OidcUserId(string issuer, string subject) =>
