@@ -1,4 +1,5 @@
 using ChatKitApp.E2E.Fixtures;
+using ChatKitApp.Tests.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -118,11 +119,8 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         await using var _ = context;
         await OpenAsync(page);
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
-        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
-        await SendAsync(page, "What is in this picture?");
+        var image = await SendImageAsync(page, "What is in this picture?");
 
-        var image = Items(page, "user_message").Last.Locator("img.attachment-image");
         await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.Matches("/chatkit/attachments/atc_[0-9a-f]+/content$", await image.GetAttributeAsync("src"));
         await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You attached an image, dot.png (image/png, 70 bytes), and I can see it.", new() { Timeout = 15_000 });
@@ -150,12 +148,52 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         };
         await OpenAsync(page);
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
-        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
-        await SendAsync(page, "And this one?");
+        await SendImageAsync(page, "And this one?");
 
         await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("You attached an image, dot.png", new() { Timeout = 15_000 });
         Assert.Equal(["/chatkit/attachments"], uploads); // one request, no attachments.create
+    }
+
+    [Fact]
+    public async Task Uploaded_image_reaches_an_OpenAI_compatible_model_as_image_content_with_the_users_text()
+    {
+        // The real model path (OpenAI SDK through IChatClient) against a fake provider on loopback,
+        // instead of the demo model, which only describes what it was given.
+        await using var provider = await FakeOpenAIServer.StartAsync();
+        provider.Enqueue(FakeReply.Text("A single ", "dark ", "pixel."));
+        await using var app = new KestrelAppFactory(new()
+        {
+            ["ChatKit:Frontend:Source"] = "Local",
+            ["ConnectionStrings:ChatKit"] = fixture.Database.ConnectionString, // the bytes come back out of PostgreSQL
+            ["ChatKit:Model:Provider"] = "OpenAI",
+            ["ChatKit:Model:Endpoint"] = provider.BaseUrl,
+            ["ChatKit:Model:ApiKey"] = "sk-e2e",
+            ["ChatKit:Model:MaxRetries"] = "0",
+            ["ChatKit:Model:GenerateTitles"] = "false", // the turn's request is then the only one
+        });
+        await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await OpenAsync(page);
+
+        var image = await SendImageAsync(page, "What is in this picture?");
+
+        await Expect(image).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("A single dark pixel.", new() { Timeout = 15_000 });
+        Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the preview loads from the app");
+
+        var request = Assert.Single(provider.Requests);
+        Assert.Equal("/v1/chat/completions", request.Path);
+        Assert.Equal("Bearer sk-e2e", request.Authorization);
+        var user = request.Messages.Last(m => m?["role"]?.GetValue<string>() == "user")!;
+        var parts = user["content"]!.AsArray();
+        Assert.Contains("What is in this picture?", FakeOpenAIRequest.TextOf(parts), StringComparison.Ordinal);
+        var url = Assert.Single(parts, p => p?["type"]?.GetValue<string>() == "image_url")!["image_url"]!["url"]!.GetValue<string>();
+        const string prefix = "data:image/png;base64,";
+        Assert.StartsWith(prefix, url, StringComparison.Ordinal);
+        Assert.Equal(Png, Convert.FromBase64String(url[prefix.Length..]));
+        Assert.Empty(errors);
     }
 
     /// <summary>The bodies the element posts to /chatkit, as sent.</summary>
@@ -178,6 +216,15 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
     {
         await page.GotoAsync("/");
         await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+    }
+
+    /// <summary>Attaches <see cref="Png"/> as dot.png, waits for its upload and sends <paramref name="text"/>; answers the image in the sent message.</summary>
+    private static async Task<ILocator> SendImageAsync(IPage page, string text)
+    {
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
+        await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
+        await SendAsync(page, text);
+        return Items(page, "user_message").Last.Locator("img.attachment-image");
     }
 
     private static async Task SendAsync(IPage page, string text)

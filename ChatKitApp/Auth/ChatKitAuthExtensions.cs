@@ -1,6 +1,8 @@
 using ChatKitApp.ChatKit.Server;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,8 +27,8 @@ public static class ChatKitAuthExtensions
         // when configured, else the default per-machine key ring).
         services.AddDataProtection().SetApplicationName("ChatKitApp");
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        authentication.AddCookie(options =>
             {
                 options.Cookie.Name = auth.CookieName;
                 options.Cookie.HttpOnly = true;
@@ -44,6 +46,7 @@ public static class ChatKitAuthExtensions
                     ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "forbidden", "This user may not make this request.", context.Request.HttpContext.RequestAborted)
                     : RedirectAsync(context);
             });
+        AddOidcSignIn(builder, authentication);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ChatKitUserPolicy, policy => policy
@@ -77,6 +80,54 @@ public static class ChatKitAuthExtensions
     public static TBuilder RequireSameOrigin<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(SameOriginMetadata.Instance);
+
+    /// <summary>The OpenID Connect provider's handler, when <c>ChatKit:Auth:Oidc</c> names one.</summary>
+    private static void AddOidcSignIn(WebApplicationBuilder builder, AuthenticationBuilder authentication)
+    {
+        // Half a provider (an authority without a client id, or the other way round) would
+        // silently mean no provider: refuse to start instead, naming the settings.
+        builder.Services.AddOptions<OidcSignInOptions>().BindConfiguration(OidcSignInOptions.SectionName)
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Authority) == string.IsNullOrWhiteSpace(o.ClientId),
+                "Set both ChatKit:Auth:Oidc:Authority and ChatKit:Auth:Oidc:ClientId to sign in with an OpenID Connect provider, or neither.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Authority) || (Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http"),
+                "ChatKit:Auth:Oidc:Authority must be the provider's absolute issuer URL.")
+            .ValidateOnStart();
+        var oidc = builder.Configuration.GetSection(OidcSignInOptions.SectionName).Get<OidcSignInOptions>() ?? new OidcSignInOptions();
+        if (!oidc.Enabled)
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<OidcSignInEvents>();
+        authentication.AddOpenIdConnect(OidcSignInOptions.Scheme, oidc.DisplayName, options =>
+        {
+            options.Authority = oidc.Authority;
+            options.ClientId = oidc.ClientId;
+            options.ClientSecret = string.IsNullOrEmpty(oidc.ClientSecret) ? null : oidc.ClientSecret;
+            options.CallbackPath = oidc.CallbackPath;
+            // The provider only vouches for the user; the session is the app's own cookie, the
+            // same as for guests and accounts, so everything downstream sees one kind of user.
+            options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            options.ResponseType = "code";
+            options.UsePkce = true;
+            options.Scope.Clear();
+            foreach (var scope in oidc.EffectiveScopes)
+            {
+                options.Scope.Add(scope);
+            }
+
+            // The ID token carries what the app keeps (sub, iss, a name); tokens are not stored,
+            // so the cookie stays small and holds nothing that could call the provider's APIs.
+            options.GetClaimsFromUserInfoEndpoint = false;
+            options.SaveTokens = false;
+            options.MapInboundClaims = false;
+            // A provider on plain http (a local test server) only in Development.
+            options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+            options.EventsType = typeof(OidcSignInEvents);
+        });
+    }
 
     // API callers get a status code they can act on; only page navigations are redirected.
     private static bool IsApi(HttpRequest request) =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace ChatKitApp.Auth;
 
@@ -11,6 +12,9 @@ public static class ChatKitClaims
 
     public const string GuestPrefix = "guest_";
 
+    /// <summary>The prefix of users who signed in through the OpenID Connect provider.</summary>
+    public const string OidcPrefix = "oidc_";
+
     /// <summary>A new guest principal with a random, unguessable user id.</summary>
     public static ClaimsPrincipal NewGuest(string authenticationType)
     {
@@ -20,6 +24,29 @@ public static class ChatKitClaims
             [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, "Guest"), new Claim(Guest, "true")],
             authenticationType));
     }
+
+    /// <summary>
+    /// The principal of someone the OpenID Connect provider vouched for. Its user id is derived
+    /// from the issuer and subject alone, so the same person gets the same id (and threads) at
+    /// every sign-in, and never the id of a guest, an account or another provider's user.
+    /// </summary>
+    public static ClaimsPrincipal FromOidc(string issuer, string subject, string? name, string authenticationType)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, OidcUserId(issuer, subject)) };
+        if (name is { Length: > 0 })
+        {
+            claims.Add(new Claim(ClaimTypes.Name, name)); // none rather than a made-up one: the model prompt names the user
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
+    }
+
+    /// <summary>The user id of subject <paramref name="subject"/> at issuer <paramref name="issuer"/>.</summary>
+    public static string OidcUserId(string issuer, string subject) =>
+        // A subject is unique only within its issuer, hence both. Hashed so ids keep one shape and
+        // carry no personal data (some providers use e-mail addresses as subjects); the newline
+        // cannot occur in an issuer URL, so no two pairs hash the same input.
+        OidcPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(issuer + "\n" + subject)));
 
     /// <summary>The user id of an authenticated principal, or null.</summary>
     public static string? UserId(ClaimsPrincipal user) =>
