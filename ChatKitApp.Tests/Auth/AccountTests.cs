@@ -123,6 +123,20 @@ public abstract partial class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_browser_without_a_cookie_opening_the_sign_in_page_with_a_return_url_sees_the_form()
+    {
+        var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler();
+        using var http = _app.CreateDefaultClient(handler);
+
+        using var response = await http.GetAsync(new Uri("/account/login?returnUrl=%2Farticles", UriKind.Relative));
+
+        // Not made a guest here: a sign-in on the login path would redirect to the return URL at once.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"email\"", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(handler.Container.GetCookies(http.BaseAddress!), c => c.Name == ".ChatKitApp.Auth");
+    }
+
+    [Fact]
     public async Task Sign_out_without_an_antiforgery_token_is_refused()
     {
         using var browser = await UserClient.CreateGuestAsync(_app);

@@ -8,16 +8,23 @@ namespace ChatKitApp.Auth;
 /// <summary>
 /// Signs a browser that opens a page without a valid cookie in as a new guest, so the chat on that
 /// page already has a user. Only page requests do this: API calls without a cookie stay anonymous
-/// (and get 401), so a script cannot mint users by the thousand through the API.
+/// (and get 401), so a script cannot mint users by the thousand through the API. The sign-in page is
+/// left alone too: a sign-in on the login path makes the cookie handler follow its <c>returnUrl</c>
+/// at once, so the form would never show.
 /// </summary>
-internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptions<ChatKitAuthOptions> options, ILogger<GuestSignInMiddleware> logger)
+internal sealed partial class GuestSignInMiddleware(
+    RequestDelegate next,
+    IOptions<ChatKitAuthOptions> options,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies,
+    ILogger<GuestSignInMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
         if (options.Value.Guest
             && ChatKitClaims.UserId(http.User) is null
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && http.Request.Path != cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).LoginPath)
         {
             var guest = ChatKitClaims.NewGuest(CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, guest, new AuthenticationProperties { IsPersistent = true });
