@@ -2,9 +2,9 @@
 // The composer: text box, quoted reply, attachments, @-tags, tool menu and model picker, and the
 // send/stop button. It owns the draft; the element asks for a snapshot when the user sends.
 
-import { h } from './dom.js';
-import { uiIcon, iconGlyph } from './icons.js';
-import { composeContent } from './thread-model.js';
+import { h, glyph } from './dom.js';
+import { uiIcon } from './icons.js';
+import { composeContent, userInput } from './thread-model.js';
 
 /** @typedef {import('./types.js').Attachment} Attachment */
 /** @typedef {import('./types.js').Entity} Entity */
@@ -68,28 +68,28 @@ export class Composer {
   #replyBox = h('div', { class: 'composer-reply', 'data-testid': 'composer-reply', hidden: true },
     h('span', { class: 'reply-mark', 'aria-hidden': 'true', text: '↪' }), this.#replyText,
     h('button', {
-      type: 'button', class: 'icon-button small', 'aria-label': 'Remove quoted text', title: 'Remove quoted text',
+      class: 'icon-button small', label: 'Remove quoted text',
       'data-testid': 'composer-reply-remove', onclick: () => this.setReply(null),
     }, uiIcon('close')));
   #attachmentList = h('div', { class: 'composer-attachments', hidden: true });
   #tagMenu = h('div', { class: 'popup tag-menu', role: 'listbox', 'aria-label': 'Mention', 'data-testid': 'tag-menu', hidden: true });
   #fileInput = h('input', { type: 'file', multiple: true, hidden: true, onchange: () => this.#onFilesChosen() });
   #attachButton = h('button', {
-    type: 'button', class: 'icon-button', 'aria-label': 'Attach files', title: 'Attach files',
+    class: 'icon-button', label: 'Attach files',
     'data-testid': 'attach', hidden: true, onclick: () => this.#fileInput.click(),
   }, uiIcon('paperclip'));
   #toolMenu = h('div', { class: 'popup tool-menu', role: 'menu', 'aria-label': 'Tools', hidden: true });
   #toolsButton = h('button', {
-    type: 'button', class: 'icon-button', 'aria-label': 'Tools', title: 'Tools', 'aria-haspopup': 'menu',
+    class: 'icon-button', label: 'Tools', 'aria-haspopup': 'menu',
     'aria-expanded': 'false', 'data-testid': 'composer-tools', hidden: true, onclick: () => this.#toggleToolMenu(),
   }, uiIcon('tools'));
   #toolChips = h('div', { class: 'tool-chips' });
   #modelSelect = h('select', { class: 'model-select', 'aria-label': 'Model', 'data-testid': 'composer-model', hidden: true });
   #sendButton = h('button', {
-    type: 'submit', class: 'send-button', 'aria-label': 'Send message', title: 'Send message', 'data-testid': 'send',
+    type: 'submit', class: 'send-button', label: 'Send message', 'data-testid': 'send',
   }, uiIcon('send'));
   #stopButton = h('button', {
-    type: 'button', class: 'send-button stop', 'aria-label': 'Stop response', title: 'Stop response',
+    class: 'send-button stop', label: 'Stop response',
     'data-testid': 'stop', hidden: true, onclick: () => this.#hooks.onStop(),
   }, h('span', { class: 'stop-square', 'aria-hidden': 'true' }));
   #lockedNote = h('p', { class: 'composer-locked', role: 'status', 'data-testid': 'composer-locked', hidden: true });
@@ -237,16 +237,7 @@ export class Composer {
    * @returns {import('./types.js').UserMessageInput}
    */
   static toInput(draft) {
-    /** @type {import('./types.js').InferenceOptions} */
-    const inference = {};
-    if (draft.toolId) inference.tool_choice = { id: draft.toolId };
-    if (draft.modelId) inference.model = draft.modelId;
-    return {
-      content: composeContent(draft.text.trim(), draft.tags),
-      attachments: draft.attachments.map((a) => a.id),
-      quoted_text: draft.reply,
-      inference_options: inference,
-    };
+    return userInput(composeContent(draft.text.trim(), draft.tags), draft.attachments, draft.reply, draft.toolId, draft.modelId);
   }
 
   /** Empties the draft after sending; a persistent tool and the model stay selected. */
@@ -376,7 +367,7 @@ export class Composer {
         this.#chooseTag(entity);
       },
     },
-    entity.icon ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(entity.icon) }) : null,
+    glyph(entity.icon),
     h('span', { text: entity.title }),
     entity.group ? h('span', { class: 'option-meta', text: entity.group }) : null)));
   }
@@ -428,16 +419,16 @@ export class Composer {
     const selected = this.#tool(this.#toolId);
     /** @type {HTMLElement[]} */
     const chips = tools.filter((t) => t.pinned).map((tool) => h('button', {
-      type: 'button', class: `chip tool-chip${tool.id === this.#toolId ? ' selected' : ''}`,
+      class: `chip tool-chip${tool.id === this.#toolId ? ' selected' : ''}`,
       'aria-pressed': String(tool.id === this.#toolId), 'data-testid': 'composer-tool', dataset: { toolId: tool.id },
       onclick: () => this.#selectTool(tool.id === this.#toolId ? null : tool.id),
-    }, h('span', { 'aria-hidden': 'true', text: iconGlyph(tool.icon) }), h('span', { text: tool.shortLabel ?? tool.label })));
+    }, glyph(tool.icon, null), h('span', { text: tool.shortLabel ?? tool.label })));
     if (selected && !selected.pinned) {
       chips.push(h('span', { class: 'chip tool-chip selected', 'data-testid': 'composer-selected-tool' },
-        h('span', { 'aria-hidden': 'true', text: iconGlyph(selected.icon) }),
+        glyph(selected.icon, null),
         h('span', { text: selected.shortLabel ?? selected.label }),
         h('button', {
-          type: 'button', class: 'chip-remove', 'aria-label': `Remove ${selected.label}`,
+          class: 'chip-remove', 'aria-label': `Remove ${selected.label}`,
           onclick: () => this.#selectTool(null),
         }, uiIcon('close'))));
     }
@@ -451,14 +442,14 @@ export class Composer {
     }
     const tools = (this.#options.tools ?? []).filter((t) => !t.pinned);
     this.#toolMenu.replaceChildren(...tools.map((tool) => h('button', {
-      type: 'button', class: 'popup-option', role: 'menuitemradio', 'aria-checked': String(tool.id === this.#toolId),
+      class: 'popup-option', role: 'menuitemradio', 'aria-checked': String(tool.id === this.#toolId),
       'data-testid': 'composer-tool', dataset: { toolId: tool.id },
       onclick: () => {
         this.#selectTool(tool.id === this.#toolId ? null : tool.id);
         this.#closeToolMenu();
         this.#input.focus();
       },
-    }, h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(tool.icon) }), h('span', { text: tool.label }))));
+    }, glyph(tool.icon), h('span', { text: tool.label }))));
     this.#toolMenu.hidden = false;
     this.#toolsButton.setAttribute('aria-expanded', 'true');
     /** @type {HTMLElement | null} */ (this.#toolMenu.firstElementChild)?.focus();
@@ -534,7 +525,7 @@ export class Composer {
       h('span', { class: 'attachment-name', text: name }),
       h('span', { class: 'spinner', 'aria-label': 'Uploading' }),
       h('button', {
-        type: 'button', class: 'chip-remove', 'aria-label': `Remove ${name}`,
+        class: 'chip-remove', 'aria-label': `Remove ${name}`,
         onclick: () => this.#removeChip(entry, true),
       }, uiIcon('close')));
     this.#attachments.push(entry);

@@ -30,7 +30,7 @@ export class HistoryPanel {
   #listEl = h('ul', { class: 'history-list', 'aria-label': 'Conversations' });
   #status = h('p', { class: 'history-status', role: 'status' });
   #moreButton = h('button', {
-    type: 'button', class: 'w-button secondary block', text: 'Load more', hidden: true,
+    class: 'w-button secondary block', text: 'Load more', hidden: true,
     'data-testid': 'history-load-more', onclick: () => this.#load(false),
   });
 
@@ -41,7 +41,7 @@ export class HistoryPanel {
       h('div', { class: 'history-header' },
         h('h2', { text: 'History' }),
         h('button', {
-          type: 'button', class: 'icon-button', 'aria-label': 'Close history', title: 'Close history',
+          class: 'icon-button', label: 'Close history',
           'data-testid': 'history-close', onclick: () => this.close(),
         }, uiIcon('close'))),
       h('div', { class: 'history-scroll' }, this.#listEl, this.#status, this.#moreButton));
@@ -133,7 +133,7 @@ export class HistoryPanel {
       dataset: { threadId: thread.id },
     });
     const main = h('button', {
-      type: 'button', class: 'history-entry-main', 'aria-current': active ? 'true' : null,
+      class: 'history-entry-main', 'aria-current': active ? 'true' : null,
       onclick: () => {
         this.#hooks.onSelect(thread.id);
         this.close();
@@ -143,13 +143,13 @@ export class HistoryPanel {
 
     if (showRename) {
       li.append(h('button', {
-        type: 'button', class: 'icon-button small', 'aria-label': `Rename “${title}”`, title: 'Rename',
+        class: 'icon-button small', 'aria-label': `Rename “${title}”`, title: 'Rename',
         'data-testid': 'history-rename', onclick: () => this.#startRename(li, thread),
       }, uiIcon('pencil')));
     }
     if (showDelete) {
       li.append(h('button', {
-        type: 'button', class: 'icon-button small', 'aria-label': `Delete “${title}”`, title: 'Delete',
+        class: 'icon-button small', 'aria-label': `Delete “${title}”`, title: 'Delete',
         'data-testid': 'history-delete', onclick: () => this.#confirmDelete(li, thread, title),
       }, uiIcon('trash')));
     }
@@ -201,11 +201,11 @@ export class HistoryPanel {
    * @param {string} title
    */
   #confirmDelete(li, thread, title) {
-    const cancel = h('button', { type: 'button', class: 'w-button secondary small', text: 'Cancel', onclick: () => this.#draw() });
+    const cancel = h('button', { class: 'w-button secondary small', text: 'Cancel', onclick: () => this.#draw() });
     li.replaceChildren(
       h('span', { class: 'history-confirm', text: `Delete “${title}”?` }),
       h('button', {
-        type: 'button', class: 'w-button danger small', text: 'Delete', 'data-testid': 'history-delete-confirm',
+        class: 'w-button danger small', text: 'Delete', 'data-testid': 'history-delete-confirm',
         onclick: async () => {
           try {
             await this.#hooks.onDelete(thread.id);

@@ -37,7 +37,7 @@ export class ThreadView {
   #frame = 0;
   #busy = false;
   #loadOlderButton = h('button', {
-    type: 'button', class: 'load-older', 'data-testid': 'load-older', text: 'Load earlier messages',
+    class: 'load-older', 'data-testid': 'load-older', text: 'Load earlier messages',
     hidden: true, onclick: () => this.#hooks.onLoadOlder(),
   });
   #list = h('div', { class: 'items' });
@@ -211,7 +211,7 @@ export class ThreadView {
     const notice = h('div', { class: `notice level-${level}`, role: level === 'danger' ? 'alert' : 'status', 'data-testid': 'notice' },
       title ? h('strong', { text: title }) : null,
       renderMarkdown(message ?? ''),
-      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
+      h('button', { class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
     this.#tail.append(notice);
     this.scrollToBottom();
   }
@@ -225,7 +225,7 @@ export class ThreadView {
     const error = h('div', { class: 'stream-error', role: 'alert', 'data-testid': 'stream-error' },
       uiIcon('alert'), h('span', { text: message }),
       onRetry ? h('button', {
-        type: 'button', class: 'w-button secondary small', 'data-testid': 'error-retry',
+        class: 'w-button secondary small', 'data-testid': 'error-retry',
         onclick: () => {
           error.remove();
           onRetry();
@@ -260,7 +260,7 @@ export class ThreadView {
       if (settings.feedback) slot.append(...this.#feedbackButtons(turn));
       if (settings.retry && isLast && turn.user) {
         slot.append(h('button', {
-          type: 'button', class: 'icon-button', 'aria-label': 'Retry', title: 'Retry', 'data-testid': 'retry',
+          class: 'icon-button', label: 'Retry', 'data-testid': 'retry',
           onclick: () => this.#hooks.onRetry(turn),
         }, uiIcon('retry')));
       }
@@ -273,7 +273,7 @@ export class ThreadView {
     const given = this.#feedbackGiven.get(key);
     /** @param {'positive' | 'negative'} kind */
     const button = (kind) => h('button', {
-      type: 'button', class: 'icon-button', 'data-testid': `feedback-${kind}`,
+      class: 'icon-button', 'data-testid': `feedback-${kind}`,
       'aria-label': kind === 'positive' ? 'Good response' : 'Bad response',
       title: kind === 'positive' ? 'Good response' : 'Bad response',
       'aria-pressed': String(given === kind), disabled: Boolean(given),
