@@ -12,8 +12,8 @@ const CSS = /* css */ `
   --ck-text: #0d0d0d; --ck-text-muted: #5d5d66; --ck-text-subtle: #65656f;
   --ck-border: #e4e4e8; --ck-user-bubble: #f0f0f2; --ck-link: #1d5fd6; --ck-focus: #2563eb;
   --ck-success: #15803d; --ck-danger: #dc2626; --ck-warning: #b45309; --ck-info: #2563eb; --ck-discovery: #7c3aed;
-  --ck-shadow: 0 1px 2px #0000000a, 0 4px 18px #0000000f;
-  --ck-shadow-lg: 0 8px 32px #00000024;
+  --ck-shadow: 0 1px 2px rgb(0 0 0 / 0.04), 0 4px 18px rgb(0 0 0 / 0.06);
+  --ck-shadow-lg: 0 8px 32px rgb(0 0 0 / 0.14);
   color-scheme: light;
 }
 .chatkit.dark, .theme-dark {
@@ -21,8 +21,8 @@ const CSS = /* css */ `
   --ck-text: #ececec; --ck-text-muted: #b4b4b4; --ck-text-subtle: #a3a3a3;
   --ck-border: #3a3a3a; --ck-user-bubble: #303030; --ck-link: #7ab7ff; --ck-focus: #60a5fa;
   --ck-success: #4ade80; --ck-danger: #f87171; --ck-warning: #fbbf24; --ck-info: #60a5fa; --ck-discovery: #c084fc;
-  --ck-shadow: 0 1px 2px #0000004d, 0 4px 18px #0000004d;
-  --ck-shadow-lg: 0 8px 32px #00000080;
+  --ck-shadow: 0 1px 2px rgb(0 0 0 / 0.3), 0 4px 18px rgb(0 0 0 / 0.3);
+  --ck-shadow-lg: 0 8px 32px rgb(0 0 0 / 0.5);
   color-scheme: dark;
 }
 /* --ck-line is declared with each palette, so a themed widget card resolves its own border color */
@@ -253,7 +253,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .widget { max-width: 100%; }
 .action-pending { opacity: 0.6; pointer-events: none; }
 .w-card, .w-card-body { display: flex; flex-direction: column; }
-.w-card { gap: 12px; max-width: 100%; padding: 16px; border-radius: var(--ck-r-card); background: var(--ck-bg); color: var(--ck-text); box-shadow: 0 1px 2px #0000000a; }
+.w-card { gap: 12px; max-width: 100%; padding: 16px; border-radius: var(--ck-r-card); background: var(--ck-bg); color: var(--ck-text); box-shadow: 0 1px 2px rgb(0 0 0 / 0.04); }
 .w-card.size-sm { width: min(100%, 360px); } .w-card.size-md { width: min(100%, 480px); } .w-card.size-lg { width: min(100%, 640px); } .w-card.size-full { width: 100%; }
 .w-card-body { gap: 8px; }
 .w-card-actions { display: flex; justify-content: flex-end; gap: 8px; }
