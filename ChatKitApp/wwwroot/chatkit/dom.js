@@ -49,6 +49,18 @@ export function h(tag, props = {}, ...children) {
 }
 
 /**
+ * Shows or clears a busy state: a class for the look, aria-busy for assistive technology.
+ * @param {HTMLElement} el
+ * @param {string} className
+ * @param {boolean} busy
+ */
+export function markBusy(el, className, busy) {
+  el.classList.toggle(className, busy);
+  if (busy) el.setAttribute('aria-busy', 'true');
+  else el.removeAttribute('aria-busy');
+}
+
+/**
  * A decorative emoji/text stand-in for a protocol icon name (see iconGlyph); nothing without a name.
  * @param {string | undefined} name
  * @param {string | null} [className]

@@ -6,7 +6,7 @@
 
 import { ChatKitApi, isAbort } from './api.js';
 import { Composer } from './composer.js';
-import { h, glyph } from './dom.js';
+import { h, glyph, markBusy } from './dom.js';
 import { HistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
 import { renderItemBody } from './items.js';
@@ -272,8 +272,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const token = ++this.#loadToken;
     this.#hideBanner();
     this.#dispatch('chatkit.thread.load.start', { threadId });
-    this.#main.classList.add('loading');
-    this.#main.setAttribute('aria-busy', 'true');
+    markBusy(this.#main, 'loading', true);
     try {
       const thread = await this.#api.request('threads.get_by_id', { thread_id: threadId });
       let items = thread.items?.data ?? [];
@@ -302,8 +301,7 @@ export class OpenAIChatKitElement extends HTMLElement {
       else this.#reportError(error);
     } finally {
       if (token === this.#loadToken) {
-        this.#main.classList.remove('loading');
-        this.#main.removeAttribute('aria-busy');
+        markBusy(this.#main, 'loading', false);
       }
       this.#dispatch('chatkit.thread.load.end', { threadId });
     }
@@ -313,8 +311,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   #showNewThread(notify) {
     this.#abortStream();
     ++this.#loadToken;
-    this.#main.classList.remove('loading');
-    this.#main.removeAttribute('aria-busy');
+    markBusy(this.#main, 'loading', false);
     this.#thread = null;
     this.#olderCursor = null;
     this.#view.clear();
@@ -613,8 +610,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const wire = toWireAction(action, payload);
     const behavior = action.loadingBehavior ?? 'auto';
     const busy = behavior === 'none' ? null : behavior === 'self' ? trigger : trigger.closest('.widget') ?? trigger;
-    busy?.classList.add('action-pending');
-    busy?.setAttribute('aria-busy', 'true');
+    if (busy) markBusy(busy, 'action-pending', true);
     try {
       if (action.handler === 'client') {
         const onAction = this.#options?.widgets?.onAction;
@@ -633,8 +629,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     } catch (error) {
       this.#reportError(error);
     } finally {
-      busy?.classList.remove('action-pending');
-      busy?.removeAttribute('aria-busy');
+      if (busy) markBusy(busy, 'action-pending', false);
     }
   }
 

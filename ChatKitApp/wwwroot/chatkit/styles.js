@@ -38,7 +38,7 @@ const CSS = /* css */ `
 [data-density="spacious"] { --ck-gap: 28px; }
 
 .chatkit {
-  position: relative; display: flex; flex-direction: column; height: 100%; overflow: hidden;
+  position: relative; height: 100%; overflow: hidden;
   background: var(--ck-bg); color: var(--ck-text);
   font-family: var(--ck-font, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   font-size: var(--ck-font-size, 15px); line-height: 1.55;
@@ -54,6 +54,9 @@ button, input, select, textarea { font: inherit; color: inherit; }
   display: flex; align-items: center;
 }
 .prompt, .sources li > *, .chip, .w-check, .w-badge, .w-button, .w-icon { display: inline-flex; align-items: center; }
+.chatkit, .main, .column, .items, .start-screen, .user-message, .tasks, .task-body, .structured-input, .si-field, .si-answer, .composer,
+.history, .history-entry-main, .w-card, .w-card-body, .w-listview { display: flex; flex-direction: column; }
+.prompts, .message-attachments, .sources, .chips, .tool-chips, .composer-attachments, .toolbar-start { display: flex; flex-wrap: wrap; }
 .icon-button, .chip-remove, .source-number { display: inline-grid; place-items: center; }
 .file-icon, .send-button, .generated-image.pending { display: grid; place-items: center; }
 .title, .reply-text, .attachment-name, .history-title, .sources li > * > span:nth-child(2), .truncate {
@@ -94,12 +97,12 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .copy.copied .icon + .icon { display: block; color: var(--ck-success); }
 
 /* ---- main area ---- */
-.main { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
+.main { position: relative; flex: 1; min-height: 0; }
 .main.loading .messages { opacity: 0.4; }
 .main.loading::after { content: ""; position: absolute; top: 40%; left: calc(50% - 12px); width: 24px; height: 24px; border: 3px solid var(--ck-text-subtle); border-right-color: transparent; border-radius: 50%; animation: ck-spin 0.8s linear infinite; }
 .messages { flex: 1; min-height: 0; overflow-y: auto; padding: 20px 16px 12px; overscroll-behavior: contain; }
 .messages:focus-visible { outline-offset: -2px; }
-.column, .items { display: flex; flex-direction: column; gap: var(--ck-gap); }
+.column, .items { gap: var(--ck-gap); }
 .column { max-width: 768px; margin: 0 auto; }
 .item { min-width: 0; }
 .item-actions { display: flex; gap: 2px; margin: 6px 0 0 -6px; }
@@ -107,18 +110,18 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .load-older { align-self: center; background: var(--ck-bg); border-radius: 999px; padding: 4px 14px; }
 
 /* ---- start screen ---- */
-.start-screen { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 22px; padding: 24px 16px; text-align: center; }
+.start-screen { flex: 1; align-items: center; justify-content: center; gap: 22px; padding: 24px 16px; text-align: center; }
 .greeting { margin: 0; font-size: 1.65em; font-weight: 600; letter-spacing: -0.01em; }
-.prompts { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; max-width: 680px; }
+.prompts { justify-content: center; gap: 8px; max-width: 680px; }
 .prompt { gap: 8px; padding: 9px 16px; border-radius: var(--ck-r-control); background: var(--ck-bg); }
 
 /* ---- messages ---- */
-.user-message { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
+.user-message { align-items: flex-end; gap: 6px; }
 .bubble, .quoted { max-width: min(80%, 580px); white-space: pre-wrap; }
 .bubble { padding: 10px 16px; border-radius: var(--ck-r-bubble); background: var(--ck-user-bubble); overflow-wrap: anywhere; }
 .quoted { margin: 0; padding: 2px 0 2px 10px; border-left: 3px solid var(--ck-border); font-size: 0.9em; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 .tag { display: inline; padding: 0 4px; border: 0; border-radius: 6px; background: color-mix(in srgb, var(--ck-info) 12%, transparent); color: var(--ck-info); font-weight: 500; }
-.message-attachments { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 6px; }
+.message-attachments { justify-content: flex-end; gap: 6px; }
 .attachment-image { width: 120px; height: 120px; object-fit: cover; border-radius: 12px; }
 .attachment-file { padding: 6px 10px; border-radius: 10px; }
 .assistant-message { overflow-wrap: anywhere; }
@@ -154,21 +157,21 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .code-block { margin: 0 0 0.75em; border-radius: 12px; overflow: hidden; background: color-mix(in srgb, var(--ck-surface) 50%, var(--ck-bg)); }
 .code-header { justify-content: space-between; padding: 3px 6px 3px 14px; background: var(--ck-surface); }
 .footnote :is(a, span) { display: inline-block; margin-left: 2px; padding: 0 5px; border-radius: 6px; background: var(--ck-surface-strong); color: var(--ck-text-muted); font-size: 0.72em; line-height: 1.5; text-decoration: none; }
-.sources { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none; }
+.sources { gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none; }
 .sources li > * { gap: 6px; max-width: 280px; padding: 3px 10px 3px 4px; border-radius: 999px; background: transparent; color: var(--ck-text); font-size: 12.5px; text-decoration: none !important; }
 .source-number { min-width: 18px; height: 18px; padding: 0 4px; border-radius: 999px; background: var(--ck-surface-strong); font-size: 11px; }
 .linklike { font: inherit; }
 
 /* ---- workflows, tasks, notices, errors ---- */
 .workflow { border-radius: 14px; padding: 8px 14px; }
-.tasks { display: flex; flex-direction: column; gap: 10px; margin: 10px 0 4px; padding: 0; list-style: none; }
+.tasks { gap: 10px; margin: 10px 0 4px; padding: 0; list-style: none; }
 .tasks.standalone { margin: 0; }
 .task { display: flex; gap: 10px; }
 .task-marker, .task .spinner { width: 16px; text-align: center; margin-top: 3px; }
-.task-body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 4px; }
+.task-body { flex: 1; min-width: 0; gap: 4px; }
 .task-title { font-weight: 500; }
 .task-sources { margin: 0; padding-left: 1.2em; }
-.chips { display: flex; flex-wrap: wrap; gap: 6px; }
+.chips { gap: 6px; }
 .chip { gap: 6px; padding: 4px 11px; border-radius: 999px; background: transparent; line-height: 1.4; }
 .chip.selected, .chip[aria-checked="true"], .chip[aria-pressed="true"] { border-color: color-mix(in srgb, var(--ck-accent) 45%, var(--ck-border)); background: color-mix(in srgb, var(--ck-accent) 10%, transparent); font-weight: 500; }
 .chip-remove { width: 18px; height: 18px; border-radius: 50%; }
@@ -188,7 +191,6 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .generated-image.pending { width: min(100%, 280px); aspect-ratio: 1; border-radius: 14px; background: var(--ck-surface); }
 
 /* ---- structured input ---- */
-.structured-input, .si-field, .si-answer { display: flex; flex-direction: column; }
 .structured-input { gap: 14px; padding: 14px 16px; border-radius: var(--ck-r-card); }
 .structured-input.submitting { opacity: 0.6; }
 .si-field { gap: 8px; margin: 0; padding: 0; border: 0; min-width: 0; }
@@ -203,15 +205,15 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .banner { gap: 8px; margin-bottom: 8px; padding: 8px 8px 8px 12px; color: var(--ck-danger); }
 .banner > span { color: var(--ck-text); }
 .composer-locked { margin: 0 0 8px; text-align: center; }
-.composer { position: relative; display: flex; flex-direction: column; gap: 6px; padding: 10px 10px 8px 18px; border-radius: var(--ck-r-composer); background: var(--ck-bg); box-shadow: var(--ck-shadow); transition: border-color 0.15s; }
+.composer { position: relative; gap: 6px; padding: 10px 10px 8px 18px; border-radius: var(--ck-r-composer); background: var(--ck-bg); box-shadow: var(--ck-shadow); transition: border-color 0.15s; }
 .composer:focus-within { border-color: color-mix(in srgb, var(--ck-text) 28%, var(--ck-border)); }
 .composer-input { width: 100%; min-height: 26px; max-height: 220px; padding: 4px 8px 0 0; outline: none; resize: none; line-height: 1.5; }
 .composer-input:disabled { cursor: not-allowed; }
 .composer-toolbar { justify-content: space-between; gap: 8px; }
 .composer-toolbar, .composer-reply, .composer-attachments { margin-left: -8px; }
-.toolbar-start { flex-wrap: wrap; gap: 4px; min-width: 0; }
+.toolbar-start { gap: 4px; min-width: 0; }
 .toolbar-end { gap: 6px; }
-.tool-chips { display: flex; flex-wrap: wrap; gap: 4px; }
+.tool-chips { gap: 4px; }
 .tool-chips:empty { display: none; }
 .model-select { max-width: 180px; padding: 5px 8px; border-radius: 10px; }
 .send-button { width: 36px; height: 36px; border-radius: 999px; background: var(--ck-accent); color: var(--ck-on-accent); transition: opacity 0.15s; }
@@ -221,7 +223,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .stop-square { width: 12px; height: 12px; border-radius: 3px; background: currentColor; }
 .composer-reply { gap: 8px; margin-right: 2px; padding: 6px 6px 6px 12px; border-radius: 14px; background: var(--ck-surface); font-size: 13.5px; }
 .reply-text, .attachment-name { flex: 1; min-width: 0; }
-.composer-attachments { display: flex; flex-wrap: wrap; gap: 8px; }
+.composer-attachments { gap: 8px; }
 .composer-attachment { gap: 8px; max-width: 220px; padding: 4px 6px 4px 4px; border-radius: 12px; }
 .composer-attachment img, .file-icon { width: 38px; height: 38px; border-radius: 8px; object-fit: cover; flex: none; }
 .file-icon { background: var(--ck-surface); }
@@ -234,13 +236,13 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .disclaimer a { color: inherit; text-decoration: underline; }
 
 /* ---- history panel ---- */
-.history { position: absolute; inset: 0 auto 0 0; z-index: 10; display: flex; flex-direction: column; width: min(320px, 100%); background: var(--ck-bg); border-right: var(--ck-line); box-shadow: var(--ck-shadow-lg); }
+.history { position: absolute; inset: 0 auto 0 0; z-index: 10; width: min(320px, 100%); background: var(--ck-bg); border-right: var(--ck-line); box-shadow: var(--ck-shadow-lg); }
 .history-header { justify-content: space-between; padding: 10px 10px 6px 16px; }
 .history-header h2 { margin: 0; font-weight: 600; }
 .history-scroll { flex: 1; overflow-y: auto; padding: 0 8px 12px; }
 .history-list { margin: 0; padding: 0; list-style: none; }
 .history-entry { gap: 2px; padding-right: 4px; border-radius: 10px; }
-.history-entry-main { flex: 1; min-width: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; padding: 8px 10px; border-radius: 10px; text-align: left; }
+.history-entry-main { flex: 1; min-width: 0; align-items: flex-start; gap: 1px; padding: 8px 10px; border-radius: 10px; text-align: left; }
 .history-title { max-width: 100%; }
 .history-entry .icon-button { opacity: 0; }
 .history-entry:is(:hover, :focus-within, .active) .icon-button { opacity: 1; }
@@ -252,7 +254,6 @@ button, input, select, textarea { font: inherit; color: inherit; }
 /* ---- widgets ---- */
 .widget { max-width: 100%; }
 .action-pending { opacity: 0.6; pointer-events: none; }
-.w-card, .w-card-body { display: flex; flex-direction: column; }
 .w-card { gap: 12px; max-width: 100%; padding: 16px; border-radius: var(--ck-r-card); background: var(--ck-bg); color: var(--ck-text); box-shadow: 0 1px 2px rgb(0 0 0 / 0.04); }
 .w-card.size-sm { width: min(100%, 360px); } .w-card.size-md { width: min(100%, 480px); } .w-card.size-lg { width: min(100%, 640px); } .w-card.size-full { width: 100%; }
 .w-card-body { gap: 8px; }
@@ -273,7 +274,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .w-image { display: block; max-width: 100%; border-radius: 10px; }
 .w-divider { width: 100%; margin: 4px 0; border: 0; border-top: var(--ck-line); }
 .w-spacer { flex: 1 1 auto; }
-.w-listview { display: flex; flex-direction: column; overflow: hidden; border-radius: var(--ck-r-card); background: var(--ck-bg); }
+.w-listview { overflow: hidden; border-radius: var(--ck-r-card); background: var(--ck-bg); }
 .w-listview > .w-status { padding: 10px 14px 0; }
 .w-listview-item { gap: 10px; padding: 10px 14px; }
 .w-listview-item + .w-listview-item { border-top: var(--ck-line); }
