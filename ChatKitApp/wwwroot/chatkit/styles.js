@@ -142,7 +142,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .markdown :is(ul, ol) { padding-left: 1.4em; }
 .markdown li + li { margin-top: 0.25em; }
 .markdown :is(h1, h2, h3, h4) { margin: 1.1em 0 0.5em; line-height: 1.3; font-weight: 600; }
-.markdown h1 { font-size: 1.4em; } .markdown h2 { font-size: 1.25em; } .markdown h3 { font-size: 1.1em; } .markdown h4 { font-size: 1em; }
+.markdown h1 { font-size: 1.4em; } .markdown h2 { font-size: 1.25em; } .markdown h3 { font-size: 1.1em; }
 .markdown a, .task-sources a { color: var(--ck-link); text-decoration: none; }
 .markdown a:hover { text-decoration: underline; }
 .markdown code { font-family: var(--ck-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); font-size: 0.88em; padding: 0.1em 0.35em; border-radius: 6px; background: var(--ck-surface); }
@@ -160,7 +160,6 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .sources { gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none; }
 .sources li > * { gap: 6px; max-width: 280px; padding: 3px 10px 3px 4px; border-radius: 999px; background: transparent; color: var(--ck-text); font-size: 12.5px; text-decoration: none !important; }
 .source-number { min-width: 18px; height: 18px; padding: 0 4px; border-radius: 999px; background: var(--ck-surface-strong); font-size: 11px; }
-.linklike { font: inherit; }
 
 /* ---- workflows, tasks, notices, errors ---- */
 .workflow { border-radius: 14px; padding: 8px 14px; }

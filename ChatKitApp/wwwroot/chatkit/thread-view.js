@@ -274,8 +274,7 @@ export class ThreadView {
     /** @param {'positive' | 'negative'} kind */
     const button = (kind) => h('button', {
       class: 'icon-button', 'data-testid': `feedback-${kind}`,
-      'aria-label': kind === 'positive' ? 'Good response' : 'Bad response',
-      title: kind === 'positive' ? 'Good response' : 'Bad response',
+      label: kind === 'positive' ? 'Good response' : 'Bad response',
       'aria-pressed': String(given === kind), disabled: Boolean(given),
       onclick: async () => {
         this.#feedbackGiven.set(key, kind);
