@@ -74,11 +74,11 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .composer-attachment.uploading, .history-header h2, .history-status, .w-status, .w-caption, .w-table td[data-header],
 .disclaimer.high-contrast, .w-button.ghost { color: var(--ck-text-muted); }
 .composer-input::placeholder, .source-host, .option-meta, .disclaimer, .history-date { color: var(--ck-text-subtle); }
-.code-header, .option-meta, .disclaimer, .history-date, .w-badge, .w-caption.size-sm, .w-text.size-xs { font-size: 12px; }
+.code-header, .option-meta, .disclaimer, .history-date, .w-badge { font-size: 12px; }
 .load-older, .tool-call, .attachment-file, .task-sources, .chip, .si-description, .composer-locked, .model-select, .composer-attachment,
-.history-confirm, .history-status, .w-status, .w-caption, .w-label, .w-badge.size-md, .w-icon.size-sm { font-size: 13px; }
+.history-confirm, .history-status, .w-status, .w-caption, .w-label, .w-badge.size-md { font-size: 13px; }
 .prompt, .progress, .workflow summary, .task, .notice, .stream-error, .banner, .popup-option, .history-header h2, .history-title,
-.generated-image.pending, .w-table, .w-input, .w-check, .w-button, .w-badge.size-lg, .w-caption.size-lg { font-size: 14px; }
+.generated-image.pending, .w-table, .w-input, .w-check, .w-button, .w-badge.size-lg { font-size: 14px; }
 
 /* ---- header ---- */
 .header { gap: 4px; height: 52px; padding: 0 10px; flex: none; border-bottom: var(--ck-line); }
@@ -176,14 +176,17 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .chip-remove { width: 18px; height: 18px; border-radius: 50%; }
 .chip-remove .icon { width: 13px; height: 13px; }
 .chip-remove:hover { background: var(--ck-surface-strong); }
-/* tinted boxes: --n is the tint */
-.notice, .stream-error, .banner { border-radius: 12px; --n: var(--ck-danger); background: color-mix(in srgb, var(--n) 9%, var(--ck-bg)); border: 1px solid color-mix(in srgb, var(--n) 25%, transparent); }
+/* tinted boxes: --n is the tint color, --n-fill and --n-edge its strength in the fill and the border */
+.notice, .stream-error, .banner {
+  border-radius: 12px; --n: var(--ck-danger); --n-fill: 9%; --n-edge: 25%;
+  background: color-mix(in srgb, var(--n) var(--n-fill), var(--ck-bg)); border: 1px solid color-mix(in srgb, var(--n) var(--n-edge), transparent);
+}
 .notice { display: flex; align-items: flex-start; gap: 8px; padding: 10px 8px 10px 14px; --n: var(--ck-info); }
 .notice.level-warning { --n: var(--ck-warning); }
 .notice.level-danger { --n: var(--ck-danger); }
 .notice > .markdown, .stream-error > span, .banner > span { flex: 1; }
 .notice > strong { white-space: nowrap; }
-.stream-error { gap: 10px; padding: 10px 12px; }
+.stream-error { gap: 10px; padding: 10px 12px; --n-fill: 8%; --n-edge: 28%; }
 .stream-error > .icon { color: var(--ck-danger); }
 .generated-image { margin: 0; }
 .generated-image img { display: block; max-width: min(100%, 420px); border-radius: 14px; }
@@ -261,15 +264,10 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .w-basic, .w-box { display: flex; min-width: 0; }
 .w-transition { display: contents; }
 .w-text, .w-caption { margin: 0; }
-.w-text.size-sm { font-size: 13.5px; } .w-text.size-lg { font-size: 1.1em; } .w-text.size-xl { font-size: 1.25em; }
 .w-title { font-weight: 600; font-size: 1.1em; line-height: 1.3; }
-.w-title.size-sm { font-size: 1em; } .w-title.size-lg { font-size: 1.25em; } .w-title.size-xl { font-size: 1.5em; }
-.w-title.size-2xl { font-size: 1.75em; } .w-title.size-3xl { font-size: 2em; } .w-title.size-4xl { font-size: 2.4em; } .w-title.size-5xl { font-size: 3em; }
 .clamp { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
 .w-text.streaming::after, .w-markdown.streaming::after { content: "▍"; margin-left: 1px; animation: ck-pulse 1s ease-in-out infinite; }
 .w-icon { justify-content: center; line-height: 1; }
-.w-icon.size-xs { font-size: 11px; } .w-icon.size-lg { font-size: 18px; }
-.w-icon.size-xl { font-size: 22px; } .w-icon.size-2xl { font-size: 28px; } .w-icon.size-3xl { font-size: 36px; }
 .w-image { display: block; max-width: 100%; border-radius: 10px; }
 .w-divider { width: 100%; margin: 4px 0; border: 0; border-top: var(--ck-line); }
 .w-spacer { flex: 1 1 auto; }

@@ -8,7 +8,7 @@ import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
-import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders } from './widget-style.js';
+import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders, fontSize } from './widget-style.js';
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {import('./types.js').ActionConfig} ActionConfig */
@@ -256,7 +256,7 @@ const RENDERERS = {
 
   Icon: (node, ctx) => h('span', {
     class: `w-icon size-${node.size ?? 'md'}`, 'aria-hidden': 'true',
-    style: { color: color(node.color, ctx.scheme) }, text: iconGlyph(node.name),
+    style: { color: color(node.color, ctx.scheme), fontSize: fontSize('w-icon', node.size) }, text: iconGlyph(node.name),
   }),
 
   Image(node) {
@@ -383,13 +383,14 @@ function flexBox(tag, className, direction) {
 /**
  * The renderer of a text component (Text, Title, Caption): `value` with the typography props.
  * @param {'p' | 'div'} tag
- * @param {string} base class name
+ * @param {'w-text' | 'w-title' | 'w-caption'} base class name
  * @param {Record<string, string>} [attributes]
  * @returns {Renderer}
  */
 function textBlock(tag, base, attributes) {
   return (node, ctx) => h(tag, {
-    class: textClass(base, node), style: textStyles(node, ctx.scheme), text: node.value ?? '', ...attributes,
+    class: textClass(base, node), style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
+    text: node.value ?? '', ...attributes,
   });
 }
 
