@@ -13,12 +13,13 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
+command -v npm >/dev/null || missing+=(npm)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 source eng/postgres.sh
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}"; }
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}"; [ -n "${esbuild_dir:-}" ] && rm -rf "$esbuild_dir"; }
 trap cleanup EXIT
 pg_start
 
@@ -89,9 +90,14 @@ echo "== model path (fake OpenAI-compatible provider answering at once, in-memor
 dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll agents
 
 # --- Element budget (issue 5): size of the offline <openai-chatkit> and its first render ---------
-# Uses the node and playwright-core that the Microsoft.Playwright NuGet package puts in the E2E
-# bin, and Debian's Chromium; nothing is downloaded. eng/element-bench.mjs says how it measures.
+# Size: each module minified by esbuild, installed from npm at a pinned version into a temp dir.
+# First render: the node and playwright-core that the Microsoft.Playwright NuGet package puts in
+# the E2E bin, and Debian's Chromium; no browser is downloaded. eng/element-bench.mjs says how.
 echo "== element budget"
+esbuild_version=0.25.12
+esbuild_dir=$(mktemp -d /tmp/chatkit-esbuild.XXXXXX)
+npm install --prefix "$esbuild_dir" --no-audit --no-fund --no-save --loglevel=error "esbuild@$esbuild_version" >/dev/null
 dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
 playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
-"$playwright/node/linux-x64/node" eng/element-bench.mjs "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"
+"$playwright/node/linux-x64/node" eng/element-bench.mjs "$esbuild_dir/node_modules/esbuild" \
+  "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"

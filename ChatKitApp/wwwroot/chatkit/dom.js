@@ -2,7 +2,7 @@
 // Small DOM helpers. Every node of the element is built here with createElement/textContent,
 // so no string of server data is ever parsed as HTML outside markdown.js (which sanitises).
 
-import { uiIcon } from './icons.js';
+import { uiIcon, iconGlyph } from './icons.js';
 
 /**
  * A child: a node, text, nothing (skipped), or a nested list of children.
@@ -12,7 +12,9 @@ import { uiIcon } from './icons.js';
 /**
  * Creates an element.
  * - `text` sets textContent, `class` the class name, `style` an object of CSS properties
- *   (custom properties included), `dataset` an object of data-* values;
+ *   (custom properties included), `dataset` an object of data-* values, `label` both the
+ *   accessible name (aria-label) and the tooltip (title);
+ * - a `<button>` is `type="button"` unless `type` says otherwise (never an accidental submit);
  * - a function whose key starts with `on` becomes an event listener (`onclick` -> click);
  * - keys that are properties of the element (value, disabled, type, checked, hidden...) are
  *   assigned as properties; anything else (aria-*, role, data-testid...) becomes an attribute;
@@ -25,9 +27,14 @@ import { uiIcon } from './icons.js';
  */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
+  if (el instanceof HTMLButtonElement) el.type = 'button';
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'text') el.textContent = String(value);
+    else if (key === 'label') {
+      el.setAttribute('aria-label', value);
+      el.title = value;
+    }
     else if (key === 'class') el.className = value;
     else if (key === 'style') setStyles(el, value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
@@ -39,6 +46,27 @@ export function h(tag, props = {}, ...children) {
   }
   append(el, children);
   return el;
+}
+
+/**
+ * Shows or clears a busy state: a class for the look, aria-busy for assistive technology.
+ * @param {HTMLElement} el
+ * @param {string} className
+ * @param {boolean} busy
+ */
+export function markBusy(el, className, busy) {
+  el.classList.toggle(className, busy);
+  if (busy) el.setAttribute('aria-busy', 'true');
+  else el.removeAttribute('aria-busy');
+}
+
+/**
+ * A decorative emoji/text stand-in for a protocol icon name (see iconGlyph); nothing without a name.
+ * @param {string | undefined} name
+ * @param {string | null} [className]
+ */
+export function glyph(name, className = 'w-icon') {
+  return name ? h('span', { class: className, 'aria-hidden': 'true', text: iconGlyph(name) }) : null;
 }
 
 /**
@@ -96,7 +124,7 @@ export async function copyText(text) {
  */
 export function copyButton(label, testId, getText) {
   const button = h('button', {
-    type: 'button', class: 'icon-button copy', 'aria-label': label, title: label, 'data-testid': testId,
+    class: 'icon-button copy', label, 'data-testid': testId,
     onclick: async () => {
       if (await copyText(getText())) flash(button, 'copied');
     },

@@ -6,13 +6,13 @@
 
 import { ChatKitApi, isAbort } from './api.js';
 import { Composer } from './composer.js';
-import { h } from './dom.js';
+import { h, glyph, markBusy } from './dom.js';
 import { HistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
 import { renderItemBody } from './items.js';
 import { renderMarkdown } from './markdown.js';
 import { applyStyles } from './styles.js';
-import { applyItemUpdate, decomposeContent } from './thread-model.js';
+import { applyItemUpdate, decomposeContent, textContent, userInput } from './thread-model.js';
 import { ThreadView } from './thread-view.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
@@ -109,11 +109,11 @@ export class OpenAIChatKitElement extends HTMLElement {
   // ---- chrome built once; setOptions only changes its content ------------------------------
   #title = h('h2', { class: 'title', 'data-testid': 'thread-title', text: 'New chat' });
   #historyButton = h('button', {
-    type: 'button', class: 'icon-button', 'aria-label': 'Show history', title: 'History',
+    class: 'icon-button', 'aria-label': 'Show history', title: 'History',
     'aria-expanded': 'false', 'data-testid': 'history-toggle', onclick: () => this.#history.toggle(),
   }, uiIcon('history'));
   #newThreadButton = h('button', {
-    type: 'button', class: 'icon-button', 'aria-label': 'New chat', title: 'New chat',
+    class: 'icon-button', label: 'New chat',
     'data-testid': 'new-thread',
     onclick: () => this.setThreadId(null).then(() => this.#composer.focus(), (error) => this.#reportError(error)),
   }, uiIcon('compose'));
@@ -127,7 +127,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   #bannerText = h('span');
   #banner = h('div', { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true },
     uiIcon('alert'), this.#bannerText,
-    h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => this.#hideBanner() }, uiIcon('close')));
+    h('button', { class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => this.#hideBanner() }, uiIcon('close')));
   #disclaimer = h('div', { class: 'disclaimer', hidden: true });
   #main = h('div', { class: 'main' }, this.#startScreen, this.#view.el, this.#history.el);
   #root = h('div', { class: 'chatkit', role: 'region' }, this.#header, this.#main,
@@ -187,16 +187,8 @@ export class OpenAIChatKitElement extends HTMLElement {
     await this.#whenStarted();
     this.#assertIdle();
     if (params.newThread && this.#thread) this.#showNewThread(true);
-    /** @type {import('./types.js').InferenceOptions} */
-    const inference = {};
-    if (params.toolChoice) inference.tool_choice = params.toolChoice;
-    if (params.model) inference.model = params.model;
-    await this.#sendInput({
-      content: params.content ?? [{ type: 'input_text', text: params.text ?? '' }],
-      attachments: (params.attachments ?? []).map((a) => a.id),
-      quoted_text: params.reply ?? null,
-      inference_options: inference,
-    }, null);
+    await this.#sendInput(userInput(params.content ?? textContent(params.text ?? ''), params.attachments ?? [],
+      params.reply ?? null, params.toolChoice?.id, params.model), null);
   }
 
   /**
@@ -280,8 +272,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const token = ++this.#loadToken;
     this.#hideBanner();
     this.#dispatch('chatkit.thread.load.start', { threadId });
-    this.#main.classList.add('loading');
-    this.#main.setAttribute('aria-busy', 'true');
+    markBusy(this.#main, 'loading', true);
     try {
       const thread = await this.#api.request('threads.get_by_id', { thread_id: threadId });
       let items = thread.items?.data ?? [];
@@ -310,8 +301,7 @@ export class OpenAIChatKitElement extends HTMLElement {
       else this.#reportError(error);
     } finally {
       if (token === this.#loadToken) {
-        this.#main.classList.remove('loading');
-        this.#main.removeAttribute('aria-busy');
+        markBusy(this.#main, 'loading', false);
       }
       this.#dispatch('chatkit.thread.load.end', { threadId });
     }
@@ -321,8 +311,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   #showNewThread(notify) {
     this.#abortStream();
     ++this.#loadToken;
-    this.#main.classList.remove('loading');
-    this.#main.removeAttribute('aria-busy');
+    markBusy(this.#main, 'loading', false);
     this.#thread = null;
     this.#olderCursor = null;
     this.#view.clear();
@@ -621,8 +610,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const wire = toWireAction(action, payload);
     const behavior = action.loadingBehavior ?? 'auto';
     const busy = behavior === 'none' ? null : behavior === 'self' ? trigger : trigger.closest('.widget') ?? trigger;
-    busy?.classList.add('action-pending');
-    busy?.setAttribute('aria-busy', 'true');
+    if (busy) markBusy(busy, 'action-pending', true);
     try {
       if (action.handler === 'client') {
         const onAction = this.#options?.widgets?.onAction;
@@ -641,8 +629,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     } catch (error) {
       this.#reportError(error);
     } finally {
-      busy?.classList.remove('action-pending');
-      busy?.removeAttribute('aria-busy');
+      if (busy) markBusy(busy, 'action-pending', false);
     }
   }
 
@@ -737,9 +724,9 @@ export class OpenAIChatKitElement extends HTMLElement {
     const start = options.startScreen ?? {};
     this.#greeting.textContent = start.greeting ?? DEFAULT_GREETING;
     this.#prompts.replaceChildren(...(start.prompts ?? []).map((prompt) => h('button', {
-      type: 'button', class: 'prompt', 'data-testid': 'start-prompt',
+      class: 'prompt', 'data-testid': 'start-prompt',
       onclick: () => this.#sendPrompt(prompt.prompt),
-    }, prompt.icon ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(prompt.icon) }) : null,
+    }, glyph(prompt.icon),
     h('span', { text: prompt.label }))));
 
     const disclaimer = options.disclaimer;
@@ -755,17 +742,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   /** @param {string | import('./types.js').UserMessageContent[]} prompt */
   async #sendPrompt(prompt) {
     if (this.#stream) return;
-    const draft = this.#composer.snapshot();
-    /** @type {import('./types.js').InferenceOptions} */
-    const inference = {};
-    if (draft.toolId) inference.tool_choice = { id: draft.toolId };
-    if (draft.modelId) inference.model = draft.modelId;
-    await this.#sendInput({
-      content: typeof prompt === 'string' ? [{ type: 'input_text', text: prompt }] : prompt,
-      attachments: [],
-      quoted_text: null,
-      inference_options: inference,
-    }, null);
+    const { toolId, modelId } = this.#composer.snapshot(); // the chosen tool and model apply
+    await this.#sendInput(userInput(typeof prompt === 'string' ? textContent(prompt) : prompt, [], null, toolId, modelId), null);
   }
 
   /** @param {ChatKitOptions['theme']} theme */
@@ -870,7 +848,7 @@ function toWireAction(action, payload) {
 function headerAction(action, testId) {
   if (!action) return [];
   return [h('button', {
-    type: 'button', class: 'icon-button glyph', 'aria-label': action.icon.replace(/-/g, ' '), title: action.icon.replace(/-/g, ' '),
+    class: 'icon-button glyph', label: action.icon.replace(/-/g, ' '),
     'data-testid': testId,
     text: iconGlyph(action.icon), onclick: () => action.onClick(),
   })];

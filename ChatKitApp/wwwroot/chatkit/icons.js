@@ -18,15 +18,11 @@ const PATHS = {
   retry: ['M4 12a8 8 0 1 0 2.3-5.7L4 8.6', 'M4 4v4.6h4.6'],
   close: ['M6 6l12 12', 'M18 6L6 18'],
   paperclip: ['M20 11.5l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4L15 7'],
-  plus: ['M12 5v14', 'M5 12h14'],
   tools: ['M4 7h9', 'M17 7h3', 'M4 17h3', 'M11 17h9', 'M15 5v4', 'M9 15v4'],
-  chevronDown: ['M6 9l6 6 6-6'],
   file: ['M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z', 'M14 3v6h6'],
   trash: ['M4 7h16', 'M10 11v6', 'M14 11v6', 'M6 7l1 13h10l1-13', 'M9 7V4h6v3'],
   pencil: ['M4 20h4L19 9l-4-4L4 16z'],
-  arrowDown: ['M12 5v14', 'M5 12l7 7 7-7'],
   alert: ['M12 3L2 20h20z', 'M12 10v4', 'M12 17v.5'],
-  back: ['M15 6l-6 6 6 6'],
 };
 
 /** @typedef {keyof typeof PATHS} UiIconName */

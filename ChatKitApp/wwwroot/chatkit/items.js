@@ -113,7 +113,7 @@ function renderUserPart(part, ctx) {
   if (part.type === 'input_tag') {
     const entity = { id: part.id, title: part.text, data: part.data, group: part.group, interactive: part.interactive };
     return part.interactive && ctx.onEntityClick
-      ? h('button', { type: 'button', class: 'tag interactive', text: '@' + part.text, onclick: () => ctx.onEntityClick?.(entity) })
+      ? h('button', { class: 'tag interactive', text: '@' + part.text, onclick: () => ctx.onEntityClick?.(entity) })
       : h('span', { class: 'tag', text: '@' + part.text });
   }
   return null;
@@ -217,7 +217,7 @@ function renderStructuredInput(item, ctx) {
       const group = h('div', { class: 'chips', role: input.multiple ? 'group' : 'radiogroup', 'aria-label': input.question });
       for (const option of input.options ?? []) {
         const chip = h('button', {
-          type: 'button', class: 'chip option', role: input.multiple ? 'checkbox' : 'radio',
+          class: 'chip option', role: input.multiple ? 'checkbox' : 'radio',
           'aria-checked': 'false', text: option.label ?? option.value, 'data-testid': 'structured-option',
           onclick: () => {
             if (!input.multiple) selected.clear();
@@ -265,7 +265,7 @@ function renderStructuredInput(item, ctx) {
     submit('answered');
   });
   form.append(h('div', { class: 'si-actions' },
-    h('button', { type: 'button', class: 'w-button secondary', text: 'Skip', 'data-testid': 'structured-skip', onclick: () => submit('skipped') }),
+    h('button', { class: 'w-button secondary', text: 'Skip', 'data-testid': 'structured-skip', onclick: () => submit('skipped') }),
     h('button', { type: 'submit', class: 'w-button primary', text: 'Submit', 'data-testid': 'structured-submit' })));
   return form;
 }

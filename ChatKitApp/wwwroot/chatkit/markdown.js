@@ -140,7 +140,7 @@ function renderSourceList(list, onEntityClick) {
           h('span', { class: 'source-number', text: String(i + 1) }), h('span', { text: label }),
           h('span', { class: 'source-host', text: hostOf(href) }));
       } else if (source.type === 'entity' && source.interactive && onEntityClick) {
-        body = h('button', { type: 'button', class: 'linklike', onclick: () => onEntityClick(source) },
+        body = h('button', { onclick: () => onEntityClick(source) },
           h('span', { class: 'source-number', text: String(i + 1) }), h('span', { text: source.label ?? label }));
       } else {
         body = h('span', {}, h('span', { class: 'source-number', text: String(i + 1) }),

@@ -166,6 +166,32 @@ export function turnCopyText(items) {
 }
 
 /**
+ * The protocol's UserMessageInput (PROTOCOL.md 4.5).
+ * @param {UserMessageContent[]} content
+ * @param {{ id: string }[]} attachments
+ * @param {string | null} quotedText
+ * @param {string | null | undefined} toolId
+ * @param {string | null | undefined} model
+ * @returns {import('./types.js').UserMessageInput}
+ */
+export function userInput(content, attachments, quotedText, toolId, model) {
+  /** @type {import('./types.js').InferenceOptions} */
+  const inference = {};
+  if (toolId) inference.tool_choice = { id: toolId };
+  if (model) inference.model = model;
+  return { content, attachments: attachments.map((a) => a.id), quoted_text: quotedText, inference_options: inference };
+}
+
+/**
+ * Plain text as user message content.
+ * @param {string} text
+ * @returns {UserMessageContent[]}
+ */
+export function textContent(text) {
+  return [{ type: 'input_text', text }];
+}
+
+/**
  * Turns composer text into content parts. A tag chosen from the `@` menu is inserted into the
  * text as `@Title`; every such mention still present becomes an `input_tag` part at its place,
  * so the server sees text and tags interleaved in the order the user wrote them.

@@ -24,39 +24,40 @@ const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 40;
 
 export class ThreadView {
+  #hooks;
+  /** @type {Map<string, { root: HTMLElement, body: HTMLElement, actions: HTMLElement }>} */
+  #nodes = new Map();
+  /** @type {Set<string>} items added but not done yet */
+  #streamingIds = new Set();
+  /** @type {Set<string>} */
+  #dirty = new Set();
+  /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
+  /** @type {Map<string, 'positive' | 'negative'>} */
+  #feedbackGiven = new Map();
+  #frame = 0;
+  #busy = false;
+  #loadOlderButton = h('button', {
+    class: 'load-older', 'data-testid': 'load-older', text: 'Load earlier messages',
+    hidden: true, onclick: () => this.#hooks.onLoadOlder(),
+  });
+  #list = h('div', { class: 'items' });
+  #tail = h('div', { class: 'transient' });
+  #progress = h('div', { class: 'progress', role: 'status', 'data-testid': 'progress', hidden: true });
+
   /** @param {ThreadViewHooks} hooks */
   constructor(hooks) {
-    this.hooks = hooks;
+    this.#hooks = hooks;
     /** @type {ThreadItem[]} display order = arrival order */
     this.items = [];
-    /** @type {Map<string, { root: HTMLElement, body: HTMLElement, actions: HTMLElement }>} */
-    this.nodes = new Map();
-    /** @type {Set<string>} items added but not done yet */
-    this.streamingIds = new Set();
-    /** @type {Set<string>} */
-    this.dirty = new Set();
-    /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
-    /** @type {Map<string, 'positive' | 'negative'>} */
-    this.feedbackGiven = new Map();
-    this.frame = 0;
-    this.busy = false;
     this.hasMore = false;
-
-    this.loadOlderButton = h('button', {
-      type: 'button', class: 'load-older', 'data-testid': 'load-older', text: 'Load earlier messages',
-      hidden: true, onclick: () => this.hooks.onLoadOlder(),
-    });
-    this.list = h('div', { class: 'items' });
-    this.tail = h('div', { class: 'transient' });
-    this.progress = h('div', { class: 'progress', role: 'status', 'data-testid': 'progress', hidden: true });
     // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
     // from announcing every partial re-render of the streamed message.
     this.el = h('div', {
       class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation',
       'data-testid': 'message-list', tabindex: '0',
-    }, h('div', { class: 'column' }, this.loadOlderButton, this.list, this.progress, this.tail));
+    }, h('div', { class: 'column' }, this.#loadOlderButton, this.#list, this.#progress, this.#tail));
     this.el.addEventListener('scroll', () => {
-      if (this.hasMore && this.el.scrollTop < NEAR_TOP_PX) this.hooks.onLoadOlder();
+      if (this.hasMore && this.el.scrollTop < NEAR_TOP_PX) this.#hooks.onLoadOlder();
     }, { passive: true });
   }
 
@@ -71,16 +72,16 @@ export class ThreadView {
 
   /** Forgets everything (thread switch). */
   clear() {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
     this.items = [];
-    this.nodes.clear();
-    this.streamingIds.clear();
-    this.dirty.clear();
-    this.feedbackGiven.clear();
-    this.list.replaceChildren();
+    this.#nodes.clear();
+    this.#streamingIds.clear();
+    this.#dirty.clear();
+    this.#feedbackGiven.clear();
+    this.#list.replaceChildren();
     this.clearTransient();
-    this.setHasMore(false);
+    this.#setHasMore(false);
   }
 
   /**
@@ -91,7 +92,7 @@ export class ThreadView {
   setItems(items, hasMore) {
     this.clear();
     for (const item of items) this.#insert(item, this.items.length);
-    this.setHasMore(hasMore);
+    this.#setHasMore(hasMore);
     this.flush();
     this.refreshTurnActions();
     this.scrollToBottom();
@@ -104,9 +105,9 @@ export class ThreadView {
    */
   prependItems(items, hasMore) {
     const fromBottom = this.el.scrollHeight - this.el.scrollTop;
-    const fresh = items.filter((item) => !this.nodes.has(item.id));
+    const fresh = items.filter((item) => !this.#nodes.has(item.id));
     fresh.forEach((item, i) => this.#insert(item, i));
-    this.setHasMore(hasMore);
+    this.#setHasMore(hasMore);
     this.flush();
     this.refreshTurnActions();
     this.el.scrollTop = this.el.scrollHeight - fromBottom;
@@ -121,18 +122,18 @@ export class ThreadView {
     const index = this.items.findIndex((existing) => existing.id === item.id);
     if (index >= 0) this.items[index] = item;
     else this.#insert(item, this.items.length);
-    if (streaming) this.streamingIds.add(item.id);
-    else this.streamingIds.delete(item.id);
+    if (streaming) this.#streamingIds.add(item.id);
+    else this.#streamingIds.delete(item.id);
     this.touch(item.id);
   }
 
   /** @param {string} id */
   remove(id) {
     this.items = this.items.filter((item) => item.id !== id);
-    this.nodes.get(id)?.root.remove();
-    this.nodes.delete(id);
-    this.streamingIds.delete(id);
-    this.dirty.delete(id);
+    this.#nodes.get(id)?.root.remove();
+    this.#nodes.delete(id);
+    this.#streamingIds.delete(id);
+    this.#dirty.delete(id);
   }
 
   /**
@@ -147,8 +148,8 @@ export class ThreadView {
 
   /** Marks an item as changed; it is re-rendered on the next frame. @param {string} id */
   touch(id) {
-    this.dirty.add(id);
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    this.#dirty.add(id);
+    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.flush());
   }
 
   /** Marks every item as changed (e.g. the color scheme switched). */
@@ -158,33 +159,33 @@ export class ThreadView {
 
   /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
   flush() {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    if (this.dirty.size === 0) return;
-    const follow = this.hooks.settings().autoScroll && this.isNearBottom();
-    for (const id of this.dirty) this.#render(id);
-    this.dirty.clear();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    if (this.#dirty.size === 0) return;
+    const follow = this.#hooks.settings().autoScroll && this.#isNearBottom();
+    for (const id of this.#dirty) this.#render(id);
+    this.#dirty.clear();
     if (follow) this.scrollToBottom();
   }
 
   /** Ends streaming state of all items (stream finished or was stopped). */
   settle() {
-    for (const id of this.streamingIds) this.dirty.add(id);
-    this.streamingIds.clear();
+    for (const id of this.#streamingIds) this.#dirty.add(id);
+    this.#streamingIds.clear();
     this.flush();
   }
 
   /** @param {boolean} hasMore */
-  setHasMore(hasMore) {
+  #setHasMore(hasMore) {
     this.hasMore = hasMore;
-    this.loadOlderButton.hidden = !hasMore;
+    this.#loadOlderButton.hidden = !hasMore;
   }
 
   /** @param {boolean} busy */
   setBusy(busy) {
     // The turn actions appear when a response ends; a reader at the bottom keeps seeing them.
-    const follow = this.hooks.settings().autoScroll && this.isNearBottom();
-    this.busy = busy;
+    const follow = this.#hooks.settings().autoScroll && this.#isNearBottom();
+    this.#busy = busy;
     this.el.setAttribute('aria-busy', String(busy));
     this.refreshTurnActions();
     if (follow) this.scrollToBottom();
@@ -196,9 +197,9 @@ export class ThreadView {
    * @param {string} [glyph]
    */
   setProgress(text, glyph = '') {
-    this.progress.hidden = !text;
-    this.progress.replaceChildren(...(text ? [h('span', { class: 'shimmer', text: (glyph ? glyph + ' ' : '') + text })] : []));
-    if (text && this.isNearBottom()) this.scrollToBottom();
+    this.#progress.hidden = !text;
+    this.#progress.replaceChildren(...(text ? [h('span', { class: 'shimmer', text: (glyph ? glyph + ' ' : '') + text })] : []));
+    if (text && this.#isNearBottom()) this.scrollToBottom();
   }
 
   /**
@@ -210,8 +211,8 @@ export class ThreadView {
     const notice = h('div', { class: `notice level-${level}`, role: level === 'danger' ? 'alert' : 'status', 'data-testid': 'notice' },
       title ? h('strong', { text: title }) : null,
       renderMarkdown(message ?? ''),
-      h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
-    this.tail.append(notice);
+      h('button', { class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
+    this.#tail.append(notice);
     this.scrollToBottom();
   }
 
@@ -224,18 +225,18 @@ export class ThreadView {
     const error = h('div', { class: 'stream-error', role: 'alert', 'data-testid': 'stream-error' },
       uiIcon('alert'), h('span', { text: message }),
       onRetry ? h('button', {
-        type: 'button', class: 'w-button secondary small', 'data-testid': 'error-retry',
+        class: 'w-button secondary small', 'data-testid': 'error-retry',
         onclick: () => {
           error.remove();
           onRetry();
         },
       }, uiIcon('retry'), h('span', { text: 'Retry' })) : null);
-    this.tail.append(error);
+    this.#tail.append(error);
     this.scrollToBottom();
   }
 
   clearTransient() {
-    this.tail.replaceChildren();
+    this.#tail.replaceChildren();
     this.setProgress(null);
   }
 
@@ -244,23 +245,23 @@ export class ThreadView {
    * assistant answer. The turn still streaming gets none.
    */
   refreshTurnActions() {
-    for (const { actions } of this.nodes.values()) actions.replaceChildren();
+    for (const { actions } of this.#nodes.values()) actions.replaceChildren();
     const turns = splitTurns(this.items);
-    const settings = this.hooks.settings();
+    const settings = this.#hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
-      if (isLast && this.busy) return;
+      if (isLast && this.#busy) return;
       const answers = turn.items.filter((item) => item.type === 'assistant_message' || item.type === 'widget');
       const anchor = answers[answers.length - 1];
       if (!anchor) return;
-      const slot = this.nodes.get(anchor.id)?.actions;
+      const slot = this.#nodes.get(anchor.id)?.actions;
       if (!slot) return;
       slot.append(copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)));
       if (settings.feedback) slot.append(...this.#feedbackButtons(turn));
       if (settings.retry && isLast && turn.user) {
         slot.append(h('button', {
-          type: 'button', class: 'icon-button', 'aria-label': 'Retry', title: 'Retry', 'data-testid': 'retry',
-          onclick: () => this.hooks.onRetry(turn),
+          class: 'icon-button', label: 'Retry', 'data-testid': 'retry',
+          onclick: () => this.#hooks.onRetry(turn),
         }, uiIcon('retry')));
       }
     });
@@ -269,20 +270,19 @@ export class ThreadView {
   /** @param {Turn} turn */
   #feedbackButtons(turn) {
     const key = turn.items[0].id;
-    const given = this.feedbackGiven.get(key);
+    const given = this.#feedbackGiven.get(key);
     /** @param {'positive' | 'negative'} kind */
     const button = (kind) => h('button', {
-      type: 'button', class: 'icon-button', 'data-testid': `feedback-${kind}`,
-      'aria-label': kind === 'positive' ? 'Good response' : 'Bad response',
-      title: kind === 'positive' ? 'Good response' : 'Bad response',
+      class: 'icon-button', 'data-testid': `feedback-${kind}`,
+      label: kind === 'positive' ? 'Good response' : 'Bad response',
       'aria-pressed': String(given === kind), disabled: Boolean(given),
       onclick: async () => {
-        this.feedbackGiven.set(key, kind);
+        this.#feedbackGiven.set(key, kind);
         this.refreshTurnActions();
         try {
-          await this.hooks.onFeedback(turn, kind);
+          await this.#hooks.onFeedback(turn, kind);
         } catch {
-          this.feedbackGiven.delete(key); // let the user try again
+          this.#feedbackGiven.delete(key); // let the user try again
           this.refreshTurnActions();
         }
       },
@@ -290,7 +290,7 @@ export class ThreadView {
     return [button('positive'), button('negative')];
   }
 
-  isNearBottom() {
+  #isNearBottom() {
     return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < NEAR_BOTTOM_PX;
   }
 
@@ -311,17 +311,17 @@ export class ThreadView {
     }, body, actions);
     const before = this.items[index];
     this.items.splice(index, 0, item);
-    this.nodes.set(item.id, { root, body, actions });
-    this.list.insertBefore(root, before ? this.nodes.get(before.id)?.root ?? null : null);
-    this.dirty.add(item.id);
+    this.#nodes.set(item.id, { root, body, actions });
+    this.#list.insertBefore(root, before ? this.#nodes.get(before.id)?.root ?? null : null);
+    this.#dirty.add(item.id);
   }
 
   /** @param {string} id */
   #render(id) {
-    const node = this.nodes.get(id);
+    const node = this.#nodes.get(id);
     const item = this.get(id);
     if (!node || !item) return;
-    const content = this.hooks.renderItem(item, this.streamingIds.has(id));
+    const content = this.#hooks.renderItem(item, this.#streamingIds.has(id));
     node.body.replaceChildren(...(content ? [content] : []));
     node.root.hidden = !content;
     node.root.dataset.itemType = item.type;

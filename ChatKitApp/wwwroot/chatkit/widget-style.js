@@ -27,6 +27,24 @@ const COLOR_TOKENS = {
   border: 'var(--ck-border)',
 };
 
+// Font sizes of the `size` prop of text components and icons (md, and sizes not listed, keep the
+// size of the component's CSS class).
+const FONT_SIZES = {
+  'w-text': { xs: '12px', sm: '13.5px', lg: '1.1em', xl: '1.25em' },
+  'w-title': { sm: '1em', lg: '1.25em', xl: '1.5em', '2xl': '1.75em', '3xl': '2em', '4xl': '2.4em', '5xl': '3em' },
+  'w-caption': { sm: '12px', lg: '14px' },
+  'w-icon': { xs: '11px', sm: '13px', lg: '18px', xl: '22px', '2xl': '28px', '3xl': '36px' },
+};
+
+/**
+ * @param {keyof typeof FONT_SIZES} component the component's class
+ * @param {unknown} size
+ * @returns {string | undefined}
+ */
+export function fontSize(component, size) {
+  return /** @type {Record<string, string>} */ (FONT_SIZES[component])[String(size)];
+}
+
 /**
  * @param {unknown} value
  * @param {number} [unit]

@@ -4,11 +4,11 @@
 // Actions are not sent from here: they go to `ctx.onAction`, which the element routes to the
 // server (streaming or sync) or to the host's `widgets.onAction`.
 
-import { h } from './dom.js';
+import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
-import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders } from './widget-style.js';
+import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders, fontSize } from './widget-style.js';
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {import('./types.js').ActionConfig} ActionConfig */
@@ -134,7 +134,7 @@ function statusLine(node) {
   const status = node.status;
   if (!status?.text) return null;
   return h('div', { class: 'w-status' },
-    status.icon ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(status.icon) }) : null,
+    glyph(status.icon),
     h('span', { text: status.text }));
 }
 
@@ -176,12 +176,7 @@ const RENDERERS = {
     return card;
   },
 
-  Basic(node, ctx) {
-    return h('div', {
-      class: 'w-basic',
-      style: boxStyles(node, ctx.scheme, node.direction === 'row' ? 'row' : 'column'),
-    }, renderChildren(node, ctx));
-  },
+  Basic: flexBox('div', 'w-basic'),
 
   ListView(node, ctx) {
     const items = renderChildren(node, ctx).filter((x) => x !== null);
@@ -221,13 +216,12 @@ const RENDERERS = {
     return item;
   },
 
-  Box: (node, ctx) => h('div', { class: 'w-box', style: boxStyles(node, ctx.scheme, node.direction === 'row' ? 'row' : 'column') }, renderChildren(node, ctx)),
-  Row: (node, ctx) => h('div', { class: 'w-box', style: boxStyles(node, ctx.scheme, 'row') }, renderChildren(node, ctx)),
-  Col: (node, ctx) => h('div', { class: 'w-box', style: boxStyles(node, ctx.scheme, 'column') }, renderChildren(node, ctx)),
+  Box: flexBox('div', 'w-box'),
+  Row: flexBox('div', 'w-box', 'row'),
+  Col: flexBox('div', 'w-box', 'column'),
 
   Form(node, ctx) {
-    const form = h('form', { class: 'w-box', style: boxStyles(node, ctx.scheme, node.direction === 'row' ? 'row' : 'column') },
-      renderChildren(node, ctx));
+    const form = flexBox('form', 'w-box')(node, ctx);
     handleSubmit(form, ctx, (submitter) => buttonAction(submitter) ?? node.onSubmitAction);
     return form;
   },
@@ -242,19 +236,11 @@ const RENDERERS = {
         required: editable.required, pattern: editable.pattern, autofocus: editable.autoFocus,
       });
     }
-    return h('p', {
-      class: textClass('w-text', node),
-      style: textStyles(node, ctx.scheme),
-      text: node.value ?? '',
-    });
+    return textBlock('p', 'w-text')(node, ctx);
   },
 
-  Title: (node, ctx) => h('div', {
-    class: textClass('w-title', node), role: 'heading', 'aria-level': '3',
-    style: textStyles(node, ctx.scheme), text: node.value ?? '',
-  }),
-
-  Caption: (node, ctx) => h('p', { class: textClass('w-caption', node), style: textStyles(node, ctx.scheme), text: node.value ?? '' }),
+  Title: textBlock('div', 'w-title', { role: 'heading', 'aria-level': '3' }),
+  Caption: textBlock('p', 'w-caption'),
 
   Markdown(node, ctx) {
     const el = renderMarkdown(node.value ?? '', ctx.markdown);
@@ -270,7 +256,7 @@ const RENDERERS = {
 
   Icon: (node, ctx) => h('span', {
     class: `w-icon size-${node.size ?? 'md'}`, 'aria-hidden': 'true',
-    style: { color: color(node.color, ctx.scheme) }, text: iconGlyph(node.name),
+    style: { color: color(node.color, ctx.scheme), fontSize: fontSize('w-icon', node.size) }, text: iconGlyph(node.name),
   }),
 
   Image(node) {
@@ -291,9 +277,9 @@ const RENDERERS = {
       type: node.submit ? 'submit' : 'button', class: classes.join(' '), disabled: node.disabled,
       'aria-label': node.label ? null : node.iconStart ?? node.iconEnd,
     },
-    node.iconStart ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(node.iconStart) }) : null,
+    glyph(node.iconStart),
     node.label ? h('span', { text: node.label }) : null,
-    node.iconEnd ? h('span', { class: 'w-icon', 'aria-hidden': 'true', text: iconGlyph(node.iconEnd) }) : null);
+    glyph(node.iconEnd));
     // A submit button's action runs through its form's submit handler (see buttonAction).
     if (node.onClickAction) button.dataset.action = JSON.stringify(node.onClickAction);
     if (!node.submit) button.addEventListener('click', () => fire(node.onClickAction, button, ctx));
@@ -378,6 +364,35 @@ const RENDERERS = {
     style: { textAlign: node.align, verticalAlign: node.vAlign, width: length(node.width), padding: spacing(node.padding) },
   }, renderChildren(node, ctx)),
 };
+
+/**
+ * The renderer of a flex container (Box, Row, Col, Basic, Form): its children laid out in
+ * `direction`, or in the node's own `direction` (column unless 'row').
+ * @param {'div' | 'form'} tag
+ * @param {string} className
+ * @param {'row' | 'column'} [direction]
+ * @returns {Renderer}
+ */
+function flexBox(tag, className, direction) {
+  return (node, ctx) => h(tag, {
+    class: className,
+    style: boxStyles(node, ctx.scheme, direction ?? (node.direction === 'row' ? 'row' : 'column')),
+  }, renderChildren(node, ctx));
+}
+
+/**
+ * The renderer of a text component (Text, Title, Caption): `value` with the typography props.
+ * @param {'p' | 'div'} tag
+ * @param {'w-text' | 'w-title' | 'w-caption'} base class name
+ * @param {Record<string, string>} [attributes]
+ * @returns {Renderer}
+ */
+function textBlock(tag, base, attributes) {
+  return (node, ctx) => h(tag, {
+    class: textClass(base, node), style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
+    text: node.value ?? '', ...attributes,
+  });
+}
 
 /**
  * Fires the control's `onChangeAction` with its new value (plus its form's values).
