@@ -40,7 +40,7 @@ public sealed class AccountTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("history-entry")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await page.GetByTestId("history-entry").Locator(".history-entry-main").ClickAsync();
         await Expect(Items(page, "user_message").First).ToContainTextAsync("A guest thread to keep", new() { Timeout = 15_000 });
-        Assert.Empty(errors);
+        Assert.True(errors.Count == 0, "Browser errors:\n" + string.Join('\n', errors));
     }
 
     private static async Task FillAsync(IPage page, string email, string password)
