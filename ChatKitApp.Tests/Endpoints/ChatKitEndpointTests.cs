@@ -190,6 +190,42 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal(ChatKitServer<ChatKitRequestContext>.CancelledMarker, ((SdkHiddenContextItem)items[2]).Content);
     }
 
+    [Fact]
+    public async Task Events_ready_before_the_server_waits_reach_the_client_before_it_waits()
+    {
+        var gate = new TaskCompletionSource();
+        await using var app = await CreateAppAsync([], s => s.Respond = (thread, _, _, ct) => GatedReply(thread, s, gate, ct));
+        using var user = await UserClient.CreateGuestAsync(app);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(CreateBody, Encoding.UTF8, "application/json") };
+        using var response = await user.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var types = new List<string>();
+        var read = Task.Run(async () =>
+        {
+            await foreach (var e in SseReader.ReadAsync(await response.Content.ReadAsStreamAsync()))
+            {
+                types.Add(e["type"]!.GetValue<string>());
+                if (e["update"]?["type"]?.GetValue<string>() == "assistant_message.content_part.text_delta")
+                {
+                    gate.TrySetResult(); // only now may the server go on: the delta arrived while it waited
+                }
+            }
+        });
+
+        await read.WaitAsync(TimeSpan.FromSeconds(10)); // buffered-but-unsent events would hang here
+        Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added", "thread.item.updated", "thread.item.done"], types);
+    }
+
+    private static async IAsyncEnumerable<ThreadStreamEvent> GatedReply(
+        ThreadMetadata thread, ScriptedChatKitServer server, TaskCompletionSource gate, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var message = new AssistantMessageItem { Id = "msg_gated", ThreadId = thread.Id, CreatedAt = server.Now() };
+        yield return new ThreadItemAddedEvent(message);
+        yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartTextDelta(0, "Before the wait"));
+        await gate.Task.WaitAsync(ct);
+        yield return new ThreadItemDoneEvent(message);
+    }
+
     private static async Task<IReadOnlyList<ThreadItem>> WaitForItemsAsync(IChatKitStore<ChatKitRequestContext> store, string threadId, ChatKitRequestContext context, int count)
     {
         // The cancellation handler runs on the server after the socket closes: poll briefly for its writes.

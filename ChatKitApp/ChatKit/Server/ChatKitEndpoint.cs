@@ -123,12 +123,31 @@ public static partial class ChatKitEndpoint
         using var writer = new SseWriter(http.Response.BodyWriter);
         try
         {
-            await foreach (var e in stream.WithCancellation(cancellationToken))
+            // Events that are ready one after another (most of a turn on a fast store) go out in one
+            // write; before waiting for the next event, everything written so far is sent.
+            await using var events = stream.GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                if (!await writer.WriteAsync(e, cancellationToken))
+                var next = events.MoveNextAsync();
+                if (!next.IsCompleted && !await FlushOrGoneAsync(writer, cancellationToken))
                 {
-                    return; // client gone: disposing the stream runs the cancellation handling
+                    // Client gone: let the pending step end (the request's token cancels it) before
+                    // the stream is disposed, which runs the cancellation handling.
+                    await EndQuietlyAsync(next);
+                    return;
                 }
+
+                if (!await next)
+                {
+                    break;
+                }
+
+                writer.Write(events.Current);
+            }
+
+            if (!await writer.FlushAsync(cancellationToken))
+            {
+                return;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -140,6 +159,31 @@ public static partial class ChatKitEndpoint
             // Headers are out, so the failure can only be reported in-band.
             LogStreamFailed(logger, ex);
             await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = false }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends what is buffered; false (never an exception) when the client has gone away.</summary>
+    private static async ValueTask<bool> FlushOrGoneAsync(SseWriter writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await writer.FlushAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async ValueTask EndQuietlyAsync(ValueTask<bool> step)
+    {
+        try
+        {
+            await step;
+        }
+        catch (Exception)
+        {
+            // The client is gone; whatever the stream ended with has no one to go to.
         }
     }
 

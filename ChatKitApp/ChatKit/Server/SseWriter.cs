@@ -7,7 +7,9 @@ namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>
 /// Writes events as the reference does: <c>data: </c>, the compact JSON on one line, a blank line;
-/// no event names, ids or keep-alives. Each event is flushed at once.
+/// no event names, ids or keep-alives. <see cref="Write"/> buffers an event, <see cref="FlushAsync"/>
+/// sends what is buffered; the endpoint flushes whenever the stream has nothing more ready, so an
+/// event never waits in the buffer while the server waits for the next one.
 /// </summary>
 public sealed class SseWriter(PipeWriter output) : IDisposable
 {
@@ -15,16 +17,28 @@ public sealed class SseWriter(PipeWriter output) : IDisposable
 
     private readonly Utf8JsonWriter _json = new(output, WriterOptions);
 
-    /// <summary>Writes and flushes one event; false when the client has gone away.</summary>
-    public async ValueTask<bool> WriteAsync(ThreadStreamEvent e, CancellationToken cancellationToken)
+    /// <summary>Buffers one event.</summary>
+    public void Write(ThreadStreamEvent e)
     {
         output.Write("data: "u8);
         _json.Reset(output);
         JsonSerializer.Serialize(_json, e, ChatKitJson.WireType<ThreadStreamEvent>());
         _json.Flush();
         output.Write("\n\n"u8);
+    }
+
+    /// <summary>Sends the buffered events; false when the client has gone away.</summary>
+    public async ValueTask<bool> FlushAsync(CancellationToken cancellationToken)
+    {
         var result = await output.FlushAsync(cancellationToken);
         return !result.IsCompleted && !result.IsCanceled;
+    }
+
+    /// <summary>Writes and sends one event; false when the client has gone away.</summary>
+    public ValueTask<bool> WriteAsync(ThreadStreamEvent e, CancellationToken cancellationToken)
+    {
+        Write(e);
+        return FlushAsync(cancellationToken);
     }
 
     public void Dispose() => _json.Dispose();
