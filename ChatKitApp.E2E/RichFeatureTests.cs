@@ -1,6 +1,7 @@
 using ChatKitApp.E2E.Fixtures;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Playwright;
+using static ChatKitApp.E2E.Fixtures.ChatUi;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChatKitApp.E2E;
@@ -210,14 +211,6 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         return requests;
     }
 
-    private static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
-
-    private static async Task OpenAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
-    }
-
     /// <summary>Attaches <see cref="Png"/> as dot.png, waits for its upload and sends <paramref name="text"/>; answers the image in the sent message.</summary>
     private static async Task<ILocator> SendImageAsync(IPage page, string text)
     {
@@ -225,12 +218,5 @@ public sealed class RichFeatureTests(BrowserFixture fixture)
         await Expect(page.Locator("[data-testid=composer-attachment]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("uploading"), new() { Timeout = 10_000 });
         await SendAsync(page, text);
         return Items(page, "user_message").Last.Locator("img.attachment-image");
-    }
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var input = page.Locator("[data-testid=composer-input]");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
     }
 }

@@ -14,12 +14,15 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v npm >/dev/null || missing+=(npm)
+command -v curl >/dev/null || missing+=(curl)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 source eng/postgres.sh
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}"; [ -n "${esbuild_dir:-}" ] && rm -rf "$esbuild_dir"; }
+applog=$(mktemp /tmp/chatkit-bench-app.XXXXXX.log)
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${esbuild_dir:-}" ] && rm -rf "$esbuild_dir"; }
 trap cleanup EXIT
 pg_start
 
@@ -35,17 +38,19 @@ LUA
 
 # $1: label, $2: connection string ('' = in-memory store)
 load_test() {
-  local port=$(( 20000 + RANDOM % 40000 ))
+  local port
+  port=$(pg_free_port)
   # One user generates all the load: its per-user rate limit and stream cap are off here.
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
     ChatKit__Limits__RequestsPerWindow=0 ChatKit__Limits__MaxConcurrentStreamsPerUser=0 \
     ConnectionStrings__ChatKit="$2" \
-    dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >/tmp/chatkit-bench-app.log 2>&1 &
+    dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >"$applog" 2>&1 &
   app=$!
   for _ in $(seq 1 150); do
     curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
     sleep 0.2
   done
+  curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "The app did not start:" >&2; cat "$applog" >&2; exit 1; }
   # /chatkit needs a user: open a page once for a guest cookie (Secure in Production, so pass it
   # by hand; curl would not send it back over http).
   local cookie
@@ -99,5 +104,6 @@ esbuild_dir=$(mktemp -d /tmp/chatkit-esbuild.XXXXXX)
 npm install --prefix "$esbuild_dir" --no-audit --no-fund --no-save --loglevel=error "esbuild@$esbuild_version" >/dev/null
 dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
 playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
-"$playwright/node/linux-x64/node" eng/element-bench.mjs "$esbuild_dir/node_modules/esbuild" \
+node=$(ls "$playwright"/node/linux-*/node | head -1)
+"$node" eng/element-bench.mjs "$esbuild_dir/node_modules/esbuild" \
   "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"

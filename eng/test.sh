@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 missing=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   apt-get update -qq
@@ -17,7 +18,6 @@ fi
 source eng/postgres.sh
 trap pg_stop EXIT
 pg_start
-export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 
 log=$(mktemp /tmp/chatkit-test.XXXXXX.log)
 dotnet restore ChatKitApp.sln

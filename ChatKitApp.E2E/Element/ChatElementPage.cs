@@ -25,7 +25,7 @@ public sealed class ChatElementPage(IPage page)
 
     public ILocator AllItems => Page.Locator("[data-testid=thread-item]");
 
-    public ILocator Items(string type) => Page.Locator($"[data-testid=thread-item][data-item-type={type}]");
+    public ILocator Items(string type) => ChatUi.Items(Page, type);
 
     public ILocator HistoryEntry(string threadId) => Page.Locator($"[data-testid=history-entry][data-thread-id={threadId}]");
 

@@ -8,10 +8,21 @@ public static class ChatUi
 {
     public static ILocator Items(IPage page, string type) => page.Locator($"[data-testid=thread-item][data-item-type={type}]");
 
+    /// <summary>Waits until the chat panel has its element.</summary>
+    public static async Task WaitReadyAsync(IPage page) =>
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+
+    /// <summary>Opens <paramref name="path"/> and waits for the chat panel.</summary>
+    public static async Task OpenAsync(IPage page, string path = "/")
+    {
+        await page.GotoAsync(path);
+        await WaitReadyAsync(page);
+    }
+
     /// <summary>Waits for the panel to be ready, then types <paramref name="text"/> and sends it.</summary>
     public static async Task SendAsync(IPage page, string text)
     {
-        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        await WaitReadyAsync(page);
         var input = page.Locator("[data-testid=composer-input]");
         await input.FillAsync(text);
         await input.PressAsync("Enter");

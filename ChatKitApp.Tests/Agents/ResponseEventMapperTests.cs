@@ -85,13 +85,15 @@ public sealed class ResponseEventMapperTests
     private static ResponseEventMapper Mapper()
     {
         var thread = new ThreadMetadata { Id = "thr_1", CreatedAt = DateTimeOffset.UnixEpoch };
-        var turn = new AgentTurn(thread, new ChatKitRequestContext("u"), null, TimeZoneInfo.Utc);
         var counter = 0;
+        var turn = new AgentTurn(thread, new ChatKitRequestContext("u"), null, TimeZoneInfo.Utc)
+        {
+            NewItemId = type => $"{ChatKitIds.Prefix(type)}_{++counter}",
+            Now = () => DateTimeOffset.UnixEpoch,
+        };
         return new ResponseEventMapper(
             turn,
             new ServerToolRegistry([new CurrentTimeTool(TimeProvider.System), new ArticleSearchTool(new ArticleCatalog())]),
-            new ClientToolRegistry(),
-            type => $"{ChatKitIds.Prefix(type)}_{++counter}",
-            () => DateTimeOffset.UnixEpoch);
+            new ClientToolRegistry());
     }
 }

@@ -22,7 +22,7 @@ public sealed class RequestLimitTests
         using var a = await UserClient.CreateGuestAsync(app);
         using var b = await UserClient.CreateGuestAsync(app);
 
-        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(a, ListBody)));
+        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SendAsync(a, ListBody)));
 
         Assert.Equal(5, burst.Count(r => r.StatusCode == HttpStatusCode.OK));
         var refused = burst.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -30,7 +30,7 @@ public sealed class RequestLimitTests
         Assert.All(refused, r => Assert.InRange(int.Parse(r.Headers.GetValues("Retry-After").Single()), 1, 60));
         Assert.Equal("rate_limited", (string?)JsonNode.Parse(await refused[0].Content.ReadAsStringAsync())!["error"]!["code"]);
         // Another user has a budget of their own, and the app still answers.
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(b, ListBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(b, ListBody)).StatusCode);
         using var health = await a.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
@@ -78,8 +78,6 @@ public sealed class RequestLimitTests
         await release.WaitAsync(ct);
         yield return new ThreadItemDoneEvent(message);
     }
-
-    private static Task<HttpResponseMessage> PostAsync(UserClient user, string body) => SendAsync(user, body);
 
     private static Task<HttpResponseMessage> SendAsync(UserClient user, string body, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
         user.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(body, Encoding.UTF8, "application/json") }, completion);

@@ -24,8 +24,6 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
         _script = script;
     }
 
-    public ScriptedChatKitServer? Scripted { get; private set; }
-
     /// <summary>The app on PostgreSQL at <paramref name="connectionString"/>.</summary>
     public static ChatKitAppFactory OnPostgres(string connectionString) => new(new Dictionary<string, string?> { ["ConnectionStrings:ChatKit"] = connectionString });
 
@@ -44,9 +42,9 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureTestServices(services => services.AddSingleton<ChatKitServer<ChatKitRequestContext>>(sp =>
             {
-                Scripted = new ScriptedChatKitServer(sp.GetRequiredService<IChatKitStore<ChatKitRequestContext>>());
-                _script(Scripted);
-                return Scripted;
+                var scripted = new ScriptedChatKitServer(sp.GetRequiredService<IChatKitStore<ChatKitRequestContext>>());
+                _script(scripted);
+                return scripted;
             }));
         }
     }

@@ -33,8 +33,6 @@ public sealed class ScriptedChatKitServer(
 
     public List<(AudioInput Audio, ChatKitRequestContext Context)> TranscribeCalls { get; } = [];
 
-    public IChatKitStore<ChatKitRequestContext> TheStore => Store;
-
     public new DateTimeOffset Now() => base.Now();
 
     public new IReadOnlyList<ThreadItem>? ItemsOfNewThread(ThreadMetadata thread) => base.ItemsOfNewThread(thread);

@@ -144,7 +144,7 @@ public sealed partial class AgentChatKitServer(
             ? titles.GenerateAsync(firstText, titleCancellation.Token)
             : null;
 
-        var mapper = new ResponseEventMapper(turn, serverTools, clientTools, type => Store.GenerateItemId(type, thread, context), Now);
+        var mapper = new ResponseEventMapper(turn, serverTools, clientTools);
         CustomStreamErrorException? failure = null;
         var finished = false;
         var updates = chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);

@@ -17,9 +17,7 @@ namespace ChatKitApp.Agents;
 public sealed class ResponseEventMapper(
     AgentTurn turn,
     ServerToolRegistry serverTools,
-    ClientToolRegistry clientTools,
-    Func<StoreItemType, string> newId,
-    Func<DateTimeOffset> now)
+    ClientToolRegistry clientTools)
 {
     private readonly StringBuilder _text = new();
     private readonly List<Annotation> _annotations = [];
@@ -32,12 +30,6 @@ public sealed class ResponseEventMapper(
     private DateTimeOffset _workflowStarted;
     private FunctionCallContent? _clientCall;
     private int _sourcesAttached;
-
-    /// <summary>The assistant messages completed so far this turn.</summary>
-    public int CompletedMessages { get; private set; }
-
-    /// <summary>Whether the turn ended by asking the browser to run a tool.</summary>
-    public bool EndedWithClientToolCall => _clientCall is not null;
 
     public IEnumerable<ThreadStreamEvent> Map(ChatResponseUpdate update)
     {
@@ -117,9 +109,9 @@ public sealed class ResponseEventMapper(
         {
             yield return new ThreadItemDoneEvent(new ClientToolCallItem
             {
-                Id = newId(StoreItemType.ToolCall),
+                Id = turn.NewItemId(StoreItemType.ToolCall),
                 ThreadId = turn.Thread.Id,
-                CreatedAt = now(),
+                CreatedAt = turn.Now(),
                 CallId = call.CallId,
                 Name = call.Name,
                 Arguments = call.Arguments is null
@@ -162,7 +154,7 @@ public sealed class ResponseEventMapper(
 
         if (_message is null)
         {
-            _message = new AssistantMessageItem { Id = newId(StoreItemType.Message), ThreadId = turn.Thread.Id, CreatedAt = now() };
+            _message = new AssistantMessageItem { Id = turn.NewItemId(StoreItemType.Message), ThreadId = turn.Thread.Id, CreatedAt = turn.Now() };
             _providerMessageId = providerMessageId;
             _text.Clear();
             _annotations.Clear();
@@ -206,10 +198,10 @@ public sealed class ResponseEventMapper(
         if (_workflow is null)
         {
             _tasks.Clear();
-            _workflowStarted = now();
+            _workflowStarted = turn.Now();
             _workflow = new WorkflowItem
             {
-                Id = newId(StoreItemType.Workflow),
+                Id = turn.NewItemId(StoreItemType.Workflow),
                 ThreadId = turn.Thread.Id,
                 CreatedAt = _workflowStarted,
                 Workflow = new Workflow { Type = WorkflowType.Custom, Expanded = true },
@@ -242,7 +234,6 @@ public sealed class ResponseEventMapper(
         yield return new ThreadItemDoneEvent(_message with { Content = [content] });
         _message = null;
         _providerMessageId = null;
-        CompletedMessages++;
     }
 
     private IEnumerable<ThreadStreamEvent> CloseWorkflow()
@@ -252,7 +243,7 @@ public sealed class ResponseEventMapper(
             yield break;
         }
 
-        var seconds = (int)Math.Round((now() - _workflowStarted).TotalSeconds);
+        var seconds = (int)Math.Round((turn.Now() - _workflowStarted).TotalSeconds);
         var tasks = _tasks.Select(t => t.StatusIndicator == TaskStatusIndicator.Loading ? t with { StatusIndicator = TaskStatusIndicator.Complete } : t).ToList();
         yield return new ThreadItemDoneEvent(_workflow with
         {

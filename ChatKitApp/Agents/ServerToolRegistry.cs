@@ -19,8 +19,6 @@ public sealed class ServerToolRegistry
         }
     }
 
-    public IEnumerable<IServerTool> Tools => _tools.Values;
-
     public IServerTool? Find(string name) => _tools.GetValueOrDefault(name);
 
     public List<AITool> CreateFunctions(AgentTurn turn) => [.. _tools.Values.Select(t => t.CreateFunction(turn))];

@@ -19,17 +19,26 @@ public static class AttachmentEndpoints
     {
         var group = endpoints.MapGroup(BlobAttachmentStore.RoutePrefix);
 
-        // Checks throw ChatKitRequestException; they answer the same JSON error shape as /chatkit.
+        // Checks throw ChatKitRequestException, stores NotFoundException; both answer the JSON
+        // error of /chatkit, written by the same code.
         group.AddEndpointFilter(async (invocation, next) =>
         {
+            var response = invocation.HttpContext.Response;
             try
             {
                 return await next(invocation);
             }
             catch (ChatKitRequestException ex)
             {
-                return Error(ex);
+                await ChatKitEndpoint.WriteErrorAsync(response, ex.StatusCode, ex.Code, ex.Message, invocation.HttpContext.RequestAborted);
             }
+            catch (NotFoundException ex)
+            {
+                var notFound = ChatKitRequestException.NotFound(ex.Message);
+                await ChatKitEndpoint.WriteErrorAsync(response, notFound.StatusCode, notFound.Code, notFound.Message, invocation.HttpContext.RequestAborted);
+            }
+
+            return Results.Empty;
         });
 
         // The element cannot send antiforgery tokens; the marker header, which a cross-site form
@@ -49,7 +58,7 @@ public static class AttachmentEndpoints
         RequireMarker(http);
         var file = await FileOfAsync(http, cancellationToken) ?? throw ChatKitRequestException.BadRequest("Send the file as multipart form field 'file'.");
         var mimeType = attachments.Check(file.FileName, file.Length, file.ContentType);
-        var context = ContextOf(http, contexts, file.FileName, file.Length, mimeType);
+        var context = ContextOf(http, contexts);
         var attachment = attachments.Describe(ChatKitIds.New(StoreItemType.Attachment), file.FileName, mimeType, descriptor: null);
         await store.SaveAttachmentAsync(attachment, context, cancellationToken); // first: the bytes reference it
         await blobs.SaveAsync(context.UserId, attachment.Id, await ReadAllAsync(file, cancellationToken), cancellationToken);
@@ -64,8 +73,8 @@ public static class AttachmentEndpoints
     {
         var (attachments, blobs, store, contexts) = services;
         RequireMarker(http);
-        var context = ContextOf(http, contexts, id, 0, "");
-        var attachment = await LoadAsync(store, id, context, cancellationToken);
+        var context = ContextOf(http, contexts);
+        var attachment = await store.LoadAttachmentAsync(id, context, cancellationToken);
         if (attachment.UploadDescriptor is null)
         {
             // Once uploaded the bytes may already be in a message the model saw: they never change.
@@ -76,8 +85,7 @@ public static class AttachmentEndpoints
         if (http.Request.HasFormContentType)
         {
             var file = await FileOfAsync(http, cancellationToken) ?? throw ChatKitRequestException.BadRequest("Send the file as multipart form field 'file'.");
-            attachments.Check(attachment.Name, file.Length, attachment.MimeType);
-            content = await ReadAllAsync(file, cancellationToken);
+            content = await ReadAllAsync(file, cancellationToken); // checked below, as a raw body is
         }
         else
         {
@@ -98,8 +106,8 @@ public static class AttachmentEndpoints
         CancellationToken cancellationToken)
     {
         var (_, blobs, store, contexts) = services;
-        var context = ContextOf(http, contexts, id, 0, "");
-        var attachment = await LoadAsync(store, id, context, cancellationToken);
+        var context = ContextOf(http, contexts);
+        var attachment = await store.LoadAttachmentAsync(id, context, cancellationToken);
         var content = await blobs.ReadAsync(context.UserId, attachment.Id, cancellationToken)
             ?? throw ChatKitRequestException.NotFound($"Attachment '{id}' has not been uploaded.");
 
@@ -118,20 +126,11 @@ public static class AttachmentEndpoints
         IChatKitStore<ChatKitRequestContext> Store,
         IChatKitContextFactory<ChatKitRequestContext> Contexts);
 
-    private static ChatKitRequestContext ContextOf(HttpContext http, IChatKitContextFactory<ChatKitRequestContext> contexts, string name, long size, string mimeType) =>
-        contexts.Create(http, new AttachmentsCreateRequest { Params = new AttachmentCreateParams { Name = name, Size = size, MimeType = mimeType } });
+    // The context factory reads only the request's metadata, which these endpoints do not have.
+    private static readonly AttachmentsCreateRequest NoChatKitRequest = new() { Params = new AttachmentCreateParams { Name = "", Size = 0, MimeType = "" } };
 
-    private static async Task<Attachment> LoadAsync(IChatKitStore<ChatKitRequestContext> store, string id, ChatKitRequestContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.LoadAttachmentAsync(id, context, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw ChatKitRequestException.NotFound($"Attachment '{id}' not found.");
-        }
-    }
+    private static ChatKitRequestContext ContextOf(HttpContext http, IChatKitContextFactory<ChatKitRequestContext> contexts) =>
+        contexts.Create(http, NoChatKitRequest);
 
     private static void RequireMarker(HttpContext http)
     {
@@ -154,9 +153,10 @@ public static class AttachmentEndpoints
 
     private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        var bytes = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(bytes, cancellationToken);
+        return bytes;
     }
 
     /// <summary>A raw PUT body, read only up to one byte past the cap so an oversized upload stops early.</summary>
@@ -181,11 +181,4 @@ public static class AttachmentEndpoints
 
     private static IResult Wire(Attachment attachment) =>
         TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(attachment, ChatKitJson.WireType<Attachment>()), "application/json");
-
-    private static IResult Error(ChatKitRequestException ex) =>
-        TypedResults.Json(new ErrorBody(new ErrorDetail(ex.Code, ex.Message)), statusCode: ex.StatusCode);
-
-    private sealed record ErrorBody(ErrorDetail Error);
-
-    private sealed record ErrorDetail(string Code, string Message);
 }

@@ -3,7 +3,7 @@ namespace ChatKitApp.Attachments;
 /// <summary>Attachment bytes, per user. Metadata stays in the ChatKit store.</summary>
 public interface IAttachmentBlobStore
 {
-    Task SaveAsync(string userId, string attachmentId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    Task SaveAsync(string userId, string attachmentId, byte[] content, CancellationToken cancellationToken);
 
     /// <summary>The bytes, or null when nothing was uploaded (or they belong to someone else).</summary>
     Task<byte[]?> ReadAsync(string userId, string attachmentId, CancellationToken cancellationToken);

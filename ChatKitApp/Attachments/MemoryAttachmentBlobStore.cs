@@ -7,9 +7,9 @@ public sealed class MemoryAttachmentBlobStore : IAttachmentBlobStore
 {
     private readonly ConcurrentDictionary<(string UserId, string AttachmentId), byte[]> _blobs = new();
 
-    public Task SaveAsync(string userId, string attachmentId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task SaveAsync(string userId, string attachmentId, byte[] content, CancellationToken cancellationToken)
     {
-        _blobs[(userId, attachmentId)] = content.ToArray();
+        _blobs[(userId, attachmentId)] = content;
         return Task.CompletedTask;
     }
 

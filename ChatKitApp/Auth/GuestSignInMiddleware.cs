@@ -12,11 +12,7 @@ namespace ChatKitApp.Auth;
 /// left alone too: a sign-in on the login path makes the cookie handler follow its <c>returnUrl</c>
 /// at once, so the form would never show.
 /// </summary>
-internal sealed partial class GuestSignInMiddleware(
-    RequestDelegate next,
-    IOptions<ChatKitAuthOptions> options,
-    IOptionsMonitor<CookieAuthenticationOptions> cookies,
-    ILogger<GuestSignInMiddleware> logger)
+internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptions<ChatKitAuthOptions> options, ILogger<GuestSignInMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -24,7 +20,7 @@ internal sealed partial class GuestSignInMiddleware(
             && ChatKitClaims.UserId(http.User) is null
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
-            && http.Request.Path != cookies.Get(CookieAuthenticationDefaults.AuthenticationScheme).LoginPath)
+            && http.Request.Path != ChatKitAuthExtensions.LoginPath)
         {
             var guest = ChatKitClaims.NewGuest(CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, guest, new AuthenticationProperties { IsPersistent = true });

@@ -20,15 +20,20 @@ public static class HostedSessionEndpoints
         return builder;
     }
 
+    /// <summary>Where the page asks for a new session (and, when it expires, for another).</summary>
+    public const string SessionPath = "/api/chatkit/session";
+
+    public const string RefreshPath = "/api/chatkit/refresh";
+
     public static IEndpointRouteBuilder MapHostedSessions(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/chatkit")
+        var group = endpoints.MapGroup("")
             .RequireAuthorization(ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin()
             .RequireRateLimiting(UserRateLimitExtensions.PolicyName)
             .DisableAntiforgery(); // JSON, guarded by the same-origin check
-        group.MapPost("/session", CreateAsync);
-        group.MapPost("/refresh", CreateAsync);
+        group.MapPost(SessionPath, CreateAsync);
+        group.MapPost(RefreshPath, CreateAsync);
         return endpoints;
     }
 

@@ -6,6 +6,7 @@ using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
 using ChatKitApp.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Hosting;
 
@@ -42,9 +43,9 @@ public static class ChatKitBackendExtensions
         builder.Services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
         builder.Services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());
 
-        var model = builder.Configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>() ?? new ChatModelOptions();
-        builder.Services.AddSingleton(new AppStatus(UsesMemoryStore: inMemory, UsesDemoModel: model.EffectiveProvider == ModelProvider.Demo));
-        builder.Services.AddSingleton<Articles.ArticleCatalog>();
+        builder.Services.AddSingleton(sp => new AppStatus(
+            UsesMemoryStore: inMemory,
+            UsesDemoModel: sp.GetRequiredService<IOptions<ChatModelOptions>>().Value.EffectiveProvider == ModelProvider.Demo));
         builder.Services.AddOptions<Components.Chat.ChatKitFrontendOptions>().BindConfiguration(Components.Chat.ChatKitFrontendOptions.SectionName);
         return builder;
     }
@@ -58,12 +59,13 @@ public static class ChatKitBackendExtensions
         app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin();
         app.MapHealthChecks("/healthz");
-        if (app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>() is MemoryStore<ChatKitRequestContext>)
+        var status = app.Services.GetRequiredService<AppStatus>();
+        if (status.UsesMemoryStore)
         {
             LogMemoryStore(app.Logger);
         }
 
-        if (app.Services.GetRequiredService<AppStatus>().UsesDemoModel)
+        if (status.UsesDemoModel)
         {
             LogDemoModel(app.Logger);
         }

@@ -19,10 +19,10 @@ public sealed class PostgresAttachmentBlobStore(NpgsqlDataSource dataSource) : I
 
     private const string DeleteSql = "DELETE FROM attachment_blobs WHERE user_id = @UserId AND id = @AttachmentId";
 
-    public async Task SaveAsync(string userId, string attachmentId, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task SaveAsync(string userId, string attachmentId, byte[] content, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SaveSql, new { UserId = userId, AttachmentId = attachmentId, Content = content.ToArray() }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SaveSql, new { UserId = userId, AttachmentId = attachmentId, Content = content }, cancellationToken: cancellationToken));
     }
 
     public async Task<byte[]?> ReadAsync(string userId, string attachmentId, CancellationToken cancellationToken)

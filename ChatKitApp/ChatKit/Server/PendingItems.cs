@@ -13,14 +13,16 @@ namespace ChatKitApp.ChatKit.Server;
 internal sealed class PendingItems
 {
     private readonly OrderedDictionary<string, ThreadItem> _items = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string ItemId, int ContentIndex), StringBuilder> _text = [];
+
+    // Per item id, the text not yet folded in, per content index.
+    private readonly Dictionary<string, Dictionary<int, StringBuilder>> _text = new(StringComparer.Ordinal);
 
     public int Count => _items.Count;
 
     /// <summary>Starts tracking an item; a copy, since the responder may keep changing its object.</summary>
     public void Add(ThreadItem item)
     {
-        DropText(item.Id);
+        _text.Remove(item.Id);
         _items[item.Id] = ChatKitJson.Clone(item);
     }
 
@@ -34,7 +36,8 @@ internal sealed class PendingItems
 
         if (item is AssistantMessageItem && update is AssistantMessageContentPartTextDelta delta)
         {
-            (CollectionsMarshal.GetValueRefOrAddDefault(_text, (itemId, delta.ContentIndex), out _) ??= new StringBuilder()).Append(delta.Delta);
+            var parts = CollectionsMarshal.GetValueRefOrAddDefault(_text, itemId, out _) ??= [];
+            (CollectionsMarshal.GetValueRefOrAddDefault(parts, delta.ContentIndex, out _) ??= new StringBuilder()).Append(delta.Delta);
             return;
         }
 
@@ -43,31 +46,34 @@ internal sealed class PendingItems
 
     public void Remove(string itemId)
     {
-        DropText(itemId);
+        _text.Remove(itemId);
         _items.Remove(itemId);
     }
 
     /// <summary>The tracked items as the client has seen them, in the order they were added.</summary>
-    public IReadOnlyList<ThreadItem> Snapshot() => [.. _items.Select(pair => WithText(pair.Key, pair.Value))];
-
-    /// <summary>The item with its buffered text applied (and the buffers emptied).</summary>
-    private ThreadItem WithText(string itemId, ThreadItem item)
+    public IReadOnlyList<ThreadItem> Snapshot()
     {
-        foreach (var (key, text) in _text.Where(t => t.Key.ItemId == itemId).ToList())
+        foreach (var itemId in _text.Keys.ToList())
         {
-            item = PendingItemUpdates.Apply(item, new AssistantMessageContentPartTextDelta(key.ContentIndex, text.ToString()));
-            _text.Remove(key);
+            _items[itemId] = WithText(itemId, _items[itemId]);
         }
 
-        _items[itemId] = item;
-        return item;
+        return [.. _items.Values];
     }
 
-    private void DropText(string itemId)
+    /// <summary>The item with its buffered text applied; the buffers are emptied.</summary>
+    private ThreadItem WithText(string itemId, ThreadItem item)
     {
-        foreach (var key in _text.Keys.Where(k => k.ItemId == itemId).ToList())
+        if (!_text.Remove(itemId, out var parts))
         {
-            _text.Remove(key);
+            return item;
         }
+
+        foreach (var (contentIndex, text) in parts)
+        {
+            item = PendingItemUpdates.Apply(item, new AssistantMessageContentPartTextDelta(contentIndex, text.ToString()));
+        }
+
+        return item;
     }
 }

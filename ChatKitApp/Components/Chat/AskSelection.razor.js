@@ -75,7 +75,3 @@ export function attach(selector) {
   };
 }
 
-/** @param {{ detach: () => void }} handle */
-export function detach(handle) {
-  handle.detach();
-}

@@ -24,7 +24,7 @@ let loading = null;
  * @param {HostConfig} config
  * @returns {Promise<string>}
  */
-export function ensureElement(config) {
+function ensureElement(config) {
   if (customElements.get(TAG)) {
     return loading ?? Promise.resolve('existing');
   }
@@ -87,7 +87,7 @@ function loadCdn(url, timeoutMs) {
  * What the user is looking at, for the model: size-capped and plain text only.
  * @param {string} [selection] the text the user asked about, when the live selection is gone
  */
-export function pageContext(selection) {
+function pageContext(selection) {
   const cap = (/** @type {string|null|undefined} */ s, /** @type {number} */ n) => (s ?? '').trim().slice(0, n);
   const description = document.querySelector('meta[name="description"]')?.getAttribute('content');
   const headings = [...document.querySelectorAll('main h1, main h2, main h3')]
@@ -269,17 +269,13 @@ export async function mount(host, options, config, dotnet) {
   }
 
   const onAsk = (/** @type {Event} */ e) => state.ask(/** @type {CustomEvent} */ (e).detail?.text ?? '');
-  const onTheme = (/** @type {Event} */ e) => {
-    const scheme = /** @type {CustomEvent} */ (e).detail?.theme;
-    state.apply({ ...state.options, theme: { ...(state.options.theme ?? {}), colorScheme: scheme } });
-  };
+  // theme.js sets the page's data-bs-theme before announcing it, and apply() follows the page.
+  const onTheme = () => state.apply(state.options);
   document.addEventListener('app:ask', onAsk);
   document.addEventListener('app:theme-changed', onTheme);
   state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
 
-  // The page's theme was chosen in the browser (localStorage) before .NET knew of it: follow it.
-  const pageTheme = document.documentElement.dataset.bsTheme;
-  state.apply(pageTheme ? { ...options, theme: { ...(options.theme ?? {}), colorScheme: pageTheme } } : options);
+  state.apply(options);
   host.dataset.chatkitSource = source;
   return state;
 }
