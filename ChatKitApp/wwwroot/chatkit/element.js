@@ -28,6 +28,8 @@ import { ThreadView } from './thread-view.js';
  * @property {AbortController} controller
  * @property {boolean} sawUserMessage the server stored the user's message (so no draft restore)
  * @property {ThreadItem | null} pendingToolCall a client tool call to answer when the stream ends
+ * @property {Promise<void>} ended settles when the response has closed
+ * @property {() => void} end
  */
 
 const ITEMS_PAGE_SIZE = 20;
@@ -415,6 +417,8 @@ export class OpenAIChatKitElement extends HTMLElement {
 
   /** @param {string} userMessageId */
   async #retry(userMessageId) {
+    // The error (and its Retry button) arrives before the failed response has closed.
+    if (this.#stream) await this.#stream.ended;
     if (!this.#thread || this.#stream) return;
     // The server deletes everything after the message without telling us (PROTOCOL.md 2.5).
     this.#view.truncateAfter(userMessageId);
@@ -433,7 +437,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   async #runStream(type, params, draft = null) {
     this.#assertIdle();
     /** @type {StreamRun} */
-    const run = { controller: new AbortController(), sawUserMessage: false, pendingToolCall: null };
+    const run = { controller: new AbortController(), sawUserMessage: false, pendingToolCall: null, ended: Promise.resolve(), end: () => {} };
+    run.ended = new Promise((resolve) => { run.end = resolve; });
     const { signal } = run.controller;
     this.#stream = run;
     this.#hideBanner();
@@ -465,6 +470,7 @@ export class OpenAIChatKitElement extends HTMLElement {
         this.#updateChrome();
       }
       this.#dispatch('chatkit.response.end');
+      run.end();
     }
     if (run.pendingToolCall && !signal.aborted) await this.#answerClientTool(run.pendingToolCall);
   }
