@@ -14,7 +14,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<C
 {
     private const string NonceKey = "ChatKitApp.CspNonce";
 
-    private readonly string _cdnOrigin = CdnOrigin(frontend.Value);
+    // The policy is fixed at start-up except for the script nonce, so it is built once around
+    // the nonce's place in script-src.
+    private readonly (string BeforeNonce, string AfterNonce) _policy = PolicyAroundNonce(CdnOrigin(frontend.Value));
 
     /// <summary>This request's script nonce, made on first use.</summary>
     public static string NonceFor(HttpContext http)
@@ -47,15 +49,17 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<C
         return next(http);
     }
 
-    internal string Policy(string? nonce)
+    private string Policy(string? nonce) =>
+        nonce is null
+            ? _policy.BeforeNonce + _policy.AfterNonce
+            : $"{_policy.BeforeNonce} 'nonce-{nonce}'{_policy.AfterNonce}";
+
+    private static (string BeforeNonce, string AfterNonce) PolicyAroundNonce(string cdnOrigin)
     {
-        var cdn = _cdnOrigin.Length > 0 ? " " + _cdnOrigin : "";
-        var scriptNonce = nonce is null ? "" : $" 'nonce-{nonce}'";
+        var cdn = cdnOrigin.Length > 0 ? " " + cdnOrigin : "";
         // connect-src 'self' covers Blazor's WebSocket (ws/wss to this host) and POST /chatkit;
         // the CDN element draws its UI in a frame from the CDN origin.
-        return string.Join("; ",
-            "default-src 'self'",
-            $"script-src 'self'{scriptNonce}{cdn}",
+        var otherDirectives = string.Join("; ",
             $"style-src 'self' 'unsafe-inline'{cdn}",
             $"img-src 'self' data: blob:{cdn}",
             $"font-src 'self' data:{cdn}",
@@ -65,6 +69,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<C
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'");
+        return ("default-src 'self'; script-src 'self'", $"{cdn}; {otherDirectives}");
     }
 
     private static string CdnOrigin(ChatKitFrontendOptions options) =>
