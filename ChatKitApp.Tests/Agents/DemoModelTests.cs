@@ -84,6 +84,56 @@ public sealed class DemoModelTests
     }
 
     [Fact]
+    public async Task Demo_model_streams_one_word_per_update_keeping_the_spaces()
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+
+        var updates = await client.GetStreamingResponseAsync([new(ChatRole.User, "hello there")]).ToListAsync();
+
+        Assert.Equal(["**Demo ", "model** ", "(no "], updates.Take(3).Select(u => u.Text));
+        Assert.All(updates.SkipLast(1), u => Assert.Equal(u.Text.Length - 1, u.Text.IndexOf(' ', StringComparison.Ordinal))); // its only space ends it
+        Assert.DoesNotContain(' ', updates[^1].Text);
+    }
+
+    [Theory]
+    [InlineData("show a widget about storage", ArticleCardTool.ToolName, """{"query":"storage"}""")]
+    [InlineData("a card listing the articles", ArticleCardTool.ToolName, """{"query":"listing"}""")] // a card, not a search
+    [InlineData("quiz me, then toast", AskQuestionTool.ToolName, """{"question":"Which topic would you like to explore?","options":["Streaming","Storage","Widgets"]}""")]
+    [InlineData("toast the dark theme", ToastTool.ToolName, """{"message":"Hello from the demo model!","kind":"success"}""")]
+    [InlineData("LIGHT mode at this time", ClientToolRegistry.SetTheme, """{"theme":"light"}""")]
+    [InlineData("what is the date today", CurrentTimeTool.ToolName, "{}")]
+    [InlineData("search streaming", ArticleSearchTool.ToolName, """{"query":"search streaming"}""")]
+    public async Task Demo_model_keyword_calls_the_first_matching_offered_tool_with_fixed_arguments(string message, string tool, string arguments)
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions { Tools = [.. KeywordToolNames.Select(name => AIFunctionFactory.Create(() => "", name))] };
+
+        var update = Assert.Single(await client.GetStreamingResponseAsync([new(ChatRole.User, message)], options).ToListAsync());
+
+        var call = Assert.IsType<FunctionCallContent>(Assert.Single(update.Contents));
+        Assert.Equal((tool, "call_demo_1", ChatFinishReason.ToolCalls), (call.Name, call.CallId, update.FinishReason));
+        Assert.Equal(arguments, System.Text.Json.JsonSerializer.SerializeToNode(call.Arguments, AIJsonUtilities.DefaultOptions)!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Demo_model_keyword_skips_a_tool_that_is_not_offered()
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions { Tools = [AIFunctionFactory.Create(() => "", ArticleSearchTool.ToolName)] };
+
+        var withSearch = await client.GetStreamingResponseAsync([new(ChatRole.User, "a card listing the articles")], options).ToListAsync();
+        var withNoTools = await client.GetStreamingResponseAsync([new(ChatRole.User, "a card listing the articles")]).ToListAsync();
+
+        Assert.Equal(ArticleSearchTool.ToolName, Assert.IsType<FunctionCallContent>(Assert.Single(Assert.Single(withSearch).Contents)).Name);
+        Assert.DoesNotContain(withNoTools.SelectMany(u => u.Contents), c => c is FunctionCallContent);
+    }
+
+    private static readonly string[] KeywordToolNames =
+    [
+        ArticleCardTool.ToolName, AskQuestionTool.ToolName, ToastTool.ToolName, ClientToolRegistry.SetTheme, CurrentTimeTool.ToolName, ArticleSearchTool.ToolName,
+    ];
+
+    [Fact]
     public void Demo_titles_are_the_first_words_of_the_message()
     {
         Assert.Equal("How do I store chats in…", ThreadTitleGenerator.FirstWords("How do I store chats in PostgreSQL with Citus?"));

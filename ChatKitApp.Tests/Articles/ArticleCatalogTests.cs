@@ -37,4 +37,22 @@ public sealed class ArticleCatalogTests
         Assert.Empty(_catalog.Search("zebra"));
         Assert.Single(_catalog.Search("postgresql", limit: 1));
     }
+
+    [Fact]
+    public void Search_weighs_title_over_summary_over_body_and_matches_the_start_of_words()
+    {
+        var catalog = new ArticleCatalog(
+        [
+            new("body", "Zeta", "Nothing here.", "Streaming, streaming and streams."),
+            new("summary", "Beta", "About streams.", "Nothing here."),
+            new("title", "Streams", "Nothing here.", "Nothing here."),
+            new("none", "Alpha", "Nothing here.", "A stream of nothing."),
+        ]);
+
+        // "streams": one hit each in title (5), summary (3) and body (1); "stream" does not start with it.
+        Assert.Equal(["title", "summary", "body"], catalog.Search("streams", limit: 5).Select(a => a.Slug));
+
+        // "stream" starts three body words (3), tying with the summary (3): the tie goes by title, Beta before Zeta.
+        Assert.Equal(["title", "summary", "body", "none"], catalog.Search("STREAM", limit: 5).Select(a => a.Slug));
+    }
 }

@@ -17,10 +17,24 @@ public sealed class ArticleCard(ArticleCatalog catalog)
     public const int FirstLimit = 3;
     public const int MoreStep = 3;
 
-    public Card Build(ArticleCardState state)
+    public Card Build(ArticleCardState state) => Build(state, Search(state));
+
+    /// <summary>
+    /// The card and what its copy button copies (the titles and their links), from one search of the
+    /// catalog: the tool needs both, an action only the card.
+    /// </summary>
+    public (Card Widget, string CopyText) BuildWithCopyText(ArticleCardState state)
     {
-        // One more than shown, to know whether "Show more" has anything to show.
-        var found = catalog.Search(state.Query, state.Limit + 1);
+        var found = Search(state);
+        var copyText = string.Join('\n', found.Take(state.Limit).Select(a => $"{a.Title}: {a.Path}"));
+        return (Build(state, found), copyText);
+    }
+
+    // One more than shown, to know whether "Show more" has anything to show.
+    private IReadOnlyList<Article> Search(ArticleCardState state) => catalog.Search(state.Query, state.Limit + 1);
+
+    private static Card Build(ArticleCardState state, IReadOnlyList<Article> found)
+    {
         var shown = found.Take(state.Limit).ToList();
         List<WidgetComponent> children =
         [
@@ -76,8 +90,4 @@ public sealed class ArticleCard(ArticleCatalog catalog)
 
         return new Card { Size = "lg", Children = children };
     }
-
-    /// <summary>What the copy button copies: the titles and their links.</summary>
-    public string CopyText(ArticleCardState state) =>
-        string.Join('\n', catalog.Search(state.Query, state.Limit).Select(a => $"{a.Title}: {a.Path}"));
 }

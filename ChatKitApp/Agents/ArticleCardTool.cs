@@ -28,8 +28,8 @@ public sealed class ArticleCardTool(ArticleCard card) : IServerTool
     private JsonObject Show(AgentTurn turn, string query)
     {
         var state = new ArticleCardState(query, ArticleCard.FirstLimit, []);
-        var widget = card.Build(state);
-        turn.Emit(WidgetStream.StreamWidget(turn.NewItemId(StoreItemType.Message), turn.Thread.Id, turn.Now(), widget, card.CopyText(state)));
+        var (widget, copyText) = card.BuildWithCopyText(state);
+        turn.Emit(WidgetStream.StreamWidget(turn.NewItemId(StoreItemType.Message), turn.Thread.Id, turn.Now(), widget, copyText));
         var titles = new JsonArray([.. widget.Children.OfType<Row>().Select(r => JsonValue.Create(r.Key))]);
         return new JsonObject { ["shown"] = titles.Count, ["articles"] = titles, ["note"] = "The card is displayed; do not repeat its content." };
     }

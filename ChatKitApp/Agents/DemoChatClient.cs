@@ -21,6 +21,20 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
     public const string MessageId = "__demo__";
     public const string Banner = "**Demo model** (no model is configured, so this answer is generated locally).";
 
+    /// <summary>
+    /// Which words call which tool when nothing is forced. The first row that matches and whose tool is
+    /// offered wins, so "show a widget about articles" is a card, not a search.
+    /// </summary>
+    private static readonly (Regex Request, string Tool)[] KeywordTools =
+    [
+        (WidgetRequest(), ArticleCardTool.ToolName),
+        (QuestionRequest(), AskQuestionTool.ToolName),
+        (ToastRequest(), ToastTool.ToolName),
+        (ThemeRequest(), ClientToolRegistry.SetTheme),
+        (TimeRequest(), CurrentTimeTool.ToolName),
+        (SearchRequest(), ArticleSearchTool.ToolName),
+    ];
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
 
@@ -88,34 +102,12 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             return new FunctionCallContent(callId, forced, ArgumentsFor(forced, message));
         }
 
-        if (WidgetRequest().IsMatch(message) && Offered(ArticleCardTool.ToolName))
+        foreach (var (request, tool) in KeywordTools)
         {
-            return new FunctionCallContent(callId, ArticleCardTool.ToolName, ArgumentsFor(ArticleCardTool.ToolName, message));
-        }
-
-        if (QuestionRequest().IsMatch(message) && Offered(AskQuestionTool.ToolName))
-        {
-            return new FunctionCallContent(callId, AskQuestionTool.ToolName, ArgumentsFor(AskQuestionTool.ToolName, message));
-        }
-
-        if (ToastRequest().IsMatch(message) && Offered(ToastTool.ToolName))
-        {
-            return new FunctionCallContent(callId, ToastTool.ToolName, ArgumentsFor(ToastTool.ToolName, message));
-        }
-
-        if (ThemeRequest().Match(message) is { Success: true } theme && Offered(ClientToolRegistry.SetTheme))
-        {
-            return new FunctionCallContent(callId, ClientToolRegistry.SetTheme, new Dictionary<string, object?> { ["theme"] = theme.Groups["theme"].Value.ToLowerInvariant() });
-        }
-
-        if (TimeRequest().IsMatch(message) && Offered(CurrentTimeTool.ToolName))
-        {
-            return new FunctionCallContent(callId, CurrentTimeTool.ToolName, new Dictionary<string, object?>());
-        }
-
-        if (SearchRequest().IsMatch(message) && Offered(ArticleSearchTool.ToolName))
-        {
-            return new FunctionCallContent(callId, ArticleSearchTool.ToolName, new Dictionary<string, object?> { ["query"] = message });
+            if (request.IsMatch(message) && Offered(tool))
+            {
+                return new FunctionCallContent(callId, tool, ArgumentsFor(tool, message));
+            }
         }
 
         return null;
@@ -329,24 +321,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
     private static string Quote(string text) => text.Replace("\n", "\n> ", StringComparison.Ordinal);
 
-    /// <summary>Splits after each space so the words join back into the exact text.</summary>
-    private static IEnumerable<string> Words(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == ' ')
-            {
-                yield return text[start..(i + 1)];
-                start = i + 1;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            yield return text[start..];
-        }
-    }
+    private static IEnumerable<string> Words(string text) => WordChunks.Split(text, wordsPerChunk: 1);
 
     [GeneratedRegex(@"\btheme\b.*\b(?<theme>dark|light)\b|\b(?<theme>dark|light)\s+(theme|mode)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThemeRequest();

@@ -19,7 +19,7 @@ public sealed class EchoChatClient : IChatClient
     {
         await Task.CompletedTask;
         var text = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text;
-        foreach (var chunk in Chunks(string.IsNullOrWhiteSpace(text) ? "(empty message)" : text))
+        foreach (var chunk in WordChunks.Split(string.IsNullOrWhiteSpace(text) ? "(empty message)" : text, WordsPerUpdate))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new ChatResponseUpdate(ChatRole.Assistant, chunk) { MessageId = "echo" };
@@ -31,25 +31,5 @@ public sealed class EchoChatClient : IChatClient
 
     public void Dispose()
     {
-    }
-
-    /// <summary>Splits after every few words, keeping the spaces, so the updates join back to the text.</summary>
-    internal static IEnumerable<string> Chunks(string text)
-    {
-        var start = 0;
-        var words = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == ' ' && ++words % WordsPerUpdate == 0)
-            {
-                yield return text[start..(i + 1)];
-                start = i + 1;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            yield return text[start..];
-        }
     }
 }

@@ -18,6 +18,9 @@ public sealed class ArticleCatalog
 
     private readonly Dictionary<string, Article> _bySlug;
 
+    // The articles never change, so each is split into words once rather than on every search.
+    private readonly List<IndexedArticle> _index;
+
     public ArticleCatalog()
         : this(DefaultArticles)
     {
@@ -28,6 +31,7 @@ public sealed class ArticleCatalog
     {
         All = [.. articles];
         _bySlug = All.ToDictionary(a => a.Slug, StringComparer.OrdinalIgnoreCase);
+        _index = [.. All.Select(a => new IndexedArticle(a, [.. Words(a.Title)], [.. Words(a.Summary)], [.. Words(a.Body)]))];
     }
 
     /// <summary>Every article, in reading order.</summary>
@@ -47,8 +51,8 @@ public sealed class ArticleCatalog
             return [];
         }
 
-        return All
-            .Select(article => (Article: article, Score: Score(article, terms)))
+        return _index
+            .Select(indexed => (indexed.Article, Score: Score(indexed, terms)))
             .Where(match => match.Score > 0)
             .OrderByDescending(match => match.Score)
             .ThenBy(match => match.Article.Title, StringComparer.Ordinal)
@@ -57,11 +61,11 @@ public sealed class ArticleCatalog
             .ToList();
     }
 
-    private static int Score(Article article, List<string> terms) =>
-        (TitleWeight * Hits(article.Title, terms)) + (SummaryWeight * Hits(article.Summary, terms)) + (BodyWeight * Hits(article.Body, terms));
+    private static int Score(IndexedArticle indexed, List<string> terms) =>
+        (TitleWeight * Hits(indexed.TitleWords, terms)) + (SummaryWeight * Hits(indexed.SummaryWords, terms)) + (BodyWeight * Hits(indexed.BodyWords, terms));
 
-    private static int Hits(string text, List<string> terms) =>
-        Words(text).Sum(word => terms.Count(term => word.StartsWith(term, StringComparison.Ordinal)));
+    private static int Hits(string[] words, List<string> terms) =>
+        words.Sum(word => terms.Count(term => word.StartsWith(term, StringComparison.Ordinal)));
 
     private static IEnumerable<string> Words(string text)
     {
@@ -80,6 +84,9 @@ public sealed class ArticleCatalog
             }
         }
     }
+
+    /// <summary>An article with its title, summary and body already split into lower-case words.</summary>
+    private sealed record IndexedArticle(Article Article, string[] TitleWords, string[] SummaryWords, string[] BodyWords);
 
     private static readonly Article[] DefaultArticles =
     [
