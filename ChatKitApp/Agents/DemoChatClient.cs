@@ -240,7 +240,6 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         };
     }
 
-    /// <summary>The newest real user message and the quoted text sent with it (the converter adds both).</summary>
     /// <summary>The newest real user message, its quoted text, and the names of the entities it tagged.</summary>
     private static (string Message, string? Quoted, List<string> Tags) LastUserMessageWithTags(List<ChatMessage> history)
     {
