@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Tests.Fixtures;
@@ -35,7 +34,7 @@ internal static class AgentLatency
             harness.Fake!.Enqueue(FakeReply.Text("Hi", " there"));
             var start = Stopwatch.GetTimestamp();
             long firstDelta = 0;
-            await harness.RunAsync(Create("Hello"), CancellationToken.None, e =>
+            await harness.RunAsync(ChatKitRequestJson.CreateThread("Hello"), CancellationToken.None, e =>
             {
                 if (firstDelta == 0 && e is ThreadItemUpdatedEvent { Update: AssistantMessageContentPartTextDelta })
                 {
@@ -97,7 +96,7 @@ internal static class AgentLatency
                 }
             }
         });
-        var result = await harness.Server.ProcessAsync(Encoding.UTF8.GetBytes(Create("go").ToJsonString()), harness.Context, CancellationToken.None);
+        var result = await harness.Server.ProcessAsync(Encoding.UTF8.GetBytes(ChatKitRequestJson.CreateThread("go").ToJsonString()), harness.Context, CancellationToken.None);
         await using (var stream = (StreamingChatKitResult)result)
         using (var writer = new SseWriter(pipe.Writer))
         {
@@ -110,14 +109,4 @@ internal static class AgentLatency
         await pipe.Writer.CompleteAsync();
         await drain;
     }
-
-    private static JsonObject Create(string text) => AgentHarness.Request("threads.create", new JsonObject
-    {
-        ["input"] = new JsonObject
-        {
-            ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = text }),
-            ["attachments"] = new JsonArray(),
-            ["inference_options"] = new JsonObject(),
-        },
-    }, null);
 }

@@ -27,12 +27,12 @@ public sealed class AccountTests(BrowserFixture fixture)
 
         await page.GetByTestId("sign-out").ClickAsync();
         await Expect(page.GetByTestId("sign-in-link")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        Assert.Empty(await ThreadTitlesAsync(page)); // a new guest: nothing of the account's
+        Assert.Empty(await InPageChatKit.ThreadIdsAsync(page)); // a new guest: nothing of the account's
 
         await page.GetByTestId("sign-in-link").ClickAsync();
         await FillAsync(page, email, "a long enough password");
         await Expect(page.GetByTestId("account-name")).ToHaveTextAsync(email, new() { Timeout = 15_000 });
-        Assert.Single(await ThreadTitlesAsync(page));
+        Assert.Single(await InPageChatKit.ThreadIdsAsync(page));
         // The guest in between forgot the open thread, so it is found where a user would look: the history.
         await page.GotoAsync("/");
         await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
@@ -49,11 +49,4 @@ public sealed class AccountTests(BrowserFixture fixture)
         await page.GetByTestId("password").FillAsync(password);
         await page.GetByTestId("submit").ClickAsync();
     }
-
-    private static async Task<string[]> ThreadTitlesAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("""
-            fetch('/chatkit', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                body: JSON.stringify({ type: 'threads.list', params: {} }) })
-              .then(r => r.json()).then(j => j.data.map(t => t.title ?? t.id))
-            """);
 }

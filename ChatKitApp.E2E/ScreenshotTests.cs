@@ -8,14 +8,12 @@ namespace ChatKitApp.E2E;
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserFixture fixture)
 {
-    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Theory]
     [InlineData("/", "home")]
     [InlineData("/articles/what-is-chatkit", "article")]
     public async Task Pages_render_in_light_and_dark(string path, string name)
     {
-        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(Screenshots.Folder);
         foreach (var theme in new[] { "light", "dark" })
         {
             var (context, page, errors) = await fixture.NewPageAsync();
@@ -27,7 +25,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", theme);
             await Expect(page.Locator("[data-testid=composer-input]")).ToBeVisibleAsync();
 
-            var file = Path.Combine(Folder, $"{name}-{theme}.png");
+            var file = Path.Combine(Screenshots.Folder, $"{name}-{theme}.png");
             await page.ScreenshotAsync(new() { Path = file, FullPage = false });
             Assert.True(new FileInfo(file).Length > 10_000);
             Assert.Empty(errors);

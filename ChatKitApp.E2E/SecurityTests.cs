@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static ChatKitApp.E2E.Fixtures.ChatUi;
@@ -49,22 +48,13 @@ public sealed class SecurityTests(BrowserFixture fixture)
             Expect(Items(pageA, "assistant_message").Last).ToContainTextAsync("Only for A", new() { Timeout = 15_000 }),
             Expect(Items(pageB, "assistant_message").Last).ToContainTextAsync("Only for B", new() { Timeout = 15_000 }));
 
-        var threadOfA = Assert.Single(await ThreadIdsAsync(pageA));
-        var threadOfB = Assert.Single(await ThreadIdsAsync(pageB));
+        var threadOfA = Assert.Single(await InPageChatKit.ThreadIdsAsync(pageA));
+        var threadOfB = Assert.Single(await InPageChatKit.ThreadIdsAsync(pageB));
         Assert.NotEqual(threadOfA, threadOfB);
         Assert.Equal(404, await StatusAsync(pageB, "{\"type\":\"threads.get_by_id\",\"params\":{\"thread_id\":\"" + threadOfA + "\"}}"));
         await pageA.ReloadAsync();
         await Expect(Items(pageA, "user_message").First).ToContainTextAsync("Only for A", new() { Timeout = 15_000 });
         await Expect(pageA.GetByText("Only for B")).ToHaveCountAsync(0);
-    }
-
-    private static async Task<List<string>> ThreadIdsAsync(IPage page)
-    {
-        var json = await page.EvaluateAsync<JsonElement>("""
-            fetch('/chatkit', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-                                body: JSON.stringify({ type: 'threads.list', params: {} }) }).then(r => r.json())
-            """);
-        return [.. json.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
     }
 
     private static Task<int> StatusAsync(IPage page, string body) =>

@@ -19,8 +19,6 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
         }
         """;
 
-    private static readonly string ScreenshotDir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
@@ -64,11 +62,11 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
         var (context, page, errors) = await fixture.NewPageAsync();
         await using var __ = context;
         var chat = new ChatElementPage(page);
-        Directory.CreateDirectory(ScreenshotDir);
+        Directory.CreateDirectory(Screenshots.Folder);
 
         await chat.OpenAsync();
         await Expect(page.Locator("[data-testid=start-prompt]").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "chat-start-light.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "chat-start-light.png") });
 
         await chat.SendAndWaitAsync("Show me **markdown** with `code` and a list:\n\n- one\n- two");
         await chat.SendAndWaitAsync("widget for the screenshot");
@@ -90,7 +88,7 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
 
         foreach (var name in new[] { "chat-start-light.png", "chat-light.png", "chat-dark.png", "chat-narrow-360.png" })
         {
-            Assert.True(new FileInfo(Path.Combine(ScreenshotDir, name)).Length > 10_000, name);
+            Assert.True(new FileInfo(Path.Combine(Screenshots.Folder, name)).Length > 10_000, name);
         }
 
         Assert.Empty(errors);
@@ -127,7 +125,7 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
     {
         // Let the frame-coalesced renderer settle before the picture is taken.
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name) });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, name) });
     }
 
     private static async Task UseThemeAsync(IPage page, string theme)

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using ChatKitApp.Agents;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
@@ -69,7 +68,7 @@ public sealed class ModelHostingTests
 
     private static async Task<string> PostAsync(HttpClient client, string text)
     {
-        var request = AgentHarness.Request("threads.create", new JsonObject { ["input"] = OpenAIAgentTests.Input(text) }, null);
+        var request = ChatKitRequestJson.CreateThread(text);
         using var response = await client.PostAsJsonAsync("/chatkit", request);
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

@@ -228,7 +228,7 @@ public sealed class OpenAIAgentTests
         var clock = Stopwatch.StartNew();
         TimeSpan? firstDelta = null;
         var events = await harness.RunAsync(
-            AgentHarness.Request("threads.create", new JsonObject { ["input"] = Input("Hi") }, null),
+            ChatKitRequestJson.CreateThread("Hi"),
             CancellationToken.None,
             e => firstDelta ??= e is ThreadItemUpdatedEvent { Update: AssistantMessageContentPartTextDelta } ? clock.Elapsed : null);
 
@@ -319,7 +319,7 @@ public sealed class OpenAIAgentTests
         var deltas = 0;
 
         var run = harness.RunAsync(
-            AgentHarness.Request("threads.create", new JsonObject { ["input"] = Input("Hi") }, null),
+            ChatKitRequestJson.CreateThread("Hi"),
             stop.Token,
             e =>
             {
@@ -351,13 +351,6 @@ public sealed class OpenAIAgentTests
     }
 
     internal static string ThreadIdOf(List<ThreadStreamEvent> events) => events.OfType<ThreadCreatedEvent>().Single().Thread.Id;
-
-    internal static JsonObject Input(string text) => new()
-    {
-        ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = text }),
-        ["attachments"] = new JsonArray(),
-        ["inference_options"] = new JsonObject(),
-    };
 
     private static string Describe(ThreadStreamEvent e) => e switch
     {

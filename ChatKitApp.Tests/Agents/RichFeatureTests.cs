@@ -82,12 +82,12 @@ public sealed class RichFeatureTests
         await using var _ = harness;
         var action = ActionOf(widget, "more");
 
-        var events = await harness.RunAsync(AgentHarness.Request("threads.custom_action", new JsonObject
+        var events = await harness.RunAsync(ChatKitRequestJson.Request("threads.custom_action", new JsonObject
         {
             ["thread_id"] = threadId,
             ["item_id"] = widget.Id,
             ["action"] = action.DeepClone(),
-        }, null), CancellationToken.None);
+        }), CancellationToken.None);
 
         Assert.IsType<StreamOptionsEvent>(events[0]);
         var updated = Assert.IsType<ThreadItemUpdatedEvent>(Assert.Single(events.Skip(1)));
@@ -107,7 +107,7 @@ public sealed class RichFeatureTests
 
         var ex = await Assert.ThrowsAsync<ChatKitRequestException>(() => harness.JsonAsync("threads.sync_custom_action", (JsonObject)parameters.DeepClone()));
         Assert.Equal(400, ex.StatusCode);
-        var events = await harness.RunAsync(AgentHarness.Request("threads.custom_action", parameters, null), CancellationToken.None);
+        var events = await harness.RunAsync(ChatKitRequestJson.Request("threads.custom_action", parameters), CancellationToken.None);
         Assert.Contains("not supported", Assert.IsType<ErrorEvent>(events[^1]).Message);
         var withoutSender = await Assert.ThrowsAsync<ChatKitRequestException>(() => harness.JsonAsync("threads.sync_custom_action", new JsonObject
         {
@@ -130,12 +130,12 @@ public sealed class RichFeatureTests
         Assert.Equal(["Streaming", "Storage", "Widgets"], input.Options.Select(o => o.Value));
         Assert.DoesNotContain(Done(events), i => i is AssistantMessageItem); // the model waits for the answer
 
-        var resumed = await harness.RunAsync(AgentHarness.Request("threads.add_structured_input", new JsonObject
+        var resumed = await harness.RunAsync(ChatKitRequestJson.Request("threads.add_structured_input", new JsonObject
         {
             ["thread_id"] = threadId,
             ["item_id"] = question.Id,
             ["input"] = new JsonObject { ["answers"] = new JsonObject { [input.Id] = new JsonObject { ["values"] = new JsonArray("Storage") } } },
-        }, null), CancellationToken.None);
+        }), CancellationToken.None);
 
         var answered = Assert.IsType<StructuredInputItem>(resumed.OfType<ThreadItemReplacedEvent>().Single().Item);
         Assert.Equal(StructuredInputStatus.Answered, answered.Status);
@@ -199,7 +199,7 @@ public sealed class RichFeatureTests
             ["inference_options"] = new JsonObject(),
         };
 
-        var events = await harness.RunAsync(AgentHarness.Request("threads.create", new JsonObject { ["input"] = input }, null), CancellationToken.None);
+        var events = await harness.RunAsync(ChatKitRequestJson.Request("threads.create", new JsonObject { ["input"] = input }), CancellationToken.None);
 
         var reply = Done(events).OfType<AssistantMessageItem>().Single().Content.Single();
         Assert.Contains("You mentioned **What is ChatKit**", reply.Text);

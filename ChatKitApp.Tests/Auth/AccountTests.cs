@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatKitApp.Auth;
 using ChatKitApp.Tests.Fixtures;
@@ -27,14 +26,14 @@ public abstract partial class AccountTests : IAsyncLifetime
     {
         using var browser = await UserClient.CreateGuestAsync(_app);
         var guestId = browser.UserId;
-        var threadId = await CreateThreadAsync(browser.Http);
+        var threadId = await browser.Http.CreateThreadAsync("keep me");
 
         using var registered = await SubmitAsync(browser.Http, "/account/register?returnUrl=%2Farticles", "ann@example.com", Password);
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("http://localhost/articles", Redirect(registered));
         Assert.Equal(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
-        Assert.Equal([threadId], await ListThreadIdsAsync(browser.Http));
+        Assert.Equal([threadId], await browser.Http.ListThreadIdsAsync());
 
         using var signedOut = await SignOutAsync(browser.Http);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
@@ -45,12 +44,12 @@ public abstract partial class AccountTests : IAsyncLifetime
 
         (await browser.Http.GetAsync(new Uri("/", UriKind.Relative))).Dispose(); // a new guest
         Assert.NotEqual(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
-        Assert.Empty(await ListThreadIdsAsync(browser.Http));
+        Assert.Empty(await browser.Http.ListThreadIdsAsync());
 
         using var signedIn = await SubmitAsync(browser.Http, "/account/login", "ANN@example.com ", Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(guestId, UserClient.UserIdFromCookie(_app, browser.Cookies, browser.Http.BaseAddress!));
-        Assert.Equal([threadId], await ListThreadIdsAsync(browser.Http));
+        Assert.Equal([threadId], await browser.Http.ListThreadIdsAsync());
     }
 
     [Fact]
@@ -144,7 +143,7 @@ public abstract partial class AccountTests : IAsyncLifetime
         using var response = await browser.Http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await ListThreadIdsAsync(browser.Http)); // still signed in: the list answers
+        Assert.Empty(await browser.Http.ListThreadIdsAsync()); // still signed in: the list answers
     }
 
     /// <summary>Opens the form page and posts it back with its hidden fields (handler, antiforgery token).</summary>
@@ -178,18 +177,4 @@ public abstract partial class AccountTests : IAsyncLifetime
         new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<string> CreateThreadAsync(HttpClient http)
-    {
-        using var response = await http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"keep me"}],"attachments":[],"inference_options":{}}}}"""));
-        return (string)SseReader.Parse(await response.Content.ReadAsStringAsync()).Single(e => (string?)e["type"] == "thread.created")["thread"]!["id"]!;
-    }
-
-    private static async Task<List<string>> ListThreadIdsAsync(HttpClient http)
-    {
-        using var response = await http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json("""{"type":"threads.list","params":{}}"""));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return [.. JsonNode.Parse(body)!["data"]!.AsArray().Select(t => (string)t!["id"]!)];
-    }
 }

@@ -30,7 +30,7 @@ public abstract class UserIsolationTests : IAsyncLifetime
         using var a = await UserClient.CreateGuestAsync(_app);
         using var b = await UserClient.CreateGuestAsync(_app);
         Assert.NotEqual(a.UserId, b.UserId);
-        var threadId = await CreateThreadAsync(a, "A's secret");
+        var threadId = await a.Http.CreateThreadAsync("A's secret");
         var itemsBefore = await PostAsync(a, ItemsList(threadId));
         var items = JsonNode.Parse(itemsBefore.Body)!["data"]!.AsArray();
         var userItem = (string)items.Single(i => (string?)i!["type"] == "user_message")!["id"]!;
@@ -84,13 +84,13 @@ public abstract class UserIsolationTests : IAsyncLifetime
     {
         using var a = await UserClient.CreateGuestAsync(_app);
         using var b = await UserClient.CreateGuestAsync(_app);
-        var threadOfA = await CreateThreadAsync(a, "Mine");
+        var threadOfA = await a.Http.CreateThreadAsync("Mine");
 
-        Assert.Equal([], await ListThreadIdsAsync(b));
-        var threadOfB = await CreateThreadAsync(b, "Mine too");
+        Assert.Equal([], await b.Http.ListThreadIdsAsync());
+        var threadOfB = await b.Http.CreateThreadAsync("Mine too");
 
-        Assert.Equal([threadOfA], await ListThreadIdsAsync(a));
-        Assert.Equal([threadOfB], await ListThreadIdsAsync(b));
+        Assert.Equal([threadOfA], await a.Http.ListThreadIdsAsync());
+        Assert.Equal([threadOfB], await b.Http.ListThreadIdsAsync());
     }
 
     [Fact]
@@ -157,20 +157,5 @@ public abstract class UserIsolationTests : IAsyncLifetime
     {
         using var response = await user.Http.PostAsync(new Uri("/chatkit", UriKind.Relative), Json(body));
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<string> CreateThreadAsync(UserClient user, string text)
-    {
-        var (status, body) = await PostAsync(user, $$$"""{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"{{{text}}}"}],"attachments":[],"inference_options":{}} } }""");
-        Assert.Equal(200, status);
-        var events = SseReader.Parse(body);
-        Assert.DoesNotContain(events, e => (string?)e["type"] == "error");
-        return (string)events.Single(e => (string?)e["type"] == "thread.created")["thread"]!["id"]!;
-    }
-
-    private static async Task<List<string>> ListThreadIdsAsync(UserClient user)
-    {
-        var (_, body) = await PostAsync(user, """{"type":"threads.list","params":{"limit":100}}""");
-        return [.. JsonNode.Parse(body)!["data"]!.AsArray().Select(t => (string)t!["id"]!)];
     }
 }

@@ -24,10 +24,10 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
         {
             Assert.IsType<PostgresStore<ChatKitRequestContext>>(app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>());
             using var user = await UserClient.CreateGuestAsync(app);
-            threadId = await CreateThreadAsync(user.Http, "Hello Postgres");
+            threadId = await user.Http.CreateThreadAsync("Hello Postgres");
             cookies = user.Cookies;
 
-            Assert.Equal([threadId], await ListThreadIdsAsync(user.Http));
+            Assert.Equal([threadId], await user.Http.ListThreadIdsAsync());
         }
 
         await using (var restarted = ChatKitAppFactory.OnPostgres(connectionString))
@@ -35,7 +35,7 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
             // The same browser (cookie jar) comes back to the new instance.
             using var client = restarted.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
 
-            Assert.Equal([threadId], await ListThreadIdsAsync(client));
+            Assert.Equal([threadId], await client.ListThreadIdsAsync());
             var items = await PostJsonAsync(client, new JsonObject
             {
                 ["type"] = "items.list",
@@ -80,7 +80,7 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
         Assert.IsType<PostgresFeedbackStore>(app.Services.GetRequiredService<IFeedbackStore>());
         using var user = await UserClient.CreateGuestAsync(app);
         var client = user.Http;
-        var threadId = await CreateThreadAsync(client, "Rate me");
+        var threadId = await client.CreateThreadAsync("Rate me");
 
         await PostJsonAsync(client, new JsonObject
         {
@@ -91,37 +91,6 @@ public sealed class PostgresEndpointTests(PostgresFixture database) : IClassFixt
         var stored = await new PostgresFeedbackStore(database.OpenDataSource(connectionString))
             .ListAsync(user.UserId, threadId, CancellationToken.None);
         Assert.Equal(["msg_a"], Assert.Single(stored).ItemIds);
-    }
-
-    private static async Task<string> CreateThreadAsync(HttpClient client, string text)
-    {
-        using var response = await client.PostAsJsonAsync("/chatkit", new JsonObject
-        {
-            ["type"] = "threads.create",
-            ["params"] = new JsonObject
-            {
-                ["input"] = new JsonObject
-                {
-                    ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = text }),
-                    ["attachments"] = new JsonArray(),
-                    ["inference_options"] = new JsonObject(),
-                },
-            },
-        });
-        response.EnsureSuccessStatusCode();
-        var events = (await response.Content.ReadAsStringAsync())
-            .Split('\n')
-            .Where(line => line.StartsWith("data: ", StringComparison.Ordinal))
-            .Select(line => JsonNode.Parse(line["data: ".Length..])!)
-            .ToList();
-        Assert.DoesNotContain(events, e => (string?)e["type"] == "error");
-        return (string)events.Single(e => (string?)e["type"] == "thread.created")["thread"]!["id"]!;
-    }
-
-    private static async Task<List<string>> ListThreadIdsAsync(HttpClient client)
-    {
-        var page = await PostJsonAsync(client, new JsonObject { ["type"] = "threads.list", ["params"] = new JsonObject() });
-        return [.. page["data"]!.AsArray().Select(t => (string)t!["id"]!)];
     }
 
     private static async Task<JsonNode> PostJsonAsync(HttpClient client, JsonObject request)

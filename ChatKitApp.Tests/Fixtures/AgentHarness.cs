@@ -90,29 +90,29 @@ public sealed class AgentHarness : IAsyncDisposable
     }
 
     public Task<List<ThreadStreamEvent>> CreateThreadAsync(string text, JsonObject? metadata = null, string? quotedText = null, CancellationToken cancellationToken = default) =>
-        RunAsync(Request("threads.create", new JsonObject { ["input"] = Input(text, quotedText) }, metadata), cancellationToken);
+        RunAsync(ChatKitRequestJson.CreateThread(text, metadata, quotedText), cancellationToken);
 
     /// <summary>A new thread whose first message carries the composer's <c>inference_options</c> (tool_choice, model).</summary>
     public Task<List<ThreadStreamEvent>> CreateThreadWithOptionsAsync(string text, JsonObject inferenceOptions, CancellationToken cancellationToken = default)
     {
-        var input = Input(text, null);
+        var input = ChatKitRequestJson.Input(text);
         input["inference_options"] = inferenceOptions;
-        return RunAsync(Request("threads.create", new JsonObject { ["input"] = input }, null), cancellationToken);
+        return RunAsync(ChatKitRequestJson.Request("threads.create", new JsonObject { ["input"] = input }), cancellationToken);
     }
 
     /// <summary>Runs a non-streaming request and returns its JSON answer.</summary>
     public async Task<JsonNode> JsonAsync(string type, JsonObject parameters, CancellationToken cancellationToken = default)
     {
-        var result = await Server.ProcessAsync(Encoding.UTF8.GetBytes(Request(type, parameters, null).ToJsonString()), Context, cancellationToken);
+        var result = await Server.ProcessAsync(Encoding.UTF8.GetBytes(ChatKitRequestJson.Request(type, parameters).ToJsonString()), Context, cancellationToken);
         return JsonNode.Parse(Assert.IsType<JsonChatKitResult>(result).Json.Span)!;
     }
 
     /// <summary>A new thread whose first message carries uploaded attachments (by id).</summary>
     public Task<List<ThreadStreamEvent>> CreateThreadWithAttachmentsAsync(string text, params string[] attachmentIds)
     {
-        var input = Input(text, null);
+        var input = ChatKitRequestJson.Input(text);
         input["attachments"] = new JsonArray([.. attachmentIds.Select(id => JsonValue.Create(id))]);
-        return RunAsync(Request("threads.create", new JsonObject { ["input"] = input }, null), CancellationToken.None);
+        return RunAsync(ChatKitRequestJson.Request("threads.create", new JsonObject { ["input"] = input }), CancellationToken.None);
     }
 
     /// <summary>attachments.create, then the bytes stored as the upload endpoint would.</summary>
@@ -125,13 +125,13 @@ public sealed class AgentHarness : IAsyncDisposable
     }
 
     public Task<List<ThreadStreamEvent>> AddUserMessageAsync(string threadId, string text, JsonObject? metadata = null, CancellationToken cancellationToken = default) =>
-        RunAsync(Request("threads.add_user_message", new JsonObject { ["thread_id"] = threadId, ["input"] = Input(text, null) }, metadata), cancellationToken);
+        RunAsync(ChatKitRequestJson.Request("threads.add_user_message", new JsonObject { ["thread_id"] = threadId, ["input"] = ChatKitRequestJson.Input(text) }, metadata), cancellationToken);
 
     public Task<List<ThreadStreamEvent>> AddClientToolOutputAsync(string threadId, JsonNode result, CancellationToken cancellationToken = default) =>
-        RunAsync(Request("threads.add_client_tool_output", new JsonObject { ["thread_id"] = threadId, ["result"] = result }, null), cancellationToken);
+        RunAsync(ChatKitRequestJson.Request("threads.add_client_tool_output", new JsonObject { ["thread_id"] = threadId, ["result"] = result }), cancellationToken);
 
     public Task<List<ThreadStreamEvent>> RetryAsync(string threadId, string itemId, CancellationToken cancellationToken = default) =>
-        RunAsync(Request("threads.retry_after_item", new JsonObject { ["thread_id"] = threadId, ["item_id"] = itemId }, null), cancellationToken);
+        RunAsync(ChatKitRequestJson.Request("threads.retry_after_item", new JsonObject { ["thread_id"] = threadId, ["item_id"] = itemId }), cancellationToken);
 
     /// <summary>The thread's stored items, oldest first (hidden ones included).</summary>
     public async Task<List<ThreadItem>> ItemsAsync(string threadId)
@@ -155,17 +155,6 @@ public sealed class AgentHarness : IAsyncDisposable
         return events;
     }
 
-    public static JsonObject Request(string type, JsonObject parameters, JsonObject? metadata)
-    {
-        var request = new JsonObject { ["type"] = type, ["params"] = parameters };
-        if (metadata is not null)
-        {
-            request["metadata"] = metadata.DeepClone();
-        }
-
-        return request;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
@@ -173,21 +162,5 @@ public sealed class AgentHarness : IAsyncDisposable
         {
             await Fake.DisposeAsync();
         }
-    }
-
-    private static JsonObject Input(string text, string? quotedText)
-    {
-        var input = new JsonObject
-        {
-            ["content"] = new JsonArray(new JsonObject { ["type"] = "input_text", ["text"] = text }),
-            ["attachments"] = new JsonArray(),
-            ["inference_options"] = new JsonObject(),
-        };
-        if (quotedText is not null)
-        {
-            input["quoted_text"] = quotedText;
-        }
-
-        return input;
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Tests.Fixtures;
 
 namespace ChatKitApp.Tests.Store;
 
@@ -40,7 +40,7 @@ public abstract class ChatKitStoreContractTests
 
         await Store.SaveThreadAsync(thread, _alice, None);
 
-        AssertSameJson(thread, await Store.LoadThreadAsync("thr_1", _alice, None));
+        JsonAssert.EqualIgnoringKeyOrder(thread, await Store.LoadThreadAsync("thr_1", _alice, None));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public abstract class ChatKitStoreContractTests
         var page = await Store.LoadThreadItemsAsync("thr_1", null, 100, SortOrder.Asc, _alice, None);
 
         Assert.Equal(items.Select(i => i.Id), Ids(page));
-        Assert.All(items.Zip(page.Data), pair => AssertSameJson(pair.First, pair.Second));
+        Assert.All(items.Zip(page.Data), pair => JsonAssert.EqualIgnoringKeyOrder(pair.First, pair.Second));
         foreach (var item in items)
         {
-            AssertSameJson(item, await Store.LoadItemAsync("thr_1", item.Id, _alice, None));
+            JsonAssert.EqualIgnoringKeyOrder(item, await Store.LoadItemAsync("thr_1", item.Id, _alice, None));
         }
     }
 
@@ -109,7 +109,7 @@ public abstract class ChatKitStoreContractTests
 
         await Store.SaveAttachmentAsync(file, _alice, None);
 
-        AssertSameJson<Attachment>(file, await Store.LoadAttachmentAsync("atc_file", _alice, None));
+        JsonAssert.EqualIgnoringKeyOrder<Attachment>(file, await Store.LoadAttachmentAsync("atc_file", _alice, None));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public abstract class ChatKitStoreContractTests
 
         var loaded = Assert.IsType<ImageAttachment>(await Store.LoadAttachmentAsync("atc_image", _alice, None));
         Assert.Equal("https://cdn.example.com/preview.png", loaded.PreviewUrl);
-        AssertSameJson<Attachment>(image, loaded);
+        JsonAssert.EqualIgnoringKeyOrder<Attachment>(image, loaded);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public abstract class ChatKitStoreContractTests
 
         await Store.SaveAttachmentAsync(updated, _alice, None);
 
-        AssertSameJson<Attachment>(updated, await Store.LoadAttachmentAsync("atc_1", _alice, None));
+        JsonAssert.EqualIgnoringKeyOrder<Attachment>(updated, await Store.LoadAttachmentAsync("atc_1", _alice, None));
     }
 
     [Fact]
@@ -261,8 +261,8 @@ public abstract class ChatKitStoreContractTests
         await Store.SaveItemAsync("thr_1", Assistant("thr_1", "msg_1", "final answer"), _alice, None);
         await Store.SaveItemAsync("thr_1", Widget("thr_1", "msg_2", "After"), _alice, None);
 
-        AssertSameJson<ThreadItem>(Assistant("thr_1", "msg_1", "final answer"), await Store.LoadItemAsync("thr_1", "msg_1", _alice, None));
-        AssertSameJson<ThreadItem>(Widget("thr_1", "msg_2", "After"), await Store.LoadItemAsync("thr_1", "msg_2", _alice, None));
+        JsonAssert.EqualIgnoringKeyOrder<ThreadItem>(Assistant("thr_1", "msg_1", "final answer"), await Store.LoadItemAsync("thr_1", "msg_1", _alice, None));
+        JsonAssert.EqualIgnoringKeyOrder<ThreadItem>(Widget("thr_1", "msg_2", "After"), await Store.LoadItemAsync("thr_1", "msg_2", _alice, None));
         Assert.Equal(["msg_1", "msg_2"], Ids(await Store.LoadThreadItemsAsync("thr_1", null, 10, SortOrder.Asc, _alice, None)));
     }
 
@@ -490,10 +490,10 @@ public abstract class ChatKitStoreContractTests
     {
         var snapshot = new JsonObject
         {
-            ["threads"] = new JsonArray([.. (await store.LoadThreadsAsync(10, null, SortOrder.Asc, user, None)).Data.Select(Json)]),
-            ["thr_1"] = Json(await store.LoadThreadItemsAsync("thr_1", null, 10, SortOrder.Asc, user, None)),
-            ["thr_2"] = Json(await store.LoadThreadItemsAsync("thr_2", null, 10, SortOrder.Asc, user, None)),
-            ["atc_1"] = Json(await store.LoadAttachmentAsync("atc_1", user, None)),
+            ["threads"] = new JsonArray([.. (await store.LoadThreadsAsync(10, null, SortOrder.Asc, user, None)).Data.Select(JsonAssert.Node)]),
+            ["thr_1"] = JsonAssert.Node(await store.LoadThreadItemsAsync("thr_1", null, 10, SortOrder.Asc, user, None)),
+            ["thr_2"] = JsonAssert.Node(await store.LoadThreadItemsAsync("thr_2", null, 10, SortOrder.Asc, user, None)),
+            ["atc_1"] = JsonAssert.Node(await store.LoadAttachmentAsync("atc_1", user, None)),
         };
         return snapshot.ToJsonString();
     }
@@ -528,15 +528,6 @@ public abstract class ChatKitStoreContractTests
         ThreadMetadata thread => thread.Id,
         _ => throw new ArgumentException("Not a page of threads or items.", nameof(page)),
     })];
-
-    private static void AssertSameJson<T>(T expected, T actual)
-    {
-        // jsonb keeps object keys in its own order, so compare as JSON values, not text.
-        var (e, a) = (Json(expected), Json(actual));
-        Assert.True(JsonNode.DeepEquals(e, a), $"Expected {e?.ToJsonString()}{Environment.NewLine}but got  {a?.ToJsonString()}");
-    }
-
-    private static JsonNode? Json<T>(T value) => JsonSerializer.SerializeToNode(value, ChatKitJson.StorageType<T>());
 
     private static ThreadMetadata Thread(string id, DateTimeOffset? createdAt = null) => new() { Id = id, CreatedAt = createdAt ?? T0 };
 
