@@ -178,7 +178,11 @@ public abstract partial class ChatKitServer<TContext>
 
             case ThreadsDeleteRequest r:
                 await Store.LoadThreadAsync(r.Params.ThreadId, context, cancellationToken);
-                await DeleteAttachmentBytesAsync(r.Params.ThreadId, context, cancellationToken);
+                if (AttachmentStore is not null)
+                {
+                    await AttachmentStore.DeleteThreadAttachmentsAsync(r.Params.ThreadId, context, cancellationToken);
+                }
+
                 await Store.DeleteThreadAsync(r.Params.ThreadId, context, cancellationToken);
                 return EmptyObject;
 
@@ -220,31 +224,6 @@ public abstract partial class ChatKitServer<TContext>
             default:
                 throw ChatKitRequestException.BadRequest($"'{request.GetType().Name}' is not a JSON request.");
         }
-    }
-
-    /// <summary>
-    /// The bytes of the thread's attachments go with it (the store drops their metadata with the
-    /// thread, but bytes may live elsewhere).
-    /// </summary>
-    private async Task DeleteAttachmentBytesAsync(string threadId, TContext context, CancellationToken cancellationToken)
-    {
-        if (AttachmentStore is null)
-        {
-            return;
-        }
-
-        string? after = null;
-        do
-        {
-            var page = await Store.LoadThreadItemsAsync(threadId, after, _limits.MaxThreadsPage, SortOrder.Asc, context, cancellationToken);
-            foreach (var attachment in page.Data.OfType<UserMessageItem>().SelectMany(m => m.Attachments))
-            {
-                await AttachmentStore.DeleteAttachmentAsync(attachment.Id, context, cancellationToken);
-            }
-
-            after = page.HasMore ? page.After : null;
-        }
-        while (after is not null);
     }
 
     private async Task<ChatThread> GetThreadAsync(string threadId, TContext context, CancellationToken cancellationToken)
