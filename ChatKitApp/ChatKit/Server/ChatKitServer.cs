@@ -20,7 +20,6 @@ public abstract partial class ChatKitServer<TContext>
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly ChatKitLimits _limits;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     // Threads created by a request that is still answering their first message (see ItemsOfNewThread).
@@ -36,7 +35,7 @@ public abstract partial class ChatKitServer<TContext>
         Store = store;
         AttachmentStore = attachmentStore;
         _limits = limits ?? new ChatKitLimits();
-        _time = timeProvider ?? TimeProvider.System;
+        Time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -45,6 +44,9 @@ public abstract partial class ChatKitServer<TContext>
     protected IAttachmentStore<TContext>? AttachmentStore { get; }
 
     protected ILogger Logger => _logger;
+
+    /// <summary>The clock behind <see cref="Now"/>; subclasses time their own waits with it, so tests control those too.</summary>
+    protected TimeProvider Time { get; }
 
     /// <summary>
     /// Produces the assistant's turn. <paramref name="input"/> is the new (or retried) user message,
@@ -138,7 +140,7 @@ public abstract partial class ChatKitServer<TContext>
     /// <summary>Now, at the microsecond precision that stores (PostgreSQL) keep.</summary>
     protected DateTimeOffset Now()
     {
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
     }
 
