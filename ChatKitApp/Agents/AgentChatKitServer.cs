@@ -33,8 +33,6 @@ public sealed partial class AgentChatKitServer(
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
     : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
 {
-    private readonly TimeProvider _time = timeProvider;
-
     public override Task AddFeedbackAsync(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
         feedback.AddAsync(new FeedbackEntry(context.UserId, threadId, itemIds, kind, Now()), cancellationToken);
@@ -219,7 +217,7 @@ public sealed partial class AgentChatKitServer(
     {
         try
         {
-            return await title.WaitAsync(TimeSpan.FromSeconds(settings.TitleTimeoutSeconds), _time, cancellationToken);
+            return await title.WaitAsync(TimeSpan.FromSeconds(settings.TitleTimeoutSeconds), Time, cancellationToken);
         }
         catch (TimeoutException)
         {

@@ -38,6 +38,9 @@ public sealed class BlobAttachmentStore(
     public Task DeleteAttachmentAsync(string attachmentId, ChatKitRequestContext context, CancellationToken cancellationToken) =>
         blobs.DeleteAsync(context.UserId, attachmentId, cancellationToken);
 
+    public Task DeleteThreadAttachmentsAsync(string threadId, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        blobs.DeleteThreadAsync(context.UserId, threadId, cancellationToken);
+
     public async Task<ReadOnlyMemory<byte>?> ReadAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken) =>
         await blobs.ReadAsync(context.UserId, attachment.Id, cancellationToken) is { } bytes ? bytes : null;
 

@@ -9,4 +9,10 @@ public interface IAttachmentBlobStore
     Task<byte[]?> ReadAsync(string userId, string attachmentId, CancellationToken cancellationToken);
 
     Task DeleteAsync(string userId, string attachmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the bytes of the attachments the ChatKit store has on the thread; called before the store
+    /// deletes the thread with their metadata.
+    /// </summary>
+    Task DeleteThreadAsync(string userId, string threadId, CancellationToken cancellationToken);
 }

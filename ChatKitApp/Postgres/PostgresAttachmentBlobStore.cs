@@ -36,4 +36,8 @@ public sealed class PostgresAttachmentBlobStore(NpgsqlDataSource dataSource) : I
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { UserId = userId, AttachmentId = attachmentId }, cancellationToken: cancellationToken));
     }
+
+    // Nothing to send: the store deletes the thread's attachment rows in the statement that deletes the
+    // thread, and their bytes follow through the foreign key, in that same transaction.
+    public Task DeleteThreadAsync(string userId, string threadId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

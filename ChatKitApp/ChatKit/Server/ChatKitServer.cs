@@ -20,7 +20,6 @@ public abstract partial class ChatKitServer<TContext>
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly ChatKitLimits _limits;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     // Threads created by a request that is still answering their first message (see ItemsOfNewThread).
@@ -36,7 +35,7 @@ public abstract partial class ChatKitServer<TContext>
         Store = store;
         AttachmentStore = attachmentStore;
         _limits = limits ?? new ChatKitLimits();
-        _time = timeProvider ?? TimeProvider.System;
+        Time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -45,6 +44,9 @@ public abstract partial class ChatKitServer<TContext>
     protected IAttachmentStore<TContext>? AttachmentStore { get; }
 
     protected ILogger Logger => _logger;
+
+    /// <summary>The clock behind <see cref="Now"/>; subclasses time their own waits with it, so tests control those too.</summary>
+    protected TimeProvider Time { get; }
 
     /// <summary>
     /// Produces the assistant's turn. <paramref name="input"/> is the new (or retried) user message,
@@ -138,7 +140,7 @@ public abstract partial class ChatKitServer<TContext>
     /// <summary>Now, at the microsecond precision that stores (PostgreSQL) keep.</summary>
     protected DateTimeOffset Now()
     {
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
     }
 
@@ -178,7 +180,11 @@ public abstract partial class ChatKitServer<TContext>
 
             case ThreadsDeleteRequest r:
                 await Store.LoadThreadAsync(r.Params.ThreadId, context, cancellationToken);
-                await DeleteAttachmentBytesAsync(r.Params.ThreadId, context, cancellationToken);
+                if (AttachmentStore is not null)
+                {
+                    await AttachmentStore.DeleteThreadAttachmentsAsync(r.Params.ThreadId, context, cancellationToken);
+                }
+
                 await Store.DeleteThreadAsync(r.Params.ThreadId, context, cancellationToken);
                 return EmptyObject;
 
@@ -220,31 +226,6 @@ public abstract partial class ChatKitServer<TContext>
             default:
                 throw ChatKitRequestException.BadRequest($"'{request.GetType().Name}' is not a JSON request.");
         }
-    }
-
-    /// <summary>
-    /// The bytes of the thread's attachments go with it (the store drops their metadata with the
-    /// thread, but bytes may live elsewhere).
-    /// </summary>
-    private async Task DeleteAttachmentBytesAsync(string threadId, TContext context, CancellationToken cancellationToken)
-    {
-        if (AttachmentStore is null)
-        {
-            return;
-        }
-
-        string? after = null;
-        do
-        {
-            var page = await Store.LoadThreadItemsAsync(threadId, after, _limits.MaxThreadsPage, SortOrder.Asc, context, cancellationToken);
-            foreach (var attachment in page.Data.OfType<UserMessageItem>().SelectMany(m => m.Attachments))
-            {
-                await AttachmentStore.DeleteAttachmentAsync(attachment.Id, context, cancellationToken);
-            }
-
-            after = page.HasMore ? page.After : null;
-        }
-        while (after is not null);
     }
 
     private async Task<ChatThread> GetThreadAsync(string threadId, TContext context, CancellationToken cancellationToken)

@@ -16,4 +16,11 @@ public interface IAttachmentStore<in TContext>
 
     /// <summary>Deletes the stored bytes.</summary>
     Task DeleteAttachmentAsync(string attachmentId, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>threads.delete</c> is about to delete the thread, and with it the metadata of its attachments
+    /// (those whose <c>thread_id</c> names it): delete their bytes unless they go with that metadata by
+    /// themselves. The default does nothing, as in the reference.
+    /// </summary>
+    Task DeleteThreadAttachmentsAsync(string threadId, TContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
