@@ -241,6 +241,54 @@ public sealed class StreamingPipelineTests
     }
 
     [Fact]
+    public async Task Store_failure_saving_a_changed_thread_is_a_retryable_error_and_keeps_nothing_pending()
+    {
+        // The model side sets the title mid-reply: a database that fails that save must not look
+        // like the user pressing Stop (which would keep the partial reply and a cancellation marker).
+        var h = HarnessWhoseTitledThreadSavesFail();
+        h.Server.Respond = (thread, _, _, _) => TitleMidReply(thread);
+
+        var events = await h.StreamAsync(Create());
+
+        Assert.Equal(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, events[^1]);
+        Assert.IsType<ProgressUpdateEvent>(events[^2]); // sent before the save that failed
+        var threadId = Assert.IsType<ThreadCreatedEvent>(events[0]).Thread.Id;
+        Assert.IsType<UserMessageItem>(Assert.Single(await h.AllItemsAsync(threadId)));
+
+        async IAsyncEnumerable<ThreadStreamEvent> TitleMidReply(ThreadMetadata thread)
+        {
+            yield return new ThreadItemAddedEvent(h.Assistant(thread.Id, "partial"));
+            await Task.Yield();
+            thread.Title = "A title";
+            yield return new ProgressUpdateEvent("Thinking...", null);
+            yield return new ThreadItemDoneEvent(h.Assistant(thread.Id, "never reached"));
+        }
+    }
+
+    [Fact]
+    public async Task Store_failure_saving_the_thread_after_the_reply_is_a_retryable_error()
+    {
+        var h = HarnessWhoseTitledThreadSavesFail();
+        h.Server.Respond = (thread, _, _, _) => TitleAtTheEnd(thread);
+
+        var events = await h.StreamAsync(Create());
+
+        Assert.IsType<ThreadItemDoneEvent>(events[^2]);
+        Assert.Equal(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, events[^1]);
+
+        async IAsyncEnumerable<ThreadStreamEvent> TitleAtTheEnd(ThreadMetadata thread)
+        {
+            yield return new ThreadItemDoneEvent(h.Assistant(thread.Id, "Answer"));
+            await Task.Yield();
+            thread.Title = "Set last";
+        }
+    }
+
+    private static ServerHarness HarnessWhoseTitledThreadSavesFail() => new(store: FailingStore.Wrap(
+        new MemoryStore<ChatKitRequestContext>(),
+        (method, args) => method == nameof(IChatKitStore<ChatKitRequestContext>.SaveThreadAsync) && args[0] is ThreadMetadata { Title: not null }));
+
+    [Fact]
     public async Task Workflow_task_is_not_duplicated_when_done_follows_a_task_update()
     {
         var task = new CustomTask { Title = "Step 1" };

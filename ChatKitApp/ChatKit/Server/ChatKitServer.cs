@@ -428,6 +428,7 @@ public abstract partial class ChatKitServer<TContext>
         var snapshot = Snapshot(thread);
         var pending = new PendingItems();
         var ended = false;
+        var failed = false; // an error event was sent
         IAsyncEnumerator<ThreadStreamEvent>? enumerator = null;
         try
         {
@@ -461,6 +462,7 @@ public abstract partial class ChatKitServer<TContext>
 
                 if (error is not null)
                 {
+                    failed = true;
                     yield return error;
                     break;
                 }
@@ -470,7 +472,15 @@ public abstract partial class ChatKitServer<TContext>
                     yield return current;
                 }
 
-                if (await SaveIfChangedAsync(thread, snapshot, context, cancellationToken) is { } updated)
+                var change = await TrySaveIfChangedAsync(thread, snapshot, context, cancellationToken);
+                if (change.Error is not null)
+                {
+                    failed = true;
+                    yield return change.Error;
+                    break;
+                }
+
+                if (change.Updated is { } updated)
                 {
                     snapshot = updated.Snapshot;
                     yield return updated.Event;
@@ -493,7 +503,12 @@ public abstract partial class ChatKitServer<TContext>
             }
         }
 
-        if (await SaveIfChangedAsync(thread, snapshot, context, cancellationToken) is { } final)
+        var last = await TrySaveIfChangedAsync(thread, snapshot, context, cancellationToken);
+        if (last.Error is not null && !failed)
+        {
+            yield return last.Error;
+        }
+        else if (last.Updated is { } final)
         {
             yield return final.Event;
         }
@@ -539,6 +554,23 @@ public abstract partial class ChatKitServer<TContext>
             default:
                 LogResponderFailed(ex);
                 return new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true };
+        }
+    }
+
+    /// <summary>
+    /// The thread-change check of the pipeline. A store failure while saving the thread is a stream
+    /// failure like a responder's (an <c>error</c> event), not a cancellation: nothing pending is kept.
+    /// </summary>
+    private async Task<((byte[] Snapshot, ThreadUpdatedEvent Event)? Updated, ErrorEvent? Error)> TrySaveIfChangedAsync(
+        ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await SaveIfChangedAsync(thread, snapshot, context, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, ToErrorEvent(ex));
         }
     }
 
