@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -77,6 +78,27 @@ public sealed class TurnContinuationTests
     }
 
     [Fact]
+    public async Task Client_tool_output_completes_the_newest_pending_call_and_deletes_the_other_pending_ones()
+    {
+        var threadId = await _h.NewThreadAsync();
+        var userMessageId = (await _h.AllItemsAsync(threadId))[0].Id;
+        var answered = ToolCall(threadId, "tc_answered") with { Status = ClientToolCallStatus.Completed, Output = JsonValue.Create("earlier") };
+        foreach (var call in (ClientToolCallItem[])[answered, ToolCall(threadId, "tc_dangling"), ToolCall(threadId, "tc_newest")])
+        {
+            await _h.Store.AddThreadItemAsync(threadId, call, Alice, default);
+        }
+
+        var resumed = await _h.StreamAsync(new ThreadsAddClientToolOutputRequest { Params = new() { ThreadId = threadId, Result = new JsonObject { ["ok"] = true } } });
+
+        Assert.IsType<StreamOptionsEvent>(Assert.Single(resumed)); // the deletion is not streamed
+        Assert.Equal([userMessageId, "tc_answered", "tc_newest"], (await _h.AllItemsAsync(threadId)).Select(i => i.Id));
+        var newest = Assert.IsType<ClientToolCallItem>(await _h.Store.LoadItemAsync(threadId, "tc_newest", Alice, default));
+        Assert.Equal(ClientToolCallStatus.Completed, newest.Status);
+        Assert.True(newest.Output!["ok"]!.GetValue<bool>());
+        JsonAssert.Equal(answered, await _h.Store.LoadItemAsync(threadId, "tc_answered", Alice, default));
+    }
+
+    [Fact]
     public async Task Structured_input_is_answered_replaced_persisted_and_the_turn_resumes()
     {
         var (threadId, item) = await ThreadWithQuestionsAsync();
@@ -112,8 +134,66 @@ public sealed class TurnContinuationTests
 
         var replaced = (StructuredInputItem)((ThreadItemReplacedEvent)events[1]).Item;
         Assert.Equal(StructuredInputStatus.Skipped, replaced.Status);
-        Assert.All(replaced.Inputs, i => Assert.Equal(new StructuredInputAnswer { Skipped = true }.Skipped, i.Answer!.Skipped));
+        Assert.All(replaced.Inputs, i => Assert.Equal(SkippedJson, Wire(i.Answer)));
         Assert.Equal(409, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Structured_answer_marked_skipped_loses_its_values_and_is_skipped()
+    {
+        var (threadId, item) = await ThreadWithQuestionsAsync();
+
+        var events = await _h.StreamAsync(Submit(threadId, item.Id, StructuredInputStatus.Answered, new()
+        {
+            ["color"] = new StructuredInputAnswer { Values = ["teal"], Skipped = true },
+            ["why"] = new StructuredInputAnswer { Values = ["Because"], Skipped = true },
+            ["later"] = new StructuredInputAnswer { Values = ["Nothing"] },
+        }));
+
+        var replaced = (StructuredInputItem)((ThreadItemReplacedEvent)events[1]).Item;
+        Assert.Equal(StructuredInputStatus.Answered, replaced.Status);
+        Assert.Equal([SkippedJson, SkippedJson, """{"values":["Nothing"],"skipped":false}"""], replaced.Inputs.Select(i => Wire(i.Answer)));
+        JsonAssert.Equal(replaced, await _h.Store.LoadItemAsync(threadId, item.Id, Alice, default));
+    }
+
+    [Fact]
+    public async Task Structured_answer_with_no_values_is_skipped()
+    {
+        var (threadId, item) = await ThreadWithQuestionsAsync();
+
+        var events = await _h.StreamAsync(Submit(threadId, item.Id, StructuredInputStatus.Answered, new()
+        {
+            ["color"] = new StructuredInputAnswer { Values = [] },
+            ["why"] = new StructuredInputAnswer { Values = [] },
+            ["later"] = new StructuredInputAnswer { Values = ["Nothing"] },
+        }));
+
+        var replaced = (StructuredInputItem)((ThreadItemReplacedEvent)events[1]).Item;
+        Assert.Equal([SkippedJson, SkippedJson, """{"values":["Nothing"],"skipped":false}"""], replaced.Inputs.Select(i => Wire(i.Answer)));
+        JsonAssert.Equal(replaced, await _h.Store.LoadItemAsync(threadId, item.Id, Alice, default));
+    }
+
+    [Fact]
+    public async Task Only_single_choice_questions_are_cut_to_their_first_value_and_no_value_is_checked_against_the_options()
+    {
+        var (threadId, item) = await ThreadWithQuestionsAsync(
+            new MultipleChoiceInput { Id = "one", Question = "One colour?", Options = [new("teal"), new("red")] },
+            new MultipleChoiceInput { Id = "many", Question = "Colours?", Options = [new("teal"), new("red")], Multiple = true },
+            new FreeformInput { Id = "free", Question = "Why?" });
+
+        var events = await _h.StreamAsync(Submit(threadId, item.Id, StructuredInputStatus.Answered, new()
+        {
+            ["one"] = new StructuredInputAnswer { Values = ["mauve", "teal"] },
+            ["many"] = new StructuredInputAnswer { Values = ["red", "mauve", "teal"] },
+            ["free"] = new StructuredInputAnswer { Values = ["first line", "second line"] },
+        }));
+
+        var replaced = (StructuredInputItem)((ThreadItemReplacedEvent)events[1]).Item;
+        Assert.Equal(["mauve"], replaced.Inputs[0].Answer!.Values);
+        Assert.Equal(["red", "mauve", "teal"], replaced.Inputs[1].Answer!.Values);
+        Assert.Equal(["first line", "second line"], replaced.Inputs[2].Answer!.Values);
+        Assert.All(replaced.Inputs, i => Assert.False(i.Answer!.Skipped));
+        JsonAssert.Equal(replaced, await _h.Store.LoadItemAsync(threadId, item.Id, Alice, default));
     }
 
     [Fact]
@@ -188,7 +268,8 @@ public sealed class TurnContinuationTests
         Assert.Equal(2, (await _h.AllItemsAsync(threadId)).Count);
     }
 
-    private async Task<(string ThreadId, StructuredInputItem Item)> ThreadWithQuestionsAsync()
+    /// <summary>A pending structured input with the given questions, or by default: single choice "color", freeform "why" and "later".</summary>
+    private async Task<(string ThreadId, StructuredInputItem Item)> ThreadWithQuestionsAsync(params StructuredInput[] questions)
     {
         var threadId = await _h.NewThreadAsync();
         var item = new StructuredInputItem
@@ -196,7 +277,7 @@ public sealed class TurnContinuationTests
             Id = "msg_q",
             ThreadId = threadId,
             CreatedAt = _h.Server.Now(),
-            Inputs =
+            Inputs = questions.Length > 0 ? questions :
             [
                 new MultipleChoiceInput { Id = "color", Question = "Color?", Options = [new("teal"), new("red")] },
                 new FreeformInput { Id = "why", Question = "Why?", Description = "d" },
@@ -210,9 +291,14 @@ public sealed class TurnContinuationTests
     private static ThreadsAddStructuredInputRequest Submit(string threadId, string itemId, StructuredInputStatus status, Dictionary<string, StructuredInputAnswer> answers) =>
         new() { Params = new() { ThreadId = threadId, ItemId = itemId, Input = new StructuredInputSubmission { Status = status, Answers = answers } } };
 
-    private ClientToolCallItem ToolCall(string threadId) => new()
+    private const string SkippedJson = """{"values":[],"skipped":true}""";
+
+    /// <summary>An answer as the client receives it.</summary>
+    private static string Wire(StructuredInputAnswer? answer) => JsonSerializer.Serialize(answer, ChatKitJson.WireType<StructuredInputAnswer?>());
+
+    private ClientToolCallItem ToolCall(string threadId, string id = "tc_1") => new()
     {
-        Id = "tc_1",
+        Id = id,
         ThreadId = threadId,
         CreatedAt = _h.Server.Now(),
         CallId = "call_1",
