@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Tests.Fixtures;
@@ -67,6 +68,63 @@ public sealed class CancellationTests
 
         Assert.DoesNotContain(listed.Data, i => i.IsHidden);
         Assert.Equal(2, listed.Data.Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_keeps_only_assistant_messages_with_visible_text()
+    {
+        using var cts = new CancellationTokenSource();
+        _h.Server.Respond = (thread, _, _, ct) => PendingOfEveryKind(thread.Id, ct);
+        var stream = (StreamingChatKitResult)await _h.Server.ProcessAsync(Create(), Alice, cts.Token);
+        string? threadId = null;
+        await using (stream)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await foreach (var e in stream)
+                {
+                    threadId ??= (e as ThreadCreatedEvent)?.Thread.Id;
+                    if (e is ThreadItemAddedEvent { Item: WidgetItem })
+                    {
+                        await cts.CancelAsync();
+                    }
+                }
+            });
+        }
+
+        var items = await _h.AllItemsAsync(threadId!);
+        Assert.Collection(items,
+            i => Assert.IsType<UserMessageItem>(i),
+            i => Assert.Equal("msg_text", i.Id),
+            i => Assert.IsType<SdkHiddenContextItem>(i));
+
+        async IAsyncEnumerable<ThreadStreamEvent> PendingOfEveryKind(string id, [EnumeratorCancellation] CancellationToken ct)
+        {
+            AssistantMessageItem Message(string itemId, string text) =>
+                new() { Id = itemId, ThreadId = id, CreatedAt = _h.Server.Now(), Content = [new AssistantMessageContent { Text = text }] };
+
+            yield return new ThreadItemAddedEvent(Message("msg_text", "Kept"));
+            yield return new ThreadItemAddedEvent(Message("msg_blank", " \n\t"));
+            yield return new ThreadItemAddedEvent(Message("msg_empty", ""));
+            yield return new ThreadItemAddedEvent(new WorkflowItem { Id = "wf_1", ThreadId = id, CreatedAt = _h.Server.Now(), Workflow = new Workflow() });
+            yield return new ThreadItemAddedEvent(new WidgetItem { Id = "msg_widget", ThreadId = id, CreatedAt = _h.Server.Now(), Widget = new JsonObject { ["type"] = "Card" } });
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+    }
+
+    [Fact]
+    public async Task Retry_after_stop_removes_the_partial_reply_and_the_cancellation_marker()
+    {
+        var (threadId, events) = await CancelAfterDeltasAsync(["Half an ans"]);
+        var user = (UserMessageItem)((ThreadItemDoneEvent)events[1]).Item;
+        _h.Server.Respond = (thread, _, _, _) => ScriptedChatKitServer.Yield(new ThreadItemDoneEvent(_h.Assistant(thread.Id, "A whole answer")));
+
+        await _h.StreamAsync(new ThreadsRetryAfterItemRequest { Params = new() { ThreadId = threadId, ItemId = user.Id } });
+
+        // The marker would otherwise tell the model the retried answer was cancelled.
+        Assert.Collection(await _h.AllItemsAsync(threadId),
+            i => Assert.Equal(user.Id, i.Id),
+            i => Assert.Equal("A whole answer", Assert.IsType<AssistantMessageItem>(i).Content[0].Text));
     }
 
     private async Task<(string ThreadId, List<ThreadStreamEvent> Events)> CancelAfterDeltasAsync(string[] deltas)

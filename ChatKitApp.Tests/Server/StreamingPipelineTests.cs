@@ -218,6 +218,16 @@ public sealed class StreamingPipelineTests
     }
 
     [Fact]
+    public async Task Stream_error_exception_without_a_retry_flag_allows_retry()
+    {
+        _h.Server.Respond = (thread, _, _, _) => Fails(thread, new StreamErrorException("rate_limited"));
+
+        var events = await _h.StreamAsync(Create());
+
+        Assert.Equal(new ErrorEvent { Code = "rate_limited", AllowRetry = true }, events[^1]);
+    }
+
+    [Fact]
     public async Task Title_set_before_a_failure_is_still_saved_and_streamed()
     {
         _h.Server.Respond = (thread, _, _, _) => TitleThenFail(thread);
