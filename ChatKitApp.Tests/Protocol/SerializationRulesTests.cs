@@ -103,6 +103,16 @@ public sealed class SerializationRulesTests
     }
 
     [Fact]
+    public void Items_list_without_order_reads_as_desc()
+    {
+        // Order must stay a `set` property: as `init` the source generator would assign default (asc).
+        var request = ChatKitRequestParser.Parse("""{"type":"items.list","params":{"thread_id":"t"}}"""u8);
+
+        var list = Assert.IsType<ItemsListRequest>(request);
+        Assert.Equal(SortOrder.Desc, list.Params.Order);
+    }
+
+    [Fact]
     public void Every_request_type_parses_to_its_record()
     {
         string[] bodies =
