@@ -97,6 +97,30 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(error["message"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":null,"attachments":[],"inference_options":{}}}}""", "$.params.input.content")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":[],"inference_options":null}}}""", "$.params.input.inference_options")]
+    [InlineData("""{"type":"threads.add_user_message","params":{"thread_id":"{thread}","input":{"content":[{"type":"input_text","text":"x"}],"attachments":null,"inference_options":{}}}}""", "$.params.input.attachments")]
+    [InlineData("""{"type":"threads.add_user_message","params":{"thread_id":null,"input":{"content":[{"type":"input_text","text":"x"}],"attachments":[],"inference_options":{}}}}""", "$.params.thread_id")]
+    [InlineData("""{"type":"threads.update","params":{"thread_id":"{thread}","title":null}}""", "$.params.title")]
+    [InlineData("""{"type":"threads.add_client_tool_output","params":{"thread_id":"{thread}"}}""", "'result'")]
+    public async Task Explicit_null_or_missing_key_for_a_required_field_is_a_400_and_stores_nothing(string body, string expected)
+    {
+        var threadId = await _user.Http.CreateThreadAsync("Keep me");
+        using var update = await PostAsync($$$"""{"type":"threads.update","params":{"thread_id":"{{{threadId}}}","title":"Kept title"}}""");
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        var threadBefore = await GetThreadJsonAsync(threadId);
+
+        using var response = await PostAsync(body.Replace("{thread}", threadId, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("invalid_request", error["code"]!.GetValue<string>());
+        Assert.Contains(expected, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([threadId], await _user.Http.ListThreadIdsAsync());
+        Assert.Equal(threadBefore, await GetThreadJsonAsync(threadId));
+    }
+
     [Fact]
     public async Task Get_does_not_reach_the_protocol()
     {
@@ -257,6 +281,14 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         }
 
         yield return new ThreadItemDoneEvent(message);
+    }
+
+    /// <summary>threads.get_by_id's body: the title and the newest items, as the client would see them.</summary>
+    private async Task<string> GetThreadJsonAsync(string threadId)
+    {
+        using var response = await PostAsync($$$"""{"type":"threads.get_by_id","params":{"thread_id":"{{{threadId}}}"}}""");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body)

@@ -45,6 +45,8 @@ public sealed class SerializationRulesTests
     [InlineData("""{"type":"threads.get_by_id","params":{}}""", "'thread_id'")]
     [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":[]}}}""", "'inference_options'")]
     [InlineData("""{"type":"threads.list","params":{"order":"sideways"}}""", "Malformed request")]
+    [InlineData("""{"type":"threads.add_client_tool_output","params":{"thread_id":"t"}}""", "'result'")] // a required key, even though its value may be null
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_text"}],"attachments":[],"inference_options":{}}}}""", "'text'")]
     public void Bad_requests_are_rejected_with_a_clear_400(string body, string expected)
     {
         var ex = Assert.Throws<ChatKitRequestException>(() => ChatKitRequestParser.Parse(System.Text.Encoding.UTF8.GetBytes(body)));
@@ -52,6 +54,62 @@ public sealed class SerializationRulesTests
         Assert.Equal(400, ex.StatusCode);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ChatKitApp.ChatKit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":null,"attachments":[],"inference_options":{}}}}""", "'$.params.input.content' must not be null")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":[],"inference_options":null}}}""", "'$.params.input.inference_options' must not be null")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":null,"inference_options":{}}}}""", "'$.params.input.attachments' must not be null")]
+    [InlineData("""{"type":"threads.create","params":{"input":null}}""", "'$.params.input' must not be null")]
+    [InlineData("""{"type":"threads.create","params":null}""", "'$.params' must not be null")]
+    [InlineData("""{"type":"threads.update","params":{"thread_id":"t","title":null}}""", "'$.params.title' must not be null")]
+    [InlineData("""{"type":"threads.update","params":{"thread_id":null,"title":"x"}}""", "'$.params.thread_id' must not be null")]
+    [InlineData("""{"type":"threads.add_user_message","params":{"thread_id":null,"input":{"content":[],"attachments":[],"inference_options":{}}}}""", "'$.params.thread_id' must not be null")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":null}],"attachments":[],"inference_options":{}}}}""", "'$.params.input.content[0].text' must not be null")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":[],"inference_options":{"tool_choice":{"id":null}}}}}""", "'$.params.input.inference_options.tool_choice.id' must not be null")]
+    [InlineData("""{"type":"items.feedback","params":{"thread_id":"t","item_ids":["a"],"kind":null}}""", "'$.params.kind' must not be null")]
+    [InlineData("""{"type":"items.list","params":{"thread_id":"t","order":null}}""", "'$.params.order' must not be null")]
+    [InlineData("""{"type":"threads.custom_action","params":{"thread_id":"t","action":{"type":null}}}""", "'$.params.action.type' must not be null")]
+    [InlineData("""{"type":"threads.add_structured_input","params":{"thread_id":"t","item_id":"i","input":{"answers":null}}}""", "'$.params.input.answers' must not be null")]
+    // Where RespectNullableAnnotations does not look: collection elements and a JsonObject member.
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[null],"attachments":[],"inference_options":{}}}}""", "'content' must not contain null. Path: $.params.input")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[],"attachments":[null],"inference_options":{}}}}""", "'attachments' must not contain null. Path: $.params.input")]
+    [InlineData("""{"type":"items.feedback","params":{"thread_id":"t","item_ids":["a",null],"kind":"positive"}}""", "'item_ids' must not contain null")]
+    [InlineData("""{"type":"threads.add_structured_input","params":{"thread_id":"t","item_id":"i","input":{"answers":{"q":null}}}}""", "'answers' must not contain null")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_tag","id":"e","text":"E","data":null}],"attachments":[],"inference_options":{}}}}""", "'data' must not be null. Path: $.params.input.content[0]")]
+    public void Explicit_null_where_a_value_is_required_is_a_clear_400(string body, string expected)
+    {
+        var ex = Assert.Throws<ChatKitRequestException>(() => ChatKitRequestParser.Parse(System.Text.Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal("invalid_request", ex.Code);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nullability annotation", ex.Message, StringComparison.Ordinal); // advice for the C# author, not the client
+    }
+
+    [Theory]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_tag","id":"e","text":"E","data":{"k":null},"group":null}],"attachments":[],"quoted_text":null,"inference_options":{"tool_choice":null,"model":null}}},"metadata":null}""")]
+    [InlineData("""{"type":"threads.list","params":{"limit":null,"after":null}}""")]
+    [InlineData("""{"type":"items.list","params":{"thread_id":"t","limit":null,"after":null}}""")]
+    [InlineData("""{"type":"threads.add_client_tool_output","params":{"thread_id":"t","result":null}}""")]
+    [InlineData("""{"type":"threads.add_client_tool_output","params":{"thread_id":"t","result":[null,{"x":null}]}}""")]
+    [InlineData("""{"type":"threads.custom_action","params":{"thread_id":"t","item_id":null,"action":{"type":"go","payload":null}}}""")]
+    [InlineData("""{"type":"threads.sync_custom_action","params":{"thread_id":"t","action":{"type":"go","payload":[null]}}}""")]
+    public void Explicit_null_is_accepted_where_the_protocol_allows_it(string body)
+    {
+        var ex = Record.Exception(() => ChatKitRequestParser.Parse(System.Text.Encoding.UTF8.GetBytes(body)));
+
+        Assert.Null(ex);
+    }
+
+    [Fact]
+    public void Items_list_without_order_reads_as_desc()
+    {
+        // Order must stay a `set` property: as `init` the source generator would assign default (asc).
+        var request = ChatKitRequestParser.Parse("""{"type":"items.list","params":{"thread_id":"t"}}"""u8);
+
+        var list = Assert.IsType<ItemsListRequest>(request);
+        Assert.Equal(SortOrder.Desc, list.Params.Order);
     }
 
     [Fact]

@@ -93,6 +93,29 @@ public sealed class JsonRequestTests
     }
 
     [Fact]
+    public async Task Items_list_filters_hidden_items_after_paginating_so_a_page_can_be_short()
+    {
+        // As in the reference (PROTOCOL.md 2.12, 11.3): the store pages first, then hidden items are dropped.
+        var threadId = await _h.NewThreadAsync();
+        var userMessage = (await _h.AllItemsAsync(threadId)).Single().Id;
+        await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m0", id: "msg_m0"), Alice, default);
+        await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m1", id: "msg_m1"), Alice, default);
+        await _h.Store.AddThreadItemAsync(threadId, new SdkHiddenContextItem { Id = "shcx_hidden", ThreadId = threadId, CreatedAt = _h.Server.Now(), Content = "hidden" }, Alice, default);
+        await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m2", id: "msg_m2"), Alice, default);
+        await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m3", id: "msg_m3"), Alice, default);
+
+        var first = await _h.JsonAsync<Page<ThreadItem>>(new ItemsListRequest { Params = new() { ThreadId = threadId, Limit = 3 } });
+        var second = await _h.JsonAsync<Page<ThreadItem>>(new ItemsListRequest { Params = new() { ThreadId = threadId, Limit = 3, After = first.After } });
+
+        Assert.Equal(["msg_m3", "msg_m2"], first.Data.Select(i => i.Id)); // 3 stored, 2 shown
+        Assert.True(first.HasMore);
+        Assert.Equal("shcx_hidden", first.After); // the cursor is the unfiltered page's last item: nothing skipped or repeated
+        Assert.Equal(["msg_m1", "msg_m0", userMessage], second.Data.Select(i => i.Id));
+        Assert.False(second.HasMore);
+        Assert.Null(second.After);
+    }
+
+    [Fact]
     public async Task Get_by_id_embeds_the_newest_page_oldest_first()
     {
         var threadId = await _h.NewThreadAsync();

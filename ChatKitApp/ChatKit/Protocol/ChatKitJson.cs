@@ -13,10 +13,20 @@ public static class ChatKitJson
     /// <summary>What goes to the client: attachment metadata is integration-private and left out.</summary>
     public static JsonSerializerOptions Wire { get; } = Create(ChatKitJsonContext.Default.WithAddedModifier(HideAttachmentMetadata));
 
+    /// <summary>
+    /// What clients send: an explicit <c>null</c> where the records say non-nullable (a member, a
+    /// collection element) or a missing constructor parameter fails like a missing required member,
+    /// before anything is stored. Only for reading requests: writing with these settings would throw
+    /// on a null instead of omitting it.
+    /// </summary>
+    public static JsonSerializerOptions Requests { get; } = Create(ChatKitJsonContext.Default.WithAddedModifier(NullabilityGaps.Close), strict: true);
+
     /// <summary>What stores persist: everything.</summary>
     public static JsonSerializerOptions Storage { get; } = Create(ChatKitJsonContext.Default);
 
     public static JsonTypeInfo<T> WireType<T>() => (JsonTypeInfo<T>)Wire.GetTypeInfo(typeof(T));
+
+    public static JsonTypeInfo<T> RequestType<T>() => (JsonTypeInfo<T>)Requests.GetTypeInfo(typeof(T));
 
     public static JsonTypeInfo<T> StorageType<T>() => (JsonTypeInfo<T>)Storage.GetTypeInfo(typeof(T));
 
@@ -24,7 +34,7 @@ public static class ChatKitJson
     public static T Clone<T>(T value) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, StorageType<T>()), StorageType<T>())!;
 
-    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
+    private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool strict = false)
     {
         var options = new JsonSerializerOptions
         {
@@ -34,6 +44,8 @@ public static class ChatKitJson
             Encoder = MinimalJsonEscaping.Instance,
             TypeInfoResolver = resolver,
             Converters = { new UtcTimestampConverter() },
+            RespectNullableAnnotations = strict,
+            RespectRequiredConstructorParameters = strict,
         };
         options.MakeReadOnly();
         return options;

@@ -6,6 +6,6 @@ public sealed record ThreadAddClientToolOutputParams
 {
     public required string ThreadId { get; init; }
 
-    /// <summary>Any JSON value the client tool returned, <c>null</c> included.</summary>
-    public JsonNode? Result { get; init; }
+    /// <summary>Any JSON value the client tool returned; the key is required, its value may be <c>null</c>.</summary>
+    public required JsonNode? Result { get; init; }
 }
