@@ -67,6 +67,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example/phish")]
+    [InlineData("/\t/evil.example/phish")] // browsers drop the tab: "//evil.example"
     public async Task A_return_url_to_another_site_becomes_the_home_page(string returnUrl)
     {
         await using var app = AppWithProvider();

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Tests.Fixtures;
@@ -33,6 +36,29 @@ public sealed class RequestLimitTests
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(b, ListBody)).StatusCode);
         using var health = await a.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploads_over_the_rate_limit_get_429_while_reading_content_is_not_limited()
+    {
+        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:RequestsPerWindow"] = "3", ["ChatKit:Limits:RateWindowSeconds"] = "60" });
+        using var guest = await UserClient.CreateGuestAsync(app);
+        guest.Http.DefaultRequestHeaders.Add(BlobAttachmentStore.RequestMarkerHeader, "1");
+
+        var burst = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            var file = new ByteArrayContent("hello\n"u8.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            burst.Add(await guest.Http.PostAsync(new Uri("/chatkit/attachments", UriKind.Relative), new MultipartFormDataContent { { file, "file", $"n{i}.txt" } }));
+        }
+
+        Assert.Equal(3, burst.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(3, burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        // Reading what was uploaded is not limited.
+        var stored = await burst[0].Content.ReadFromJsonAsync<JsonObject>();
+        using var content = await guest.Http.GetAsync(new Uri($"/chatkit/attachments/{stored!["id"]}/content", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, content.StatusCode);
     }
 
     [Fact]

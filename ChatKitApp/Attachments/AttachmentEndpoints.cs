@@ -1,3 +1,4 @@
+using ChatKitApp.Auth;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -43,8 +44,10 @@ public static class AttachmentEndpoints
 
         // The element cannot send antiforgery tokens; the marker header, which a cross-site form
         // cannot set without a CORS preflight, guards the writes instead.
-        group.MapPost("", UploadDirectAsync).DisableAntiforgery();
-        group.MapMethods("{id}/upload", ["POST", "PUT"], UploadAsync).DisableAntiforgery();
+        // Uploads count against the user's request budget like /chatkit (bytes are the costly
+        // part); reading content does not, so a thread full of images always shows.
+        group.MapPost("", UploadDirectAsync).DisableAntiforgery().RequireRateLimiting(UserRateLimitExtensions.PolicyName);
+        group.MapMethods("{id}/upload", ["POST", "PUT"], UploadAsync).DisableAntiforgery().RequireRateLimiting(UserRateLimitExtensions.PolicyName);
         group.MapGet("{id}/content", ContentAsync);
         return group;
     }

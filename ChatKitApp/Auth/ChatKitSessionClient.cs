@@ -54,8 +54,10 @@ public sealed partial class ChatKitSessionClient(HttpClient http, IOptions<Hoste
             {
                 var message = body?["error"]?["message"]?.GetValue<string>() ?? body?["error"]?.ToString() ?? response.ReasonPhrase ?? "no details";
                 LogUpstreamError(logger, (int)response.StatusCode, message);
+                // The provider's words stay in the log: they can name the operator's key ("sk-…wxyz")
+                // or workflow, which no browser user should see.
                 return ChatKitSessionResult.Failed(StatusCodes.Status502BadGateway, "upstream_error",
-                    $"The OpenAI ChatKit sessions API answered {(int)response.StatusCode}: {message}");
+                    $"The OpenAI ChatKit sessions API answered {(int)response.StatusCode}; the server log has the details.");
             }
 
             if (body?["client_secret"] is not JsonValue secret || secret.GetValueKind() != JsonValueKind.String)
