@@ -105,6 +105,26 @@ public abstract class AttachmentEndpointTests
     }
 
     [Theory]
+    [InlineData("nul\0name.txt")]
+    [InlineData("line\nbreak.txt")]
+    public async Task Direct_upload_with_a_control_character_in_the_name_is_a_400(string name)
+    {
+        var (app, client, _) = await StartAsync();
+        await using var _ = app;
+
+        // The RFC 5987 form (filename*=UTF-8''nul%00name.txt) carries what a quoted name cannot.
+        var file = new ByteArrayContent("hello\n"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = name };
+        var form = new MultipartFormDataContent { file };
+
+        var response = await client.PostAsync(new Uri("/chatkit/attachments", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("control characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("evil.svg", 100, "image/svg+xml", 415, "cannot be attached")]
     [InlineData("huge.png", 50 * 1024 * 1024, "image/png", 413, "at most 10 MB")]
     [InlineData("empty.txt", 0, "text/plain", 400, "is empty")]

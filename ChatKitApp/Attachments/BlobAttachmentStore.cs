@@ -57,6 +57,12 @@ public sealed class BlobAttachmentStore(
             throw ChatKitRequestException.BadRequest("An attachment needs a file name.");
         }
 
+        if (name.Any(char.IsControl))
+        {
+            // A NUL cannot be stored in PostgreSQL, and a newline has no business in a name shown in the chat.
+            throw ChatKitRequestException.BadRequest("A file name cannot contain control characters.");
+        }
+
         if (!limits.AllowedTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
             throw new ChatKitRequestException(StatusCodes.Status415UnsupportedMediaType, "unsupported_type",
