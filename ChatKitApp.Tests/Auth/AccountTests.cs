@@ -5,6 +5,7 @@ using ChatKitApp.Auth;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Tests.Auth;
 
@@ -87,6 +88,45 @@ public abstract partial class AccountTests : IAsyncLifetime
         Assert.NotEqual(owner.UserId, UserClient.UserIdFromCookie(_app, attacker.Cookies, attacker.Http.BaseAddress!));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(24)]
+    public async Task Parallel_failed_sign_ins_are_each_counted_and_lock_the_account_at_the_limit(int attempts)
+    {
+        var store = _app.Services.GetRequiredService<IUserAccountStore>();
+        var limit = _app.Services.GetRequiredService<IOptions<ChatKitAuthOptions>>().Value.MaxFailedSignIns;
+        var now = DateTimeOffset.UtcNow;
+        var lockUntil = now.AddMinutes(15);
+        var email = UserAccount.NormalizeEmail("fay@example.com");
+        Assert.True(await store.TryCreateAsync(new UserAccount("user_fay", email, "hash") { CreatedAt = now }, default));
+
+        await Task.WhenAll(Enumerable.Range(0, attempts).Select(_ => Task.Run(() => store.RecordFailedSignInAsync("user_fay", limit, now, lockUntil, default))));
+
+        var account = await store.FindByEmailAsync(email, default);
+        Assert.NotNull(account);
+        Assert.Equal(attempts, account.FailedAttempts);
+        Assert.Equal(attempts >= limit, account.LockedUntil > now);
+    }
+
+    [Fact]
+    public async Task Parallel_wrong_passwords_with_the_right_one_in_the_same_burst_leave_the_account_locked()
+    {
+        const int wrong = 24;
+        var accounts = _app.Services.GetRequiredService<AccountService>();
+        var store = _app.Services.GetRequiredService<IUserAccountStore>();
+        Assert.NotNull((await accounts.RegisterAsync("gil@example.com", Password, new System.Security.Claims.ClaimsPrincipal(), default)).Principal);
+        // Every attempt reads the account before any of them writes: the interleaving the audit found.
+        var burst = ActivatorUtilities.CreateInstance<AccountService>(_app.Services, new ReadTogetherStore(store, wrong + 1));
+
+        await Task.WhenAll(Enumerable.Range(0, wrong + 1).Select(i => Task.Run(() => burst.SignInAsync("gil@example.com", i < wrong ? "guess " + i : Password, default))));
+
+        var account = await store.FindByEmailAsync(UserAccount.NormalizeEmail("gil@example.com"), default);
+        Assert.True(account?.LockedUntil > DateTimeOffset.UtcNow, $"not locked after {wrong} parallel wrong passwords");
+        var after = await accounts.SignInAsync("gil@example.com", Password, default);
+        Assert.Null(after.Principal);
+        Assert.Contains("locked", after.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
     {
@@ -144,6 +184,33 @@ public abstract partial class AccountTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await browser.Http.ListThreadIdsAsync()); // still signed in: the list answers
+    }
+
+    /// <summary>Holds every e-mail look-up until <paramref name="readers"/> of them have been made.</summary>
+    private sealed class ReadTogetherStore(IUserAccountStore inner, int readers) : IUserAccountStore
+    {
+        private readonly TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reads;
+
+        public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+        {
+            var account = await inner.FindByEmailAsync(normalizedEmail, cancellationToken);
+            if (Interlocked.Increment(ref _reads) == readers)
+            {
+                _allRead.SetResult();
+            }
+
+            await _allRead.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            return account;
+        }
+
+        public Task<bool> TryCreateAsync(UserAccount account, CancellationToken cancellationToken) => inner.TryCreateAsync(account, cancellationToken);
+
+        public Task<UserAccount?> RecordFailedSignInAsync(string userId, int maxFailedAttempts, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
+            inner.RecordFailedSignInAsync(userId, maxFailedAttempts, now, lockUntil, cancellationToken);
+
+        public Task<bool> TryResetFailedSignInsAsync(string userId, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.TryResetFailedSignInsAsync(userId, passwordHash, now, cancellationToken);
     }
 
     /// <summary>Opens the form page and posts it back with its hidden fields (handler, antiforgery token).</summary>

@@ -55,32 +55,38 @@ public sealed partial class AccountService(
             return AccountResult.Failed(invalid); // the same answer as a wrong password: no account probing
         }
 
+        const string locked = "Too many failed attempts: this account is locked for a while.";
         var now = time.GetUtcNow();
         if (account.LockedUntil > now)
         {
-            return AccountResult.Failed("Too many failed attempts: this account is locked for a while.");
+            return AccountResult.Failed(locked);
         }
 
         var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
         if (verdict == PasswordVerificationResult.Failed)
         {
+            // The store counts and locks in one step: parallel guesses must not all read the same count.
             var limits = options.Value;
-            var failures = account.FailedAttempts + 1;
-            var locked = failures >= limits.MaxFailedSignIns;
-            await store.UpdateAsync(account with { FailedAttempts = locked ? 0 : failures, LockedUntil = locked ? now + limits.LockoutDuration : null }, cancellationToken);
-            if (locked)
+            var saved = await store.RecordFailedSignInAsync(account.UserId, limits.MaxFailedSignIns, now, now + limits.LockoutDuration, cancellationToken);
+            if (saved?.LockedUntil > now)
             {
-                LogLockedOut(logger);
-                return AccountResult.Failed("Too many failed attempts: this account is locked for a while.");
+                if (saved.FailedAttempts == limits.MaxFailedSignIns)
+                {
+                    LogLockedOut(logger);
+                }
+
+                return AccountResult.Failed(locked);
             }
 
             return AccountResult.Failed(invalid);
         }
 
-        if (account.FailedAttempts != 0 || account.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        // Checked again as the count is cleared: parallel guesses may have locked the account
+        // since it was read above, and then the right password is refused too.
+        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, password!) : account.PasswordHash;
+        if (!await store.TryResetFailedSignInsAsync(account.UserId, hash, now, cancellationToken))
         {
-            var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, password!) : account.PasswordHash;
-            await store.UpdateAsync(account with { FailedAttempts = 0, LockedUntil = null, PasswordHash = hash }, cancellationToken);
+            return AccountResult.Failed(locked);
         }
 
         return AccountResult.Succeeded(Principal(account));

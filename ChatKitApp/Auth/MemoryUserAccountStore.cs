@@ -29,14 +29,37 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
         }
     }
 
-    public Task UpdateAsync(UserAccount account, CancellationToken cancellationToken)
+    public Task<UserAccount?> RecordFailedSignInAsync(string userId, int maxFailedAttempts, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
         lock (_gate)
         {
-            _byEmail[account.Email] = account;
-        }
+            if (Find(userId) is not { } account)
+            {
+                return Task.FromResult<UserAccount?>(null);
+            }
 
-        return Task.CompletedTask;
+            var expired = account.LockedUntil <= now;
+            var failures = expired ? 1 : account.FailedAttempts + 1;
+            var lockedUntil = account.LockedUntil > now ? account.LockedUntil : failures >= maxFailedAttempts ? lockUntil : null;
+            account = account with { FailedAttempts = failures, LockedUntil = lockedUntil };
+            _byEmail[account.Email] = account;
+            return Task.FromResult<UserAccount?>(account);
+        }
     }
+
+    public Task<bool> TryResetFailedSignInsAsync(string userId, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Find(userId) is not { } account || account.LockedUntil > now)
+            {
+                return Task.FromResult(false);
+            }
+
+            _byEmail[account.Email] = account with { FailedAttempts = 0, LockedUntil = null, PasswordHash = passwordHash };
+            return Task.FromResult(true);
+        }
+    }
+
+    private UserAccount? Find(string userId) => _byEmail.Values.FirstOrDefault(a => a.UserId == userId);
 }

@@ -20,9 +20,27 @@ public sealed class PostgresUserAccountStore(NpgsqlDataSource dataSource) : IUse
         ON CONFLICT DO NOTHING
         """;
 
-    private const string UpdateSql = """
-        UPDATE accounts SET password_hash = @PasswordHash, failed_attempts = @FailedAttempts, locked_until = @LockedUntil
+    // One statement, so parallel wrong passwords queue on the row lock and each sees the count the
+    // previous one wrote. The right-hand sides read the row as it was: the new count is spelled out
+    // again in the lock's CASE. An expired lock starts the count again; an active one is kept.
+    private const string RecordFailureSql = """
+        UPDATE accounts SET
+            failed_attempts = CASE WHEN locked_until <= @Now THEN 1 ELSE failed_attempts + 1 END,
+            locked_until = CASE
+                WHEN locked_until > @Now THEN locked_until
+                WHEN (CASE WHEN locked_until <= @Now THEN 1 ELSE failed_attempts + 1 END) >= @MaxFailedAttempts THEN @LockUntil
+                ELSE NULL
+            END
         WHERE user_id = @UserId
+        RETURNING user_id AS UserId, email AS Email, password_hash AS PasswordHash, failed_attempts AS FailedAttempts,
+                  locked_until AS LockedUntil, created_at AS CreatedAt
+        """;
+
+    // The lock is checked in the same statement that clears it, so a lock set by a parallel wrong
+    // password after this sign-in read the account still refuses the right one.
+    private const string ResetSql = """
+        UPDATE accounts SET failed_attempts = 0, locked_until = NULL, password_hash = @PasswordHash
+        WHERE user_id = @UserId AND (locked_until IS NULL OR locked_until <= @Now)
         """;
 
     public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
@@ -39,11 +57,21 @@ public sealed class PostgresUserAccountStore(NpgsqlDataSource dataSource) : IUse
         return await connection.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(account), cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task UpdateAsync(UserAccount account, CancellationToken cancellationToken)
+    public async Task<UserAccount?> RecordFailedSignInAsync(string userId, int maxFailedAttempts, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(account), cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            RecordFailureSql,
+            new { UserId = userId, MaxFailedAttempts = maxFailedAttempts, Now = now.UtcDateTime, LockUntil = lockUntil.UtcDateTime },
+            cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    public async Task<bool> TryResetFailedSignInsAsync(string userId, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            ResetSql, new { UserId = userId, PasswordHash = passwordHash, Now = now.UtcDateTime }, cancellationToken: cancellationToken)) == 1;
     }
 
     private static object Parameters(UserAccount a) => new
