@@ -27,7 +27,7 @@ import { ThreadView } from './thread-view.js';
  * @typedef {object} StreamRun
  * @property {AbortController} controller
  * @property {boolean} sawUserMessage the server stored the user's message (so no draft restore)
- * @property {ThreadItem | null} pendingToolCall a client tool call to answer when the stream ends
+ * @property {ThreadItem | null} pendingToolCall a client tool call to answer before the response ends
  * @property {Promise<void>} ended settles when the response has closed
  * @property {() => void} end
  */
@@ -428,8 +428,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   }
 
   /**
-   * Runs one streaming request to its end, applying every event as it arrives. Failures are
-   * reported (banner + chatkit.error), not thrown: callers are UI handlers.
+   * Runs one response to its end, applying every event as it arrives. Failures are reported
+   * (banner + chatkit.error), not thrown: callers are UI handlers. Only #assertIdle throws.
    * @param {string} type
    * @param {Record<string, unknown>} params
    * @param {Draft | null} [draft]
@@ -447,11 +447,18 @@ export class OpenAIChatKitElement extends HTMLElement {
     this.#view.setBusy(true);
     this.#dispatch('chatkit.response.start');
     try {
-      const events = this.#api.stream(type, params, signal,
-        (raw, error) => this.#log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
-      for await (const event of events) {
-        if (signal.aborted) break;
-        this.#handleEvent(event, run);
+      // A client tool call pauses the response; its output is posted and the rest streamed as
+      // part of the same response, so nothing else can be sent in between.
+      /** @type {[string, Record<string, unknown>] | null} */
+      let request = [type, params];
+      while (request) {
+        const events = this.#api.stream(request[0], request[1], signal,
+          (raw, error) => this.#log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
+        for await (const event of events) {
+          if (signal.aborted) break; // stopped, or the thread was switched: the rest is not ours
+          this.#handleEvent(event, run);
+        }
+        request = await this.#answerClientTool(run);
       }
     } catch (error) {
       if (!signal.aborted && !isAbort(error)) {
@@ -472,7 +479,6 @@ export class OpenAIChatKitElement extends HTMLElement {
       this.#dispatch('chatkit.response.end');
       run.end();
     }
-    if (run.pendingToolCall && !signal.aborted) await this.#answerClientTool(run.pendingToolCall);
   }
 
   /** Stops the running response and forgets it now, so a new one can start immediately. */
@@ -578,29 +584,24 @@ export class OpenAIChatKitElement extends HTMLElement {
   }
 
   /**
-   * The server paused for the browser: run `onClientTool`, post its result, stream the rest.
-   * @param {ThreadItem} call
+   * If the stream paused for the browser, runs `onClientTool` and returns the request that posts
+   * its result and streams the rest; else null. Stop works while the tool runs.
+   * @param {StreamRun} run
+   * @returns {Promise<[string, Record<string, unknown>] | null>}
    */
-  async #answerClientTool(call) {
+  async #answerClientTool(run) {
+    const call = run.pendingToolCall;
+    const { signal } = run.controller;
+    run.pendingToolCall = null;
+    if (!call || signal.aborted) return null;
     const handler = this.#options?.onClientTool;
-    if (!handler) {
-      this.#reportError(new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`));
-      return;
-    }
-    let result;
-    try {
-      result = await handler({ name: call.name ?? '', params: call.arguments ?? {} });
-    } catch (error) {
-      this.#reportError(error);
-      return;
-    }
-    const thread = this.#thread;
-    if (!thread || (call.thread_id && call.thread_id !== thread.id)) return; // the user moved on
+    if (!handler) throw new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`);
+    const result = await untilAborted(handler({ name: call.name ?? '', params: call.arguments ?? {} }), signal);
     // The server sends no event for the completed call (PROTOCOL.md 2.3); update our copy.
     call.status = 'completed';
     call.output = result;
     this.#view.touch(call.id);
-    await this.#runStream('threads.add_client_tool_output', { thread_id: thread.id, result: result ?? null });
+    return ['threads.add_client_tool_output', { thread_id: call.thread_id ?? this.#thread?.id, result: result ?? null }];
   }
 
   /**
@@ -844,6 +845,22 @@ export class OpenAIChatKitElement extends HTMLElement {
  */
 function toWireAction(action, payload) {
   return payload === undefined ? { type: action.type } : { type: action.type, payload };
+}
+
+/**
+ * Waits for a value or promise, or rejects with an AbortError as soon as the signal aborts (a
+ * client tool that never answers must not keep Stop or a thread switch from working).
+ * @template T
+ * @param {T | Promise<T>} value
+ * @param {AbortSignal} signal
+ * @returns {Promise<T>}
+ */
+function untilAborted(value, signal) {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    Promise.resolve(value).then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /**
