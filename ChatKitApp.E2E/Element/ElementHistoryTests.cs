@@ -50,13 +50,7 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         var (context, page, _) = await fixture.NewPageAsync();
         await using var __ = context;
         var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
-        await chat.SendAndWaitAsync("alpha thread");
-        var alpha = await chat.ThreadIdAsync();
-        await page.Locator("[data-testid=new-thread]").ClickAsync();
-        await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
-        await chat.SendAndWaitAsync("beta thread");
-        var beta = await chat.ThreadIdAsync(other: alpha);
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
 
         await page.Locator("[data-testid=history-toggle]").ClickAsync();
         await Expect(chat.HistoryEntry(beta).Locator("button[aria-current=true]")).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });
@@ -74,6 +68,40 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await chat.SendAndWaitAsync("still beta");
         var items = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, await ScenarioBrowserFixture.UserOfAsync(page), CancellationToken.None);
         Assert.Equal(4, items.Data.Count);
+    }
+
+    [Fact]
+    public async Task Message_typed_while_a_thread_loads_is_not_sent_to_the_thread_being_left()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
+        var user = await ScenarioBrowserFixture.UserOfAsync(page);
+        var gate = await ChatKitRequestGate.InstallAsync(page, "threads.get_by_id");
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(alpha).Locator("button.history-entry-main").ClickAsync();
+        await gate.WhenHeldAsync();
+        await chat.Input.FillAsync("typed during the switch");
+        await chat.Input.PressAsync("Enter");
+
+        // Nothing is sent while the thread loads: the draft waits in the composer.
+        await Expect(chat.Input).ToHaveValueAsync("typed during the switch");
+        gate.Release();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["alpha thread"], new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        Assert.Equal(alpha, await chat.ThreadIdAsync());
+        var betaItems = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, user, CancellationToken.None);
+        Assert.Equal(2, betaItems.Data.Count);
+
+        // Once the thread is shown, the same draft goes to it.
+        await chat.Input.PressAsync("Enter");
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: alpha thread", "You said: typed during the switch"], new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        Assert.Equal(alpha, await chat.ThreadIdAsync());
+        var alphaItems = await fixture.Store.LoadThreadItemsAsync(alpha, null, 20, SortOrder.Asc, user, CancellationToken.None);
+        Assert.Equal(4, alphaItems.Data.Count);
     }
 
     [Fact]
@@ -131,6 +159,18 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
                 // not yet: scroll again
             }
         }
+    }
+
+    /// <summary>Opens the chat with two threads, "alpha thread" and then "beta thread" (shown), and returns their ids.</summary>
+    private static async Task<(string Alpha, string Beta)> OpenTwoThreadsAsync(ChatElementPage chat)
+    {
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("alpha thread");
+        var alpha = await chat.ThreadIdAsync();
+        await chat.Page.Locator("[data-testid=new-thread]").ClickAsync();
+        await Expect(chat.Page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
+        await chat.SendAndWaitAsync("beta thread");
+        return (alpha, await chat.ThreadIdAsync(other: alpha));
     }
 
     /// <summary>Writes a thread of alternating user and assistant messages straight into the app's store.</summary>

@@ -48,6 +48,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   #stream = null;
   /** Incremented by every thread switch, so a slow load cannot overwrite a newer one. */
   #loadToken = 0;
+  /** A thread is loading: nothing is sent until it is shown (it would go to the thread being left). */
+  #loading = false;
   /** @type {string | null} items.list cursor for older items */
   #olderCursor = null;
   #loadingOlder = false;
@@ -260,8 +262,20 @@ export class OpenAIChatKitElement extends HTMLElement {
     await this.#started;
   }
 
+  get #busy() {
+    return this.#stream !== null || this.#loading;
+  }
+
   #assertIdle() {
     if (this.#stream) throw new Error('A response is already streaming.');
+    if (this.#loading) throw new Error('A thread is still loading.');
+  }
+
+  /** @param {boolean} loading */
+  #setLoading(loading) {
+    this.#loading = loading;
+    markBusy(this.#main, 'loading', loading);
+    this.#composer.setMode(loading ? 'waiting' : 'idle');
   }
 
   /**
@@ -274,7 +288,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     const token = ++this.#loadToken;
     this.#hideBanner();
     this.#dispatch('chatkit.thread.load.start', { threadId });
-    markBusy(this.#main, 'loading', true);
+    this.#setLoading(true);
     try {
       const thread = await this.#api.request('threads.get_by_id', { thread_id: threadId });
       let items = thread.items?.data ?? [];
@@ -302,9 +316,7 @@ export class OpenAIChatKitElement extends HTMLElement {
       if (initial && missing) this.#log('thread.initial_not_found', { threadId });
       else this.#reportError(error);
     } finally {
-      if (token === this.#loadToken) {
-        markBusy(this.#main, 'loading', false);
-      }
+      if (token === this.#loadToken) this.#setLoading(false);
       this.#dispatch('chatkit.thread.load.end', { threadId });
     }
   }
@@ -313,7 +325,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   #showNewThread(notify) {
     this.#abortStream();
     ++this.#loadToken;
-    markBusy(this.#main, 'loading', false);
+    this.#setLoading(false);
     this.#thread = null;
     this.#olderCursor = null;
     this.#view.clear();
@@ -419,7 +431,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   async #retry(userMessageId) {
     // The error (and its Retry button) arrives before the failed response has closed.
     if (this.#stream) await this.#stream.ended;
-    if (!this.#thread || this.#stream) return;
+    if (!this.#thread || this.#busy) return;
     // The server deletes everything after the message without telling us (PROTOCOL.md 2.5).
     this.#view.truncateAfter(userMessageId);
     this.#view.clearTransient();
@@ -466,27 +478,31 @@ export class OpenAIChatKitElement extends HTMLElement {
         this.#reportError(error);
       }
     } finally {
-      if (this.#stream === run) this.#stream = null;
-      // A thread switch detaches the run at once (#abortStream); if another response started
-      // since, the UI state is that response's, not ours.
-      if (!this.#stream) {
-        this.#view.setProgress(null);
-        this.#view.settle();
-        this.#view.setBusy(false);
-        this.#composer.setMode('idle');
-        this.#updateChrome();
+      // A thread switch has already detached and settled the run (#abortStream).
+      if (this.#stream === run) {
+        this.#stream = null;
+        this.#settleResponse();
       }
       this.#dispatch('chatkit.response.end');
       run.end();
     }
   }
 
-  /** Stops the running response and forgets it now, so a new one can start immediately. */
+  /** Stops the running response and forgets it now, so the view is free for what comes next. */
   #abortStream() {
     const run = this.#stream;
     if (!run) return;
     this.#stream = null;
     run.controller.abort();
+    this.#settleResponse();
+  }
+
+  #settleResponse() {
+    this.#view.setProgress(null);
+    this.#view.settle();
+    this.#view.setBusy(false);
+    this.#composer.setMode('idle');
+    this.#updateChrome();
   }
 
   /**
@@ -748,7 +764,7 @@ export class OpenAIChatKitElement extends HTMLElement {
 
   /** @param {string | import('./types.js').UserMessageContent[]} prompt */
   async #sendPrompt(prompt) {
-    if (this.#stream) return;
+    if (this.#busy) return;
     const { toolId, modelId } = this.#composer.snapshot(); // the chosen tool and model apply
     await this.#sendInput(userInput(typeof prompt === 'string' ? textContent(prompt) : prompt, [], null, toolId, modelId), null);
   }
