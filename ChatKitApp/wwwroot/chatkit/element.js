@@ -46,8 +46,11 @@ export class OpenAIChatKitElement extends HTMLElement {
   #thread = null;
   /** @type {StreamRun | null} */
   #stream = null;
-  /** Incremented by every thread switch, so a slow load cannot overwrite a newer one. */
-  #loadToken = 0;
+  /**
+   * Incremented by every thread switch and every response start: an answer asked for before
+   * (a slow thread load, fetchUpdates) is stale and must not replace what the view shows now.
+   */
+  #viewToken = 0;
   /** A thread is loading: nothing is sent until it is shown (it would go to the thread being left). */
   #loading = false;
   /** @type {string | null} items.list cursor for older items */
@@ -234,13 +237,15 @@ export class OpenAIChatKitElement extends HTMLElement {
   async fetchUpdates() {
     await this.#whenStarted();
     const threadId = this.#thread?.id;
-    if (!threadId || this.#stream) return;
+    if (!threadId || this.#busy) return;
+    const token = this.#viewToken;
     try {
       const [thread, page] = await Promise.all([
         this.#api.request('threads.get_by_id', { thread_id: threadId }),
         this.#api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE }),
       ]);
-      if (this.#thread?.id !== threadId) return;
+      // A response that started meanwhile is newer than this answer (and a switch made it moot).
+      if (token !== this.#viewToken) return;
       this.#setThread(thread);
       this.#mergeNewest([...page.data].reverse(), Boolean(page.has_more), page.after ?? null);
     } catch (error) {
@@ -285,7 +290,7 @@ export class OpenAIChatKitElement extends HTMLElement {
    */
   async #openThread(threadId, { initial = false } = {}) {
     this.#abortStream();
-    const token = ++this.#loadToken;
+    const token = ++this.#viewToken;
     this.#hideBanner();
     this.#dispatch('chatkit.thread.load.start', { threadId });
     this.#setLoading(true);
@@ -302,21 +307,21 @@ export class OpenAIChatKitElement extends HTMLElement {
         hasMore = Boolean(newest.has_more);
         cursor = newest.after ?? null;
       }
-      if (token !== this.#loadToken) return;
+      if (token !== this.#viewToken) return;
       this.#setThread(thread);
       this.#view.setItems(items, hasMore);
       this.#olderCursor = cursor;
       this.#history.refresh();
       this.#dispatch('chatkit.thread.change', { threadId });
     } catch (error) {
-      if (token !== this.#loadToken) return;
+      if (token !== this.#viewToken) return;
       this.#showNewThread(true);
       // A stored thread id that no longer exists is normal (deleted elsewhere): start fresh quietly.
       const missing = /** @type {any} */ (error)?.status === 404;
       if (initial && missing) this.#log('thread.initial_not_found', { threadId });
       else this.#reportError(error);
     } finally {
-      if (token === this.#loadToken) this.#setLoading(false);
+      if (token === this.#viewToken) this.#setLoading(false);
       this.#dispatch('chatkit.thread.load.end', { threadId });
     }
   }
@@ -324,7 +329,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   /** @param {boolean} notify fire chatkit.thread.change (the active thread really changed) */
   #showNewThread(notify) {
     this.#abortStream();
-    ++this.#loadToken;
+    ++this.#viewToken;
     this.#setLoading(false);
     this.#thread = null;
     this.#olderCursor = null;
@@ -373,9 +378,9 @@ export class OpenAIChatKitElement extends HTMLElement {
     const current = this.#view.items;
     const overlap = items.length ? current.findIndex((item) => item.id === items[0].id) : -1;
     if (overlap >= 0) {
-      this.#view.setItems([...current.slice(0, overlap), ...items], this.#view.hasMore);
+      this.#view.replaceItems([...current.slice(0, overlap), ...items], this.#view.hasMore);
     } else {
-      this.#view.setItems(items, hasMore);
+      this.#view.replaceItems(items, hasMore);
       this.#olderCursor = after;
     }
   }
@@ -453,6 +458,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     run.ended = new Promise((resolve) => { run.end = resolve; });
     const { signal } = run.controller;
     this.#stream = run;
+    ++this.#viewToken;
     this.#hideBanner();
     this.#composer.setMode('waiting');
     this.#view.clearTransient();
