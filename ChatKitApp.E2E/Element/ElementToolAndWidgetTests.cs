@@ -112,6 +112,44 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Sync_widget_action_answered_after_a_thread_switch_leaves_the_new_thread_alone()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("syncwidget please");
+        var widgetThread = await chat.ThreadIdAsync();
+        await page.Locator("[data-testid=new-thread]").ClickAsync();
+        await chat.SendAndWaitAsync("other thread");
+        var otherThread = await chat.ThreadIdAsync(other: widgetThread);
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(widgetThread).Locator("button.history-entry-main").ClickAsync();
+        var widget = chat.Items("widget");
+        await Expect(widget).ToContainTextAsync("Order 42 is waiting for approval.", new() { Timeout = ChatElementPage.Timeout });
+
+        var gate = await ChatKitRequestGate.InstallAsync(page, "threads.sync_custom_action");
+        await widget.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await gate.WhenHeldAsync();
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(otherThread).Locator("button.history-entry-main").ClickAsync();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["other thread"], new() { Timeout = ChatElementPage.Timeout });
+        var answered = page.WaitForResponseAsync(r => ChatKitRequestGate.IsRequestOf(r.Request, "threads.sync_custom_action"));
+        gate.Release();
+        await answered;
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))");
+
+        await Expect(chat.Items("widget")).ToHaveCountAsync(0);
+        await Expect(chat.AllItems).ToHaveCountAsync(2);
+        Assert.Equal(otherThread, await chat.ThreadIdAsync());
+
+        // The action did reach its own thread.
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(widgetThread).Locator("button.history-entry-main").ClickAsync();
+        await Expect(chat.Items("widget")).ToContainTextAsync("Order 42 approved.", new() { Timeout = ChatElementPage.Timeout });
+    }
+
+    [Fact]
     public async Task Widget_button_sends_its_server_action_and_shows_the_replaced_widget()
     {
         var (context, page, _) = await fixture.NewPageAsync();

@@ -648,8 +648,10 @@ export class OpenAIChatKitElement extends HTMLElement {
       } else if (!this.#thread) {
         this.#log('widget.action_without_thread', { type: action.type });
       } else if (action.streaming === false) {
-        const result = await this.#api.request('threads.sync_custom_action', { thread_id: this.#thread.id, item_id: item.id, action: wire });
-        if (result?.updated_item) this.#view.upsert(result.updated_item, false);
+        const threadId = this.#thread.id;
+        const result = await this.#api.request('threads.sync_custom_action', { thread_id: threadId, item_id: item.id, action: wire });
+        // The answer belongs to the thread it was asked from, which the user may have left.
+        if (result?.updated_item && this.#thread?.id === threadId) this.#view.upsert(result.updated_item, false);
       } else if (this.#stream) {
         this.#log('widget.action_while_streaming', { type: action.type });
       } else {
