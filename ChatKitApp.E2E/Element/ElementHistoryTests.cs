@@ -11,6 +11,14 @@ namespace ChatKitApp.E2E.Element;
 [Collection(ScenarioCollection.Name)]
 public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
 {
+    /// <summary>A 500 in the shape our server answers errors with.</summary>
+    private static readonly RouteFulfillOptions ServerFellOver = new()
+    {
+        Status = 500,
+        ContentType = "application/json",
+        Body = """{"error":{"code":"internal","message":"Server fell over."}}""",
+    };
+
     [Fact]
     public async Task Rename_and_delete_a_thread_from_history_reach_the_store()
     {
@@ -102,6 +110,40 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         Assert.Equal(alpha, await chat.ThreadIdAsync());
         var alphaItems = await fixture.Store.LoadThreadItemsAsync(alpha, null, 20, SortOrder.Asc, user, CancellationToken.None);
         Assert.Equal(4, alphaItems.Data.Count);
+    }
+
+    [Fact]
+    public async Task Failed_thread_load_keeps_the_current_thread_and_reports_the_error()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.RecordEventsAsync();
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
+        await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.get_by_id")
+            ? route.FulfillAsync(ServerFellOver)
+            : route.FallbackAsync());
+        var banner = page.Locator("[data-testid=error-banner]");
+
+        // Switching to a thread that fails to load stays on the thread shown.
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(alpha).Locator("button.history-entry-main").ClickAsync();
+        await Expect(banner).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"]);
+        Assert.Equal(beta, await page.EvaluateAsync<string?>(ChatUi.RememberedThreadJs));
+
+        // A reload that cannot open the remembered thread keeps remembering it.
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(banner).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        Assert.Equal(beta, await page.EvaluateAsync<string?>(ChatUi.RememberedThreadJs));
+        Assert.Contains("chatkit.error", await chat.EventNamesAsync());
+        Assert.DoesNotContain("chatkit.thread.change", await chat.EventNamesAsync());
+
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"], new() { Timeout = ChatElementPage.Timeout });
     }
 
     [Fact]

@@ -315,10 +315,12 @@ export class OpenAIChatKitElement extends HTMLElement {
       this.#dispatch('chatkit.thread.change', { threadId });
     } catch (error) {
       if (token !== this.#viewToken) return;
-      this.#showNewThread(true);
-      // A stored thread id that no longer exists is normal (deleted elsewhere): start fresh quietly.
+      // A thread that no longer exists (deleted elsewhere) gives way to a new one; a stored id
+      // of one is normal, so that is quiet. Any other failure (server error, network) keeps the
+      // thread shown, and the host keeps the id it saved.
       const missing = /** @type {any} */ (error)?.status === 404;
-      if (initial && missing) this.#log('thread.initial_not_found', { threadId });
+      if (missing) this.#showNewThread(true);
+      if (missing && initial) this.#log('thread.initial_not_found', { threadId });
       else this.#reportError(error);
     } finally {
       if (token === this.#viewToken) this.#setLoading(false);
