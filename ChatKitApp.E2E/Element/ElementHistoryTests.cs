@@ -147,6 +147,24 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task History_that_fails_to_load_says_so_and_fires_chatkit_error()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.RecordEventsAsync();
+        await chat.OpenAsync();
+        await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.list")
+            ? route.FulfillAsync(ServerFellOver)
+            : route.FallbackAsync());
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=history-panel]")).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        Assert.Contains("chatkit.error", await chat.EventNamesAsync());
+    }
+
+    [Fact]
     public async Task Scrolling_up_a_long_thread_loads_older_items_until_the_first()
     {
         const int count = 120;

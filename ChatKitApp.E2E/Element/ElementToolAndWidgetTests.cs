@@ -150,6 +150,26 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Widget_action_during_a_response_is_refused_with_a_visible_reason()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("widget please");
+        var threadId = await chat.ThreadIdAsync();
+        await chat.SendAsync("slow answer meanwhile");
+        await Expect(chat.Items("assistant_message").Last).ToContainTextAsync("word02", new() { Timeout = ChatElementPage.Timeout });
+
+        await chat.Items("widget").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Expect(page.Locator("[data-testid=error-banner]")).ToContainTextAsync("A response is already streaming.");
+        Assert.DoesNotContain(fixture.Log.Actions, a => a.ThreadId == threadId);
+        await chat.Stop.ClickAsync();
+        await fixture.Log.WhenCancelledAsync(threadId);
+    }
+
+    [Fact]
     public async Task Widget_button_sends_its_server_action_and_shows_the_replaced_widget()
     {
         var (context, page, _) = await fixture.NewPageAsync();

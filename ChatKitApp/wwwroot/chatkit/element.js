@@ -93,6 +93,9 @@ export class OpenAIChatKitElement extends HTMLElement {
   #history = new HistoryPanel({
     list: (after) => this.#api.request('threads.list', {
       limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
+    }).catch((error) => {
+      this.#dispatch('chatkit.error', { error }); // the panel shows the message itself
+      throw error;
     }),
     onSelect: (threadId) => {
       if (threadId !== this.#thread?.id) this.#openThread(threadId);
@@ -654,9 +657,8 @@ export class OpenAIChatKitElement extends HTMLElement {
         const result = await this.#api.request('threads.sync_custom_action', { thread_id: threadId, item_id: item.id, action: wire });
         // The answer belongs to the thread it was asked from, which the user may have left.
         if (result?.updated_item && this.#thread?.id === threadId) this.#view.upsert(result.updated_item, false);
-      } else if (this.#stream) {
-        this.#log('widget.action_while_streaming', { type: action.type });
       } else {
+        // While a response streams (or a thread loads) this throws and the user sees why.
         await this.#runStream('threads.custom_action', { thread_id: this.#thread.id, item_id: item.id, action: wire });
       }
     } catch (error) {
@@ -671,8 +673,12 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {{ status: 'answered' | 'skipped', answers: Record<string, { values: string[], skipped: boolean }> }} input
    */
   async #submitStructuredInput(item, input) {
-    if (!this.#thread || this.#stream) return;
-    await this.#runStream('threads.add_structured_input', { thread_id: this.#thread.id, item_id: item.id, input });
+    if (!this.#thread) return;
+    try {
+      await this.#runStream('threads.add_structured_input', { thread_id: this.#thread.id, item_id: item.id, input });
+    } catch (error) {
+      this.#reportError(error); // busy: nothing was sent and the form stays open
+    }
   }
 
   /**
