@@ -63,6 +63,29 @@ public sealed class ChatElementPage(IPage page)
         await Expect(Stop).ToBeHiddenAsync(new() { Timeout = Timeout });
     }
 
+    /// <summary>
+    /// Records the element's events into <c>window.__chatkitEvents</c> from before the element exists
+    /// (call it before <see cref="OpenAsync"/>): the events do not bubble, but a capturing listener on
+    /// the document sees them on their way down to the element.
+    /// </summary>
+    public Task RecordEventsAsync() => Page.AddInitScriptAsync("""
+        window.__chatkitEvents = [];
+        for (const name of ['chatkit.ready', 'chatkit.error', 'chatkit.effect', 'chatkit.response.start', 'chatkit.response.end',
+                            'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.log']) {
+          document.addEventListener(name, (event) => {
+            if (event.target?.localName !== 'openai-chatkit') return;
+            const detail = event.detail;
+            const copy = detail && detail.error instanceof Error
+              ? { error: { isError: true, message: detail.error.message } }
+              : JSON.parse(JSON.stringify(detail ?? null));
+            window.__chatkitEvents.push({ name, detail: copy });
+          }, true);
+        }
+        """);
+
+    /// <summary>The names of the events <see cref="RecordEventsAsync"/> has seen so far, in order.</summary>
+    public async Task<List<string>> EventNamesAsync() => [.. await Page.EvaluateAsync<string[]>("() => window.__chatkitEvents.map(e => e.name)")];
+
     /// <summary>The thread the host remembers for reloads (it follows chatkit.thread.change).</summary>
     public Task<string> ThreadIdAsync(string? other = null) => ChatUi.RememberedThreadAsync(Page, other);
 }

@@ -133,6 +133,52 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Fetch_updates_answered_after_a_response_started_leaves_the_streaming_reply()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("before the refresh");
+        var threadId = await chat.ThreadIdAsync();
+        var gate = await ChatKitRequestGate.InstallAsync(page, "items.list");
+        await page.EvaluateAsync("() => { window.__fetched = document.querySelector('openai-chatkit').fetchUpdates(); }");
+        await gate.WhenHeldAsync();
+
+        await chat.SendAsync("slow while refreshing");
+        var reply = chat.Items("assistant_message").Last;
+        await Expect(reply).ToContainTextAsync("word02", new() { Timeout = ChatElementPage.Timeout });
+        gate.Release();
+        await page.EvaluateAsync("() => window.__fetched");
+
+        // Still mid-stream: the reply being written is on screen and keeps growing.
+        await Expect(chat.Stop).ToBeVisibleAsync();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["before the refresh", "slow while refreshing"]);
+        await Expect(chat.Items("assistant_message")).ToHaveCountAsync(2, new() { Timeout = 3_000 });
+        await Expect(reply).ToContainTextAsync("word01 word02");
+        await chat.Stop.ClickAsync();
+        await fixture.Log.WhenCancelledAsync(threadId);
+    }
+
+    [Fact]
+    public async Task Fetch_updates_keeps_the_feedback_already_given()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("rate, then refresh");
+        var thumb = page.Locator("[data-testid=feedback-positive]").Last;
+        await chat.Items("assistant_message").Last.HoverAsync();
+        await page.RunAndWaitForResponseAsync(() => thumb.ClickAsync(), r => ChatKitRequestGate.IsRequestOf(r.Request, "items.feedback"));
+
+        await page.EvaluateAsync("() => document.querySelector('openai-chatkit').fetchUpdates()");
+
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: rate, then refresh"]);
+        await Expect(thumb).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
     public async Task Keyboard_only_send_tabs_to_the_composer_and_sends_with_Enter()
     {
         var (context, page, _) = await fixture.NewPageAsync();

@@ -9,32 +9,13 @@ namespace ChatKitApp.E2E.Element;
 [Collection(ScenarioCollection.Name)]
 public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
 {
-    /// <summary>
-    /// Records the element's events from before the element exists: the events do not bubble, but a
-    /// capturing listener on the document sees them on their way down to the element.
-    /// </summary>
-    private const string Recorder = """
-        window.__chatkitEvents = [];
-        for (const name of ['chatkit.ready', 'chatkit.error', 'chatkit.effect', 'chatkit.response.start', 'chatkit.response.end',
-                            'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.log']) {
-          document.addEventListener(name, (event) => {
-            if (event.target?.localName !== 'openai-chatkit') return;
-            const detail = event.detail;
-            const copy = detail && detail.error instanceof Error
-              ? { error: { isError: true, message: detail.error.message } }
-              : JSON.parse(JSON.stringify(detail ?? null));
-            window.__chatkitEvents.push({ name, detail: copy });
-          }, true);
-        }
-        """;
-
     [Fact]
     public async Task Every_element_event_fires_with_its_detail_shape()
     {
         var (context, page, _) = await fixture.NewPageAsync();
         await using var __ = context;
-        await page.AddInitScriptAsync(Recorder);
         var chat = new ChatElementPage(page);
+        await chat.RecordEventsAsync();
         await chat.OpenAsync();
 
         var ready = await WaitForAsync(page, "chatkit.ready");
@@ -51,7 +32,7 @@ public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
         var log = await WaitForAsync(page, "chatkit.log");
         Assert.Equal("stream.update_for_unknown_item", log.GetProperty("name").GetString());
         Assert.Equal("msg_unknown", log.GetProperty("data").GetProperty("itemId").GetString());
-        var names = await NamesAsync(page);
+        var names = await chat.EventNamesAsync();
         Assert.True(names.IndexOf("chatkit.response.start") < names.IndexOf("chatkit.thread.change"));
         Assert.True(names.IndexOf("chatkit.thread.change") < names.LastIndexOf("chatkit.response.end"));
 
@@ -68,7 +49,7 @@ public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
         Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.load.end")).GetProperty("threadId").GetString());
         Assert.Equal(threadId, (await WaitForAsync(page, "chatkit.thread.change")).GetProperty("threadId").GetString());
         await WaitForAsync(page, "chatkit.ready");
-        Assert.Equal(["chatkit.thread.load.start", "chatkit.thread.change", "chatkit.thread.load.end", "chatkit.ready"], await NamesAsync(page));
+        Assert.Equal(["chatkit.thread.load.start", "chatkit.thread.change", "chatkit.thread.load.end", "chatkit.ready"], await chat.EventNamesAsync());
 
         // A new chat reports the change to no thread.
         await page.Locator("[data-testid=new-thread]").ClickAsync();
@@ -83,7 +64,4 @@ public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
         await page.WaitForFunctionAsync("name => window.__chatkitEvents.some(e => e.name === name)", name, new() { Timeout = ChatElementPage.Timeout });
         return await page.EvaluateAsync<JsonElement>("name => window.__chatkitEvents.find(e => e.name === name).detail", name);
     }
-
-    private static async Task<List<string>> NamesAsync(IPage page) =>
-        [.. await page.EvaluateAsync<string[]>("() => window.__chatkitEvents.map(e => e.name)")];
 }

@@ -11,6 +11,14 @@ namespace ChatKitApp.E2E.Element;
 [Collection(ScenarioCollection.Name)]
 public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
 {
+    /// <summary>A 500 in the shape our server answers errors with.</summary>
+    private static readonly RouteFulfillOptions ServerFellOver = new()
+    {
+        Status = 500,
+        ContentType = "application/json",
+        Body = """{"error":{"code":"internal","message":"Server fell over."}}""",
+    };
+
     [Fact]
     public async Task Rename_and_delete_a_thread_from_history_reach_the_store()
     {
@@ -50,13 +58,7 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         var (context, page, _) = await fixture.NewPageAsync();
         await using var __ = context;
         var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
-        await chat.SendAndWaitAsync("alpha thread");
-        var alpha = await chat.ThreadIdAsync();
-        await page.Locator("[data-testid=new-thread]").ClickAsync();
-        await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
-        await chat.SendAndWaitAsync("beta thread");
-        var beta = await chat.ThreadIdAsync(other: alpha);
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
 
         await page.Locator("[data-testid=history-toggle]").ClickAsync();
         await Expect(chat.HistoryEntry(beta).Locator("button[aria-current=true]")).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });
@@ -74,6 +76,92 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
         await chat.SendAndWaitAsync("still beta");
         var items = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, await ScenarioBrowserFixture.UserOfAsync(page), CancellationToken.None);
         Assert.Equal(4, items.Data.Count);
+    }
+
+    [Fact]
+    public async Task Message_typed_while_a_thread_loads_is_not_sent_to_the_thread_being_left()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
+        var user = await ScenarioBrowserFixture.UserOfAsync(page);
+        var gate = await ChatKitRequestGate.InstallAsync(page, "threads.get_by_id");
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(alpha).Locator("button.history-entry-main").ClickAsync();
+        await gate.WhenHeldAsync();
+        await chat.Input.FillAsync("typed during the switch");
+        await chat.Input.PressAsync("Enter");
+
+        // Nothing is sent while the thread loads: the draft waits in the composer.
+        await Expect(chat.Input).ToHaveValueAsync("typed during the switch");
+        gate.Release();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["alpha thread"], new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        Assert.Equal(alpha, await chat.ThreadIdAsync());
+        var betaItems = await fixture.Store.LoadThreadItemsAsync(beta, null, 20, SortOrder.Asc, user, CancellationToken.None);
+        Assert.Equal(2, betaItems.Data.Count);
+
+        // Once the thread is shown, the same draft goes to it.
+        await chat.Input.PressAsync("Enter");
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: alpha thread", "You said: typed during the switch"], new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        Assert.Equal(alpha, await chat.ThreadIdAsync());
+        var alphaItems = await fixture.Store.LoadThreadItemsAsync(alpha, null, 20, SortOrder.Asc, user, CancellationToken.None);
+        Assert.Equal(4, alphaItems.Data.Count);
+    }
+
+    [Fact]
+    public async Task Failed_thread_load_keeps_the_current_thread_and_reports_the_error()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.RecordEventsAsync();
+        var (alpha, beta) = await OpenTwoThreadsAsync(chat);
+        await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.get_by_id")
+            ? route.FulfillAsync(ServerFellOver)
+            : route.FallbackAsync());
+        var banner = page.Locator("[data-testid=error-banner]");
+
+        // Switching to a thread that fails to load stays on the thread shown.
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await chat.HistoryEntry(alpha).Locator("button.history-entry-main").ClickAsync();
+        await Expect(banner).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"]);
+        Assert.Equal(beta, await page.EvaluateAsync<string?>(ChatUi.RememberedThreadJs));
+
+        // A reload that cannot open the remembered thread keeps remembering it.
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(banner).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        Assert.Equal(beta, await page.EvaluateAsync<string?>(ChatUi.RememberedThreadJs));
+        Assert.Contains("chatkit.error", await chat.EventNamesAsync());
+        Assert.DoesNotContain("chatkit.thread.change", await chat.EventNamesAsync());
+
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await chat.WaitReadyAsync();
+        await Expect(chat.Items("user_message")).ToHaveTextAsync(["beta thread"], new() { Timeout = ChatElementPage.Timeout });
+    }
+
+    [Fact]
+    public async Task History_that_fails_to_load_says_so_and_fires_chatkit_error()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var chat = new ChatElementPage(page);
+        await chat.RecordEventsAsync();
+        await chat.OpenAsync();
+        await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.list")
+            ? route.FulfillAsync(ServerFellOver)
+            : route.FallbackAsync());
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=history-panel]")).ToContainTextAsync("Server fell over.", new() { Timeout = ChatElementPage.Timeout });
+        Assert.Contains("chatkit.error", await chat.EventNamesAsync());
     }
 
     [Fact]
@@ -131,6 +219,18 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
                 // not yet: scroll again
             }
         }
+    }
+
+    /// <summary>Opens the chat with two threads, "alpha thread" and then "beta thread" (shown), and returns their ids.</summary>
+    private static async Task<(string Alpha, string Beta)> OpenTwoThreadsAsync(ChatElementPage chat)
+    {
+        await chat.OpenAsync();
+        await chat.SendAndWaitAsync("alpha thread");
+        var alpha = await chat.ThreadIdAsync();
+        await chat.Page.Locator("[data-testid=new-thread]").ClickAsync();
+        await Expect(chat.Page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
+        await chat.SendAndWaitAsync("beta thread");
+        return (alpha, await chat.ThreadIdAsync(other: alpha));
     }
 
     /// <summary>Writes a thread of alternating user and assistant messages straight into the app's store.</summary>

@@ -12,7 +12,8 @@ namespace ChatKitApp.E2E.Fixtures;
 /// A test-only responder whose behaviour the user's first word picks, so the browser tests can
 /// drive every path of the element: <c>slow</c> streams for seconds (Stop), <c>fail</c> fails once
 /// (Retry), <c>tool</c> asks the browser for <c>get_page_context</c> and answers from its output,
-/// <c>widget</c> shows a card whose button is a server action, <c>xss</c> answers with markup,
+/// <c>widget</c> shows a card whose button is a server action, <c>syncwidget</c> the same card with a
+/// non-streaming action (<c>threads.sync_custom_action</c>), <c>xss</c> answers with markup,
 /// <c>events</c> sends a client effect and an update the element cannot apply (a log);
 /// anything else is echoed.
 /// </summary>
@@ -72,12 +73,12 @@ public sealed class ScenarioChatKitServer(
                 CallId = "call_" + Guid.NewGuid().ToString("N")[..8],
                 Name = "get_page_context",
             })),
-            "widget" => One(new ThreadItemDoneEvent(new WidgetItem
+            "widget" or "syncwidget" => One(new ThreadItemDoneEvent(new WidgetItem
             {
                 Id = Store.GenerateItemId(StoreItemType.Message, thread, context),
                 ThreadId = thread.Id,
                 CreatedAt = Now(),
-                Widget = OrderCard("Order 42 is waiting for approval.", withButton: true),
+                Widget = OrderCard("Order 42 is waiting for approval.", withButton: true, streaming: scenario == "widget"),
             })),
             "xss" => Message(thread, context, XssReply, TimeSpan.Zero, cancellationToken),
             "events" => Events(thread, context, cancellationToken),
@@ -97,13 +98,29 @@ public sealed class ScenarioChatKitServer(
         await Task.Yield();
         if (sender is not null)
         {
-            var order = action.Payload?["order"]?.GetValue<int>();
-            yield return new ThreadItemReplacedEvent(sender with { Widget = OrderCard($"Order {order} approved.", withButton: false) });
+            yield return new ThreadItemReplacedEvent(Approved(sender, action));
         }
     }
 
-    /// <summary>A card with a status text and, while undecided, an Approve button that is a server action.</summary>
-    public static JsonObject OrderCard(string status, bool withButton)
+    public override async Task<SyncCustomActionResponse> SyncActionAsync(
+        ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        log.Actions.Enqueue((thread.Id, sender?.Id, action));
+        if (sender is null)
+        {
+            return new();
+        }
+
+        var approved = Approved(sender, action);
+        await Store.SaveItemAsync(thread.Id, approved, context, cancellationToken);
+        return new(approved);
+    }
+
+    /// <summary>
+    /// A card with a status text and, while undecided, an Approve button that is a server action
+    /// (streamed, or answered at once by <c>threads.sync_custom_action</c>).
+    /// </summary>
+    public static JsonObject OrderCard(string status, bool withButton, bool streaming = true)
     {
         var children = new JsonArray
         {
@@ -117,12 +134,18 @@ public sealed class ScenarioChatKitServer(
                 ["type"] = "Button",
                 ["label"] = "Approve",
                 ["style"] = "primary",
-                ["onClickAction"] = new JsonObject { ["type"] = "order.approve", ["handler"] = "server", ["payload"] = new JsonObject { ["order"] = 42 } },
+                ["onClickAction"] = new JsonObject
+                {
+                    ["type"] = "order.approve", ["handler"] = "server", ["streaming"] = streaming, ["payload"] = new JsonObject { ["order"] = 42 },
+                },
             });
         }
 
         return new JsonObject { ["type"] = "Card", ["children"] = children };
     }
+
+    private static WidgetItem Approved(WidgetItem sender, ChatKitAction action) =>
+        sender with { Widget = OrderCard($"Order {action.Payload?["order"]?.GetValue<int>()} approved.", withButton: false) };
 
     /// <summary>Resuming after the browser ran the tool: answers with what the tool returned.</summary>
     private async IAsyncEnumerable<ThreadStreamEvent> AnswerFromToolOutputAsync(

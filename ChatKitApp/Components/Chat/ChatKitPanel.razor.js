@@ -262,7 +262,7 @@ export async function mount(host, options, config, dotnet) {
       // Client effects reach the page from the element's event (both elements fire it; the CDN
       // element has no onEffect option), for handlers such as js/toasts.js.
       if (name === 'chatkit.effect') document.dispatchEvent(new CustomEvent('app:chatkit-effect', { detail }));
-      dotnet.invokeMethodAsync('OnChatKitEvent', name, JSON.stringify(detail)).catch(() => {});
+      dotnet.invokeMethodAsync('OnChatKitEvent', name, JSON.stringify(detail, errorAsJson)).catch(() => {});
     };
     element.addEventListener(name, listener);
     state.listeners.push([name, listener]);
@@ -292,6 +292,16 @@ export function unmount(state) {
     document.removeEventListener(name, listener);
   }
   state.element.remove();
+}
+
+/**
+ * JSON.stringify replacer: an Error's message and name are not enumerable, so a chatkit.error
+ * detail would reach .NET as `{"error":{}}`.
+ * @param {string} _key @param {unknown} value
+ */
+function errorAsJson(_key, value) {
+  if (!(value instanceof Error)) return value;
+  return { name: value.name, message: value.message, code: /** @type {any} */ (value).code };
 }
 
 /** @param {string} key @param {string | null} threadId */

@@ -27,7 +27,7 @@ import { ThreadView } from './thread-view.js';
  * @typedef {object} StreamRun
  * @property {AbortController} controller
  * @property {boolean} sawUserMessage the server stored the user's message (so no draft restore)
- * @property {ThreadItem | null} pendingToolCall a client tool call to answer when the stream ends
+ * @property {ThreadItem | null} pendingToolCall a client tool call to answer before the response ends
  * @property {Promise<void>} ended settles when the response has closed
  * @property {() => void} end
  */
@@ -46,8 +46,13 @@ export class OpenAIChatKitElement extends HTMLElement {
   #thread = null;
   /** @type {StreamRun | null} */
   #stream = null;
-  /** Incremented by every thread switch, so a slow load cannot overwrite a newer one. */
-  #loadToken = 0;
+  /**
+   * Incremented by every thread switch and every response start: an answer asked for before
+   * (a slow thread load, fetchUpdates) is stale and must not replace what the view shows now.
+   */
+  #viewToken = 0;
+  /** A thread is loading: nothing is sent until it is shown (it would go to the thread being left). */
+  #loading = false;
   /** @type {string | null} items.list cursor for older items */
   #olderCursor = null;
   #loadingOlder = false;
@@ -88,6 +93,9 @@ export class OpenAIChatKitElement extends HTMLElement {
   #history = new HistoryPanel({
     list: (after) => this.#api.request('threads.list', {
       limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
+    }).catch((error) => {
+      this.#dispatch('chatkit.error', { error }); // the panel shows the message itself
+      throw error;
     }),
     onSelect: (threadId) => {
       if (threadId !== this.#thread?.id) this.#openThread(threadId);
@@ -232,13 +240,15 @@ export class OpenAIChatKitElement extends HTMLElement {
   async fetchUpdates() {
     await this.#whenStarted();
     const threadId = this.#thread?.id;
-    if (!threadId || this.#stream) return;
+    if (!threadId || this.#busy) return;
+    const token = this.#viewToken;
     try {
       const [thread, page] = await Promise.all([
         this.#api.request('threads.get_by_id', { thread_id: threadId }),
         this.#api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE }),
       ]);
-      if (this.#thread?.id !== threadId) return;
+      // A response that started meanwhile is newer than this answer (and a switch made it moot).
+      if (token !== this.#viewToken) return;
       this.#setThread(thread);
       this.#mergeNewest([...page.data].reverse(), Boolean(page.has_more), page.after ?? null);
     } catch (error) {
@@ -260,8 +270,20 @@ export class OpenAIChatKitElement extends HTMLElement {
     await this.#started;
   }
 
+  get #busy() {
+    return this.#stream !== null || this.#loading;
+  }
+
   #assertIdle() {
     if (this.#stream) throw new Error('A response is already streaming.');
+    if (this.#loading) throw new Error('A thread is still loading.');
+  }
+
+  /** @param {boolean} loading */
+  #setLoading(loading) {
+    this.#loading = loading;
+    markBusy(this.#main, 'loading', loading);
+    this.#composer.setMode(loading ? 'waiting' : 'idle');
   }
 
   /**
@@ -271,10 +293,10 @@ export class OpenAIChatKitElement extends HTMLElement {
    */
   async #openThread(threadId, { initial = false } = {}) {
     this.#abortStream();
-    const token = ++this.#loadToken;
+    const token = ++this.#viewToken;
     this.#hideBanner();
     this.#dispatch('chatkit.thread.load.start', { threadId });
-    markBusy(this.#main, 'loading', true);
+    this.#setLoading(true);
     try {
       const thread = await this.#api.request('threads.get_by_id', { thread_id: threadId });
       let items = thread.items?.data ?? [];
@@ -288,23 +310,23 @@ export class OpenAIChatKitElement extends HTMLElement {
         hasMore = Boolean(newest.has_more);
         cursor = newest.after ?? null;
       }
-      if (token !== this.#loadToken) return;
+      if (token !== this.#viewToken) return;
       this.#setThread(thread);
       this.#view.setItems(items, hasMore);
       this.#olderCursor = cursor;
       this.#history.refresh();
       this.#dispatch('chatkit.thread.change', { threadId });
     } catch (error) {
-      if (token !== this.#loadToken) return;
-      this.#showNewThread(true);
-      // A stored thread id that no longer exists is normal (deleted elsewhere): start fresh quietly.
+      if (token !== this.#viewToken) return;
+      // A thread that no longer exists (deleted elsewhere) gives way to a new one; a stored id
+      // of one is normal, so that is quiet. Any other failure (server error, network) keeps the
+      // thread shown, and the host keeps the id it saved.
       const missing = /** @type {any} */ (error)?.status === 404;
-      if (initial && missing) this.#log('thread.initial_not_found', { threadId });
+      if (missing) this.#showNewThread(true);
+      if (missing && initial) this.#log('thread.initial_not_found', { threadId });
       else this.#reportError(error);
     } finally {
-      if (token === this.#loadToken) {
-        markBusy(this.#main, 'loading', false);
-      }
+      if (token === this.#viewToken) this.#setLoading(false);
       this.#dispatch('chatkit.thread.load.end', { threadId });
     }
   }
@@ -312,8 +334,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   /** @param {boolean} notify fire chatkit.thread.change (the active thread really changed) */
   #showNewThread(notify) {
     this.#abortStream();
-    ++this.#loadToken;
-    markBusy(this.#main, 'loading', false);
+    ++this.#viewToken;
+    this.#setLoading(false);
     this.#thread = null;
     this.#olderCursor = null;
     this.#view.clear();
@@ -361,9 +383,9 @@ export class OpenAIChatKitElement extends HTMLElement {
     const current = this.#view.items;
     const overlap = items.length ? current.findIndex((item) => item.id === items[0].id) : -1;
     if (overlap >= 0) {
-      this.#view.setItems([...current.slice(0, overlap), ...items], this.#view.hasMore);
+      this.#view.replaceItems([...current.slice(0, overlap), ...items], this.#view.hasMore);
     } else {
-      this.#view.setItems(items, hasMore);
+      this.#view.replaceItems(items, hasMore);
       this.#olderCursor = after;
     }
   }
@@ -419,7 +441,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   async #retry(userMessageId) {
     // The error (and its Retry button) arrives before the failed response has closed.
     if (this.#stream) await this.#stream.ended;
-    if (!this.#thread || this.#stream) return;
+    if (!this.#thread || this.#busy) return;
     // The server deletes everything after the message without telling us (PROTOCOL.md 2.5).
     this.#view.truncateAfter(userMessageId);
     this.#view.clearTransient();
@@ -428,8 +450,8 @@ export class OpenAIChatKitElement extends HTMLElement {
   }
 
   /**
-   * Runs one streaming request to its end, applying every event as it arrives. Failures are
-   * reported (banner + chatkit.error), not thrown: callers are UI handlers.
+   * Runs one response to its end, applying every event as it arrives. Failures are reported
+   * (banner + chatkit.error), not thrown: callers are UI handlers. Only #assertIdle throws.
    * @param {string} type
    * @param {Record<string, unknown>} params
    * @param {Draft | null} [draft]
@@ -441,17 +463,25 @@ export class OpenAIChatKitElement extends HTMLElement {
     run.ended = new Promise((resolve) => { run.end = resolve; });
     const { signal } = run.controller;
     this.#stream = run;
+    ++this.#viewToken;
     this.#hideBanner();
     this.#composer.setMode('waiting');
     this.#view.clearTransient();
     this.#view.setBusy(true);
     this.#dispatch('chatkit.response.start');
     try {
-      const events = this.#api.stream(type, params, signal,
-        (raw, error) => this.#log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
-      for await (const event of events) {
-        if (signal.aborted) break;
-        this.#handleEvent(event, run);
+      // A client tool call pauses the response; its output is posted and the rest streamed as
+      // part of the same response, so nothing else can be sent in between.
+      /** @type {[string, Record<string, unknown>] | null} */
+      let request = [type, params];
+      while (request) {
+        const events = this.#api.stream(request[0], request[1], signal,
+          (raw, error) => this.#log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
+        for await (const event of events) {
+          if (signal.aborted) break; // stopped, or the thread was switched: the rest is not ours
+          this.#handleEvent(event, run);
+        }
+        request = await this.#answerClientTool(run);
       }
     } catch (error) {
       if (!signal.aborted && !isAbort(error)) {
@@ -459,28 +489,31 @@ export class OpenAIChatKitElement extends HTMLElement {
         this.#reportError(error);
       }
     } finally {
-      if (this.#stream === run) this.#stream = null;
-      // A thread switch detaches the run at once (#abortStream); if another response started
-      // since, the UI state is that response's, not ours.
-      if (!this.#stream) {
-        this.#view.setProgress(null);
-        this.#view.settle();
-        this.#view.setBusy(false);
-        this.#composer.setMode('idle');
-        this.#updateChrome();
+      // A thread switch has already detached and settled the run (#abortStream).
+      if (this.#stream === run) {
+        this.#stream = null;
+        this.#settleResponse();
       }
       this.#dispatch('chatkit.response.end');
       run.end();
     }
-    if (run.pendingToolCall && !signal.aborted) await this.#answerClientTool(run.pendingToolCall);
   }
 
-  /** Stops the running response and forgets it now, so a new one can start immediately. */
+  /** Stops the running response and forgets it now, so the view is free for what comes next. */
   #abortStream() {
     const run = this.#stream;
     if (!run) return;
     this.#stream = null;
     run.controller.abort();
+    this.#settleResponse();
+  }
+
+  #settleResponse() {
+    this.#view.setProgress(null);
+    this.#view.settle();
+    this.#view.setBusy(false);
+    this.#composer.setMode('idle');
+    this.#updateChrome();
   }
 
   /**
@@ -578,29 +611,24 @@ export class OpenAIChatKitElement extends HTMLElement {
   }
 
   /**
-   * The server paused for the browser: run `onClientTool`, post its result, stream the rest.
-   * @param {ThreadItem} call
+   * If the stream paused for the browser, runs `onClientTool` and returns the request that posts
+   * its result and streams the rest; else null. Stop works while the tool runs.
+   * @param {StreamRun} run
+   * @returns {Promise<[string, Record<string, unknown>] | null>}
    */
-  async #answerClientTool(call) {
+  async #answerClientTool(run) {
+    const call = run.pendingToolCall;
+    const { signal } = run.controller;
+    run.pendingToolCall = null;
+    if (!call || signal.aborted) return null;
     const handler = this.#options?.onClientTool;
-    if (!handler) {
-      this.#reportError(new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`));
-      return;
-    }
-    let result;
-    try {
-      result = await handler({ name: call.name ?? '', params: call.arguments ?? {} });
-    } catch (error) {
-      this.#reportError(error);
-      return;
-    }
-    const thread = this.#thread;
-    if (!thread || (call.thread_id && call.thread_id !== thread.id)) return; // the user moved on
+    if (!handler) throw new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`);
+    const result = await untilAborted(handler({ name: call.name ?? '', params: call.arguments ?? {} }), signal);
     // The server sends no event for the completed call (PROTOCOL.md 2.3); update our copy.
     call.status = 'completed';
     call.output = result;
     this.#view.touch(call.id);
-    await this.#runStream('threads.add_client_tool_output', { thread_id: thread.id, result: result ?? null });
+    return ['threads.add_client_tool_output', { thread_id: call.thread_id ?? this.#thread?.id, result: result ?? null }];
   }
 
   /**
@@ -625,11 +653,12 @@ export class OpenAIChatKitElement extends HTMLElement {
       } else if (!this.#thread) {
         this.#log('widget.action_without_thread', { type: action.type });
       } else if (action.streaming === false) {
-        const result = await this.#api.request('threads.sync_custom_action', { thread_id: this.#thread.id, item_id: item.id, action: wire });
-        if (result?.updated_item) this.#view.upsert(result.updated_item, false);
-      } else if (this.#stream) {
-        this.#log('widget.action_while_streaming', { type: action.type });
+        const threadId = this.#thread.id;
+        const result = await this.#api.request('threads.sync_custom_action', { thread_id: threadId, item_id: item.id, action: wire });
+        // The answer belongs to the thread it was asked from, which the user may have left.
+        if (result?.updated_item && this.#thread?.id === threadId) this.#view.upsert(result.updated_item, false);
       } else {
+        // While a response streams (or a thread loads) this throws and the user sees why.
         await this.#runStream('threads.custom_action', { thread_id: this.#thread.id, item_id: item.id, action: wire });
       }
     } catch (error) {
@@ -644,8 +673,12 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {{ status: 'answered' | 'skipped', answers: Record<string, { values: string[], skipped: boolean }> }} input
    */
   async #submitStructuredInput(item, input) {
-    if (!this.#thread || this.#stream) return;
-    await this.#runStream('threads.add_structured_input', { thread_id: this.#thread.id, item_id: item.id, input });
+    if (!this.#thread) return;
+    try {
+      await this.#runStream('threads.add_structured_input', { thread_id: this.#thread.id, item_id: item.id, input });
+    } catch (error) {
+      this.#reportError(error); // busy: nothing was sent and the form stays open
+    }
   }
 
   /**
@@ -747,7 +780,7 @@ export class OpenAIChatKitElement extends HTMLElement {
 
   /** @param {string | import('./types.js').UserMessageContent[]} prompt */
   async #sendPrompt(prompt) {
-    if (this.#stream) return;
+    if (this.#busy) return;
     const { toolId, modelId } = this.#composer.snapshot(); // the chosen tool and model apply
     await this.#sendInput(userInput(typeof prompt === 'string' ? textContent(prompt) : prompt, [], null, toolId, modelId), null);
   }
@@ -844,6 +877,22 @@ export class OpenAIChatKitElement extends HTMLElement {
  */
 function toWireAction(action, payload) {
   return payload === undefined ? { type: action.type } : { type: action.type, payload };
+}
+
+/**
+ * Waits for a value or promise, or rejects with an AbortError as soon as the signal aborts (a
+ * client tool that never answers must not keep Stop or a thread switch from working).
+ * @template T
+ * @param {T | Promise<T>} value
+ * @param {AbortSignal} signal
+ * @returns {Promise<T>}
+ */
+function untilAborted(value, signal) {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    Promise.resolve(value).then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /**

@@ -72,16 +72,7 @@ export class ThreadView {
 
   /** Forgets everything (thread switch). */
   clear() {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    this.items = [];
-    this.#nodes.clear();
-    this.#streamingIds.clear();
-    this.#dirty.clear();
-    this.#feedbackGiven.clear();
-    this.#list.replaceChildren();
-    this.clearTransient();
-    this.#setHasMore(false);
+    this.setItems([], false);
   }
 
   /**
@@ -90,7 +81,24 @@ export class ThreadView {
    * @param {boolean} hasMore whether older items exist
    */
   setItems(items, hasMore) {
-    this.clear();
+    this.#feedbackGiven.clear();
+    this.clearTransient();
+    this.replaceItems(items, hasMore);
+  }
+
+  /**
+   * Shows a fresh page of the same thread (fetchUpdates): the feedback given and the notices stay.
+   * @param {ThreadItem[]} items oldest first
+   * @param {boolean} hasMore whether older items exist
+   */
+  replaceItems(items, hasMore) {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.items = [];
+    this.#nodes.clear();
+    this.#streamingIds.clear();
+    this.#dirty.clear();
+    this.#list.replaceChildren();
     for (const item of items) this.#insert(item, this.items.length);
     this.#setHasMore(hasMore);
     this.flush();
