@@ -5,6 +5,7 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UserAccount> _byEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _emailByUserId = new(StringComparer.Ordinal); // sign-ins update by user id
 
     public Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
@@ -19,12 +20,13 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
         ArgumentNullException.ThrowIfNull(account);
         lock (_gate)
         {
-            if (_byEmail.ContainsKey(account.Email) || _byEmail.Values.Any(a => a.UserId == account.UserId))
+            if (_byEmail.ContainsKey(account.Email) || _emailByUserId.ContainsKey(account.UserId))
             {
                 return Task.FromResult(false);
             }
 
             _byEmail[account.Email] = account;
+            _emailByUserId[account.UserId] = account.Email;
             return Task.FromResult(true);
         }
     }
@@ -61,5 +63,6 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
         }
     }
 
-    private UserAccount? Find(string userId) => _byEmail.Values.FirstOrDefault(a => a.UserId == userId);
+    private UserAccount? Find(string userId) =>
+        _emailByUserId.TryGetValue(userId, out var email) ? _byEmail[email] : null;
 }
