@@ -10,38 +10,44 @@ import { uiIcon, iconGlyph } from './icons.js';
  */
 
 /**
- * Creates an element.
- * - `text` sets textContent, `class` the class name, `style` an object of CSS properties
- *   (custom properties included), `dataset` an object of data-* values, `label` both the
- *   accessible name (aria-label) and the tooltip (title);
+ * Creates an element, hyperscript style: `h('button.icon-button.small', { label: 'Close' }, icon)`.
+ * - the selector is a tag name followed by any number of `.class` names;
+ * - props may be left out when there are none: `h('p.note', 'text')` (props are recognised as a
+ *   plain object literal; anything else is a child);
+ * - `text` sets textContent, `class` adds class names (for ones computed at run time), `style` an
+ *   object of CSS properties (custom properties included), `dataset` an object of data-* values,
+ *   `label` both the accessible name (aria-label) and the tooltip (title);
  * - a `<button>` is `type="button"` unless `type` says otherwise (never an accidental submit);
  * - a function whose key starts with `on` becomes an event listener (`onclick` -> click);
  * - keys that are properties of the element (value, disabled, type, checked, hidden...) are
  *   assigned as properties; anything else (aria-*, role, data-testid...) becomes an attribute;
  * - null, undefined and false values are skipped, so optional props need no branching.
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {Record<string, any>} [props]
+ * @template {string} S
+ * @param {S} selector
+ * @param {Record<string, any> | Child} [props]
  * @param {...Child} children
- * @returns {HTMLElementTagNameMap[K]}
+ * @returns {S extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[S] : HTMLElement}
  */
-export function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
+export function h(selector, props, ...children) {
+  const [tag, ...classes] = selector.split('.');
+  const el = /** @type {any} */ (document.createElement(tag));
   if (el instanceof HTMLButtonElement) el.type = 'button';
-  for (const [key, value] of Object.entries(props)) {
+  if (classes.length) el.className = classes.join(' ');
+  if (props?.constructor !== Object) children.unshift(props);
+  else for (const [key, value] of Object.entries(/** @type {Record<string, any>} */ (props))) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'text') el.textContent = String(value);
     else if (key === 'label') {
       el.setAttribute('aria-label', value);
       el.title = value;
     }
-    else if (key === 'class') el.className = value;
+    else if (key === 'class') el.classList.add(...String(value).split(' ').filter(Boolean));
     else if (key === 'style') setStyles(el, value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2), value);
     } else if (key in el && !key.includes('-')) {
-      /** @type {any} */ (el)[key] = value;
+      el[key] = value;
     } else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
