@@ -129,8 +129,8 @@ export async function copyText(text) {
  * @param {() => string} getText read at click time, so streamed text is copied in full
  */
 export function copyButton(label, testId, getText) {
-  const button = h('button', {
-    class: 'icon-button copy', label, 'data-testid': testId,
+  const button = h('button.icon-button.copy', {
+    label, 'data-testid': testId,
     onclick: async () => {
       if (await copyText(getText())) flash(button, 'copied');
     },

@@ -1,7 +1,8 @@
 // @ts-check
 // <openai-chatkit>: the offline, protocol-compatible stand-in for OpenAI's CDN element.
-// This class holds the public API (setOptions, methods, events) and the conversation flow:
-// loading threads, running streamed responses, and routing actions to the server. Drawing is
+// The class is the public API (setOptions, methods, events); createChat below holds the
+// conversation flow: loading threads, running streamed responses, and routing actions to the
+// server. Drawing is
 // delegated to ThreadView (transcript), Composer, HistoryPanel and the item/widget renderers.
 
 import { ChatKitApi, isAbort } from './api.js';
@@ -38,154 +39,183 @@ const DEFAULT_GREETING = 'What can I help with today?';
 const GENERIC_STREAM_ERROR = "There was an error while generating the assistant's response.";
 
 export class OpenAIChatKitElement extends HTMLElement {
-  /** @type {ChatKitOptions | null} */
-  #options = null;
-  /** @type {Promise<void> | null} the first load (initial thread or start screen) */
-  #started = null;
-  /** @type {ThreadMetadata | null} */
-  #thread = null;
-  /** @type {StreamRun | null} */
-  #stream = null;
-  /**
-   * Incremented by every thread switch and every response start: an answer asked for before
-   * (a slow thread load, fetchUpdates) is stale and must not replace what the view shows now.
-   */
-  #viewToken = 0;
-  /** A thread is loading: nothing is sent until it is shown (it would go to the thread being left). */
-  #loading = false;
-  /** @type {string | null} items.list cursor for older items */
-  #olderCursor = null;
-  #loadingOlder = false;
-  /** @type {'light' | 'dark'} */
-  #scheme = 'light';
-
-  #api = new ChatKitApi(() => ({
-    url: this.#options?.api?.url ?? '',
-    fetch: this.#options?.api?.fetch,
-    locale: this.#locale(),
-  }));
-
-  #view = new ThreadView({
-    renderItem: (item, streaming) => this.#renderItem(item, streaming),
-    onLoadOlder: () => this.#loadOlder(),
-    onFeedback: (turn, kind) => this.#sendFeedback(turn.items.map((i) => i.id), kind),
-    onRetry: (turn) => turn.user && this.#retry(turn.user.id),
-    settings: () => ({
-      feedback: Boolean(this.#options?.threadItemActions?.feedback) && this.#thread !== null,
-      retry: Boolean(this.#options?.threadItemActions?.retry) && this.#thread !== null,
-      autoScroll: this.#options?.thread?.autoScroll !== false,
-    }),
-  });
-
-  #composer = new Composer({
-    onSubmit: () => this.#sendDraft(),
-    onStop: () => this.#stream?.controller.abort(),
-    onToolChange: (toolId) => this.#dispatch('chatkit.tool.change', { toolId }),
-    upload: (file) => this.#upload(file),
-    deleteAttachment: (id) => {
-      this.#api.request('attachments.delete', { attachment_id: id })
-        .catch((error) => this.#log('attachments.delete_failed', { id, message: String(error?.message ?? error) }));
-    },
-    onError: (message) => this.#reportError(new Error(message)),
-    tagSearch: () => this.#options?.entities?.onTagSearch,
-  });
-
-  #history = new HistoryPanel({
-    list: (after) => this.#api.request('threads.list', {
-      limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
-    }).catch((error) => {
-      this.#dispatch('chatkit.error', { error }); // the panel shows the message itself
-      throw error;
-    }),
-    onSelect: (threadId) => {
-      if (threadId !== this.#thread?.id) this.#openThread(threadId);
-    },
-    onRename: (threadId, title) => this.#renameThread(threadId, title),
-    onDelete: (threadId) => this.#deleteThread(threadId),
-    onToggle: (open, hadFocus) => {
-      this.#historyButton.setAttribute('aria-expanded', String(open));
-      this.#dispatch(open ? 'chatkit.history.open' : 'chatkit.history.close');
-      // Give focus back only if the panel had it: hideHistory() must not steal the page's focus.
-      if (!open && hadFocus) this.#historyButton.focus();
-    },
-    activeThreadId: () => this.#thread?.id ?? null,
-    settings: () => ({
-      showRename: this.#options?.history?.showRename !== false,
-      showDelete: this.#options?.history?.showDelete !== false,
-      locale: this.#locale(),
-    }),
-  });
-
-  // ---- chrome built once; setOptions only changes its content ------------------------------
-  #title = h('h2', { class: 'title', 'data-testid': 'thread-title', text: 'New chat' });
-  #historyButton = h('button', {
-    class: 'icon-button', 'aria-label': 'Show history', title: 'History',
-    'aria-expanded': 'false', 'data-testid': 'history-toggle', onclick: () => this.#history.toggle(),
-  }, uiIcon('history'));
-  #newThreadButton = h('button', {
-    class: 'icon-button', label: 'New chat',
-    'data-testid': 'new-thread',
-    onclick: () => this.setThreadId(null).then(() => this.#composer.focus(), (error) => this.#reportError(error)),
-  }, uiIcon('compose'));
-  #leftSlot = h('div', { class: 'header-slot' });
-  #rightSlot = h('div', { class: 'header-slot' });
-  #header = h('header', { class: 'header' }, this.#leftSlot, this.#historyButton, this.#title,
-    h('div', { class: 'header-actions' }, this.#newThreadButton, this.#rightSlot));
-  #greeting = h('h2', { class: 'greeting', 'data-testid': 'greeting' });
-  #prompts = h('div', { class: 'prompts', role: 'group', 'aria-label': 'Suggestions' });
-  #startScreen = h('div', { class: 'start-screen', 'data-testid': 'start-screen' }, this.#greeting, this.#prompts);
-  #bannerText = h('span');
-  #banner = h('div', { class: 'banner', role: 'alert', 'data-testid': 'error-banner', hidden: true },
-    uiIcon('alert'), this.#bannerText,
-    h('button', { class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => this.#hideBanner() }, uiIcon('close')));
-  #disclaimer = h('div', { class: 'disclaimer', hidden: true });
-  #main = h('div', { class: 'main' }, this.#startScreen, this.#view.el, this.#history.el);
-  #root = h('div', { class: 'chatkit', role: 'region' }, this.#header, this.#main,
-    h('footer', { class: 'footer' }, this.#banner, this.#composer.el, this.#disclaimer));
+  #chat = createChat(this);
 
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' }); // open: end-to-end tests pierce it
     applyStyles(shadow);
-    shadow.append(this.#root);
+    shadow.append(this.#chat.root);
   }
 
   disconnectedCallback() {
     // A move in the DOM disconnects and reconnects at once; only a real removal stops the stream.
     queueMicrotask(() => {
-      if (!this.isConnected) this.#abortStream();
+      if (!this.isConnected) this.#chat.abortStream();
     });
   }
+
+  // The public API (CLIENT.md); each method is documented where it is implemented, in createChat.
+
+  /** @param {ChatKitOptions} options */
+  setOptions(options) { this.#chat.setOptions(options); }
+  focusComposer() { return this.#chat.focusComposer(); }
+  /** @param {string | null} threadId */
+  setThreadId(threadId) { return this.#chat.setThreadId(threadId); }
+  /** @param {Parameters<ReturnType<typeof createChat>['sendUserMessage']>[0]} params */
+  sendUserMessage(params) { return this.#chat.sendUserMessage(params); }
+  /** @param {Parameters<ReturnType<typeof createChat>['setComposerValue']>[0]} params */
+  setComposerValue(params) { return this.#chat.setComposerValue(params); }
+  /**
+   * @param {{ type: string, payload?: Record<string, unknown> }} action
+   * @param {string} [itemId]
+   */
+  sendCustomAction(action, itemId) { return this.#chat.sendCustomAction(action, itemId); }
+  showHistory() { return this.#chat.showHistory(); }
+  hideHistory() { return this.#chat.hideHistory(); }
+  fetchUpdates() { return this.#chat.fetchUpdates(); }
+}
+
+/**
+ * The element's behaviour, as closures over its state (the minifier can shorten every internal
+ * name, which it cannot do for class members).
+ * @param {HTMLElement} host the element: events are dispatched on it
+ */
+function createChat(host) {
+  /** @type {ChatKitOptions | null} */
+  let options = null;
+  /** @type {Promise<void> | null} the first load (initial thread or start screen) */
+  let started = null;
+  /** @type {ThreadMetadata | null} */
+  let thread = null;
+  /** @type {StreamRun | null} */
+  let stream = null;
+  /**
+   * Incremented by every thread switch and every response start: an answer asked for before
+   * (a slow thread load, fetchUpdates) is stale and must not replace what the view shows now.
+   */
+  let viewToken = 0;
+  /** A thread is loading: nothing is sent until it is shown (it would go to the thread being left). */
+  let loading = false;
+  /** @type {string | null} items.list cursor for older items */
+  let olderCursor = null;
+  let loadingOlder = false;
+  /** @type {'light' | 'dark'} */
+  let scheme = 'light';
+
+  const api = new ChatKitApi(() => ({
+    url: options?.api?.url ?? '',
+    fetch: options?.api?.fetch,
+    locale: locale(),
+  }));
+
+  const view = new ThreadView({
+    renderItem: (item, streaming) => renderItem(item, streaming),
+    onLoadOlder: () => loadOlder(),
+    onFeedback: (turn, kind) => sendFeedback(turn.items.map((i) => i.id), kind),
+    onRetry: (turn) => turn.user && retry(turn.user.id),
+    settings: () => ({
+      feedback: Boolean(options?.threadItemActions?.feedback) && thread !== null,
+      retry: Boolean(options?.threadItemActions?.retry) && thread !== null,
+      autoScroll: options?.thread?.autoScroll !== false,
+    }),
+  });
+
+  const composer = new Composer({
+    onSubmit: () => sendDraft(),
+    onStop: () => stream?.controller.abort(),
+    onToolChange: (toolId) => dispatch('chatkit.tool.change', { toolId }),
+    upload: (file) => upload(file),
+    deleteAttachment: (id) => {
+      api.request('attachments.delete', { attachment_id: id })
+        .catch((error) => log('attachments.delete_failed', { id, message: String(error?.message ?? error) }));
+    },
+    onError: (message) => reportError(new Error(message)),
+    tagSearch: () => options?.entities?.onTagSearch,
+  });
+
+  const history = new HistoryPanel({
+    list: (after) => api.request('threads.list', {
+      limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
+    }).catch((error) => {
+      dispatch('chatkit.error', { error }); // the panel shows the message itself
+      throw error;
+    }),
+    onSelect: (threadId) => {
+      if (threadId !== thread?.id) openThread(threadId);
+    },
+    onRename: (threadId, title) => renameThread(threadId, title),
+    onDelete: (threadId) => deleteThread(threadId),
+    onToggle: (open, hadFocus) => {
+      historyButton.setAttribute('aria-expanded', String(open));
+      dispatch(open ? 'chatkit.history.open' : 'chatkit.history.close');
+      // Give focus back only if the panel had it: hideHistory() must not steal the page's focus.
+      if (!open && hadFocus) historyButton.focus();
+    },
+    activeThreadId: () => thread?.id ?? null,
+    settings: () => ({
+      showRename: options?.history?.showRename !== false,
+      showDelete: options?.history?.showDelete !== false,
+      locale: locale(),
+    }),
+  });
+
+  // ---- chrome built once; setOptions only changes its content ------------------------------
+  const titleEl = h('h2.title', { 'data-testid': 'thread-title', text: 'New chat' });
+  const historyButton = h('button.icon-button', {
+    'aria-label': 'Show history', title: 'History',
+    'aria-expanded': 'false', 'data-testid': 'history-toggle', onclick: () => history.toggle(),
+  }, uiIcon('history'));
+  const newThreadButton = h('button.icon-button', {
+    label: 'New chat',
+    'data-testid': 'new-thread',
+    onclick: () => setThreadId(null).then(() => composer.focus(), (error) => reportError(error)),
+  }, uiIcon('compose'));
+  const leftSlot = h('div.header-slot');
+  const rightSlot = h('div.header-slot');
+  const headerBar = h('header.header', leftSlot, historyButton, titleEl,
+    h('div.header-actions', newThreadButton, rightSlot));
+  const greeting = h('h2.greeting', { 'data-testid': 'greeting' });
+  const prompts = h('div.prompts', { role: 'group', 'aria-label': 'Suggestions' });
+  const startScreen = h('div.start-screen', { 'data-testid': 'start-screen' }, greeting, prompts);
+  const bannerText = h('span');
+  const banner = h('div.banner', { role: 'alert', 'data-testid': 'error-banner', hidden: true },
+    uiIcon('alert'), bannerText,
+    h('button.icon-button.small', { 'aria-label': 'Dismiss', onclick: () => hideBanner() }, uiIcon('close')));
+  const disclaimerEl = h('div.disclaimer', { hidden: true });
+  const main = h('div.main', startScreen, view.el, history.el);
+  const root = h('div.chatkit', { role: 'region' }, headerBar, main,
+    h('footer.footer', banner, composer.el, disclaimerEl));
 
   // ======================================================================= public API ======
 
   /**
    * Applies options. Like the CDN element it REPLACES all options; the initial thread is only
    * read the first time.
-   * @param {ChatKitOptions} options
+   * @param {ChatKitOptions} next
    */
-  setOptions(options) {
-    if (!options?.api || typeof options.api.url !== 'string') {
+  function setOptions(next) {
+    if (!next?.api || typeof next.api.url !== 'string') {
       const error = new Error('This offline ChatKit element needs a custom backend: api.url is required.');
-      this.#reportError(error);
+      reportError(error);
       throw error;
     }
-    this.#options = options;
-    this.#applyOptions();
-    if (!this.#started) this.#started = this.#start();
+    options = next;
+    applyOptions();
+    if (!started) started = start();
   }
 
-  async focusComposer() {
-    await this.#whenStarted();
-    this.#composer.focus();
+  async function focusComposer() {
+    await whenStarted();
+    composer.focus();
   }
 
   /** @param {string | null} threadId null opens a new thread */
-  async setThreadId(threadId) {
-    await this.#whenStarted();
-    if (threadId === (this.#thread?.id ?? null) && !this.#view.isEmpty) return;
-    if (threadId) await this.#openThread(threadId);
-    else this.#showNewThread(this.#thread !== null);
+  async function setThreadId(threadId) {
+    await whenStarted();
+    if (threadId === (thread?.id ?? null) && !view.isEmpty) return;
+    if (threadId) await openThread(threadId);
+    else showNewThread(thread !== null);
   }
 
   /**
@@ -193,11 +223,11 @@ export class OpenAIChatKitElement extends HTMLElement {
    *   attachments?: import('./types.js').Attachment[], newThread?: boolean,
    *   toolChoice?: { id: string }, model?: string }} params
    */
-  async sendUserMessage(params = {}) {
-    await this.#whenStarted();
-    this.#assertIdle();
-    if (params.newThread && this.#thread) this.#showNewThread(true);
-    await this.#sendInput(userInput(params.content ?? textContent(params.text ?? ''), params.attachments ?? [],
+  async function sendUserMessage(params = {}) {
+    await whenStarted();
+    assertIdle();
+    if (params.newThread && thread) showNewThread(true);
+    await sendInput(userInput(params.content ?? textContent(params.text ?? ''), params.attachments ?? [],
       params.reply ?? null, params.toolChoice?.id, params.model), null);
   }
 
@@ -206,84 +236,84 @@ export class OpenAIChatKitElement extends HTMLElement {
    *   attachments?: import('./types.js').Attachment[], files?: File[],
    *   selectedToolId?: string | null, selectedModelId?: string }} params
    */
-  async setComposerValue(params = {}) {
-    await this.#whenStarted();
+  async function setComposerValue(params = {}) {
+    await whenStarted();
     const { content, text, ...rest } = params;
     const value = content ? { ...rest, ...decomposeContent(content) } : { ...rest, text };
-    this.#composer.setValue(value);
+    composer.setValue(value);
   }
 
   /**
    * @param {{ type: string, payload?: Record<string, unknown> }} action
    * @param {string} [itemId] the widget item the action belongs to
    */
-  async sendCustomAction(action, itemId) {
-    await this.#whenStarted();
-    if (!this.#thread) throw new Error('sendCustomAction needs an active thread.');
-    this.#assertIdle();
-    await this.#runStream('threads.custom_action', {
-      thread_id: this.#thread.id, item_id: itemId ?? null, action: toWireAction(action, action.payload),
+  async function sendCustomAction(action, itemId) {
+    await whenStarted();
+    if (!thread) throw new Error('sendCustomAction needs an active thread.');
+    assertIdle();
+    await runStream('threads.custom_action', {
+      thread_id: thread.id, item_id: itemId ?? null, action: toWireAction(action, action.payload),
     });
   }
 
-  async showHistory() {
-    await this.#whenStarted();
-    if (this.#options?.history?.enabled !== false) await this.#history.open();
+  async function showHistory() {
+    await whenStarted();
+    if (options?.history?.enabled !== false) await history.open();
   }
 
-  async hideHistory() {
-    await this.#whenStarted();
-    this.#history.close();
+  async function hideHistory() {
+    await whenStarted();
+    history.close();
   }
 
   /** Reloads the open thread's metadata and newest items (after out-of-band changes). */
-  async fetchUpdates() {
-    await this.#whenStarted();
-    const threadId = this.#thread?.id;
-    if (!threadId || this.#busy) return;
-    const token = this.#viewToken;
+  async function fetchUpdates() {
+    await whenStarted();
+    const threadId = thread?.id;
+    if (!threadId || isBusy()) return;
+    const token = viewToken;
     try {
-      const [thread, page] = await Promise.all([
-        this.#api.request('threads.get_by_id', { thread_id: threadId }),
-        this.#api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE }),
+      const [fresh, page] = await Promise.all([
+        api.request('threads.get_by_id', { thread_id: threadId }),
+        api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE }),
       ]);
       // A response that started meanwhile is newer than this answer (and a switch made it moot).
-      if (token !== this.#viewToken) return;
-      this.#setThread(thread);
-      this.#mergeNewest([...page.data].reverse(), Boolean(page.has_more), page.after ?? null);
+      if (token !== viewToken) return;
+      setThread(fresh);
+      mergeNewest([...page.data].reverse(), Boolean(page.has_more), page.after ?? null);
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
     }
   }
 
   // =================================================================== threads ============
 
-  async #start() {
-    const initial = this.#options?.initialThread;
-    if (initial) await this.#openThread(initial, { initial: true });
-    else this.#showNewThread(false);
-    this.#dispatch('chatkit.ready');
+  async function start() {
+    const initial = options?.initialThread;
+    if (initial) await openThread(initial, { initial: true });
+    else showNewThread(false);
+    dispatch('chatkit.ready');
   }
 
-  async #whenStarted() {
-    if (!this.#started) throw new Error('Call setOptions before using <openai-chatkit>.');
-    await this.#started;
+  async function whenStarted() {
+    if (!started) throw new Error('Call setOptions before using <openai-chatkit>.');
+    await started;
   }
 
-  get #busy() {
-    return this.#stream !== null || this.#loading;
+  function isBusy() {
+    return stream !== null || loading;
   }
 
-  #assertIdle() {
-    if (this.#stream) throw new Error('A response is already streaming.');
-    if (this.#loading) throw new Error('A thread is still loading.');
+  function assertIdle() {
+    if (stream) throw new Error('A response is already streaming.');
+    if (loading) throw new Error('A thread is still loading.');
   }
 
-  /** @param {boolean} loading */
-  #setLoading(loading) {
-    this.#loading = loading;
-    markBusy(this.#main, 'loading', loading);
-    this.#composer.setMode(loading ? 'waiting' : 'idle');
+  /** @param {boolean} on */
+  function setLoading(on) {
+    loading = on;
+    markBusy(main, 'loading', on);
+    composer.setMode(on ? 'waiting' : 'idle');
   }
 
   /**
@@ -291,85 +321,85 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {string} threadId
    * @param {{ initial?: boolean }} [options]
    */
-  async #openThread(threadId, { initial = false } = {}) {
-    this.#abortStream();
-    const token = ++this.#viewToken;
-    this.#hideBanner();
-    this.#dispatch('chatkit.thread.load.start', { threadId });
-    this.#setLoading(true);
+  async function openThread(threadId, { initial = false } = {}) {
+    abortStream();
+    const token = ++viewToken;
+    hideBanner();
+    dispatch('chatkit.thread.load.start', { threadId });
+    setLoading(true);
     try {
-      const thread = await this.#api.request('threads.get_by_id', { thread_id: threadId });
-      let items = thread.items?.data ?? [];
+      const loaded = await api.request('threads.get_by_id', { thread_id: threadId });
+      let items = loaded.items?.data ?? [];
       let hasMore = false;
       let cursor = null;
       // The reference server embeds the OLDEST page here (PROTOCOL.md 2.8). When the thread is
       // longer than that page, show the newest page instead and page backwards from it.
-      if (thread.items?.has_more) {
-        const newest = await this.#api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE });
+      if (loaded.items?.has_more) {
+        const newest = await api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE });
         items = [...newest.data].reverse();
         hasMore = Boolean(newest.has_more);
         cursor = newest.after ?? null;
       }
-      if (token !== this.#viewToken) return;
-      this.#setThread(thread);
-      this.#view.setItems(items, hasMore);
-      this.#olderCursor = cursor;
-      this.#history.refresh();
-      this.#dispatch('chatkit.thread.change', { threadId });
+      if (token !== viewToken) return;
+      setThread(loaded);
+      view.setItems(items, hasMore);
+      olderCursor = cursor;
+      history.refresh();
+      dispatch('chatkit.thread.change', { threadId });
     } catch (error) {
-      if (token !== this.#viewToken) return;
+      if (token !== viewToken) return;
       // A thread that no longer exists (deleted elsewhere) gives way to a new one; a stored id
       // of one is normal, so that is quiet. Any other failure (server error, network) keeps the
       // thread shown, and the host keeps the id it saved.
       const missing = /** @type {any} */ (error)?.status === 404;
-      if (missing) this.#showNewThread(true);
-      if (missing && initial) this.#log('thread.initial_not_found', { threadId });
-      else this.#reportError(error);
+      if (missing) showNewThread(true);
+      if (missing && initial) log('thread.initial_not_found', { threadId });
+      else reportError(error);
     } finally {
-      if (token === this.#viewToken) this.#setLoading(false);
-      this.#dispatch('chatkit.thread.load.end', { threadId });
+      if (token === viewToken) setLoading(false);
+      dispatch('chatkit.thread.load.end', { threadId });
     }
   }
 
   /** @param {boolean} notify fire chatkit.thread.change (the active thread really changed) */
-  #showNewThread(notify) {
-    this.#abortStream();
-    ++this.#viewToken;
-    this.#setLoading(false);
-    this.#thread = null;
-    this.#olderCursor = null;
-    this.#view.clear();
-    this.#hideBanner();
-    this.#history.refresh();
-    this.#updateChrome();
-    if (notify) this.#dispatch('chatkit.thread.change', { threadId: null });
+  function showNewThread(notify) {
+    abortStream();
+    ++viewToken;
+    setLoading(false);
+    thread = null;
+    olderCursor = null;
+    view.clear();
+    hideBanner();
+    history.refresh();
+    updateChrome();
+    if (notify) dispatch('chatkit.thread.change', { threadId: null });
   }
 
-  /** @param {ThreadMetadata} thread */
-  #setThread(thread) {
-    const { items: _items, ...metadata } = /** @type {import('./types.js').Thread} */ (thread);
-    this.#thread = { ...(this.#thread?.id === metadata.id ? this.#thread : {}), ...metadata };
-    this.#updateChrome();
+  /** @param {ThreadMetadata} next */
+  function setThread(next) {
+    const { items: _items, ...metadata } = /** @type {import('./types.js').Thread} */ (next);
+    thread = { ...(thread?.id === metadata.id ? thread : {}), ...metadata };
+    updateChrome();
   }
 
-  async #loadOlder() {
-    const thread = this.#thread;
-    if (this.#loadingOlder || !thread || !this.#view.hasMore) return;
-    this.#loadingOlder = true;
+  async function loadOlder() {
+    const shown = thread;
+    if (loadingOlder || !shown || !view.hasMore) return;
+    loadingOlder = true;
     try {
       // The protocol's cursor is the id of the last item of the previous page; fall back to
       // our oldest item if the server sent none.
-      const after = this.#olderCursor ?? this.#view.items[0]?.id;
-      const page = await this.#api.request('items.list', {
-        thread_id: thread.id, order: 'desc', limit: ITEMS_PAGE_SIZE, ...(after ? { after } : {}),
+      const after = olderCursor ?? view.items[0]?.id;
+      const page = await api.request('items.list', {
+        thread_id: shown.id, order: 'desc', limit: ITEMS_PAGE_SIZE, ...(after ? { after } : {}),
       });
-      if (this.#thread?.id !== thread.id) return;
-      this.#view.prependItems([...page.data].reverse(), Boolean(page.has_more));
-      this.#olderCursor = page.after ?? null;
+      if (thread?.id !== shown.id) return;
+      view.prependItems([...page.data].reverse(), Boolean(page.has_more));
+      olderCursor = page.after ?? null;
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
     } finally {
-      this.#loadingOlder = false;
+      loadingOlder = false;
     }
   }
 
@@ -379,14 +409,14 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {boolean} hasMore
    * @param {string | null} after
    */
-  #mergeNewest(items, hasMore, after) {
-    const current = this.#view.items;
+  function mergeNewest(items, hasMore, after) {
+    const current = view.items;
     const overlap = items.length ? current.findIndex((item) => item.id === items[0].id) : -1;
     if (overlap >= 0) {
-      this.#view.replaceItems([...current.slice(0, overlap), ...items], this.#view.hasMore);
+      view.replaceItems([...current.slice(0, overlap), ...items], view.hasMore);
     } else {
-      this.#view.replaceItems(items, hasMore);
-      this.#olderCursor = after;
+      view.replaceItems(items, hasMore);
+      olderCursor = after;
     }
   }
 
@@ -394,59 +424,59 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {string} threadId
    * @param {string} title
    */
-  async #renameThread(threadId, title) {
+  async function renameThread(threadId, title) {
     try {
-      const thread = await this.#api.request('threads.update', { thread_id: threadId, title });
-      this.#history.upsert(thread);
-      if (this.#thread?.id === threadId) this.#setThread(thread);
+      const updated = await api.request('threads.update', { thread_id: threadId, title });
+      history.upsert(updated);
+      if (thread?.id === threadId) setThread(updated);
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
       throw error;
     }
   }
 
   /** @param {string} threadId */
-  async #deleteThread(threadId) {
+  async function deleteThread(threadId) {
     try {
-      await this.#api.request('threads.delete', { thread_id: threadId });
-      this.#history.remove(threadId);
-      if (this.#thread?.id === threadId) this.#showNewThread(true);
+      await api.request('threads.delete', { thread_id: threadId });
+      history.remove(threadId);
+      if (thread?.id === threadId) showNewThread(true);
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
       throw error;
     }
   }
 
   // ================================================================= responses ============
 
-  async #sendDraft() {
-    const draft = this.#composer.snapshot();
-    this.#composer.clear();
-    await this.#sendInput(Composer.toInput(draft), draft);
+  async function sendDraft() {
+    const draft = composer.snapshot();
+    composer.clear();
+    await sendInput(Composer.toInput(draft), draft);
   }
 
   /**
    * @param {UserMessageInput} input
    * @param {Draft | null} draft restored into the composer if the server never took the message
    */
-  async #sendInput(input, draft) {
-    if (this.#thread) {
-      await this.#runStream('threads.add_user_message', { thread_id: this.#thread.id, input }, draft);
+  async function sendInput(input, draft) {
+    if (thread) {
+      await runStream('threads.add_user_message', { thread_id: thread.id, input }, draft);
     } else {
-      await this.#runStream('threads.create', { input }, draft);
+      await runStream('threads.create', { input }, draft);
     }
   }
 
   /** @param {string} userMessageId */
-  async #retry(userMessageId) {
+  async function retry(userMessageId) {
     // The error (and its Retry button) arrives before the failed response has closed.
-    if (this.#stream) await this.#stream.ended;
-    if (!this.#thread || this.#busy) return;
+    if (stream) await stream.ended;
+    if (!thread || isBusy()) return;
     // The server deletes everything after the message without telling us (PROTOCOL.md 2.5).
-    this.#view.truncateAfter(userMessageId);
-    this.#view.clearTransient();
-    this.#view.refreshTurnActions();
-    await this.#runStream('threads.retry_after_item', { thread_id: this.#thread.id, item_id: userMessageId });
+    view.truncateAfter(userMessageId);
+    view.clearTransient();
+    view.refreshTurnActions();
+    await runStream('threads.retry_after_item', { thread_id: thread.id, item_id: userMessageId });
   }
 
   /**
@@ -456,64 +486,64 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {Record<string, unknown>} params
    * @param {Draft | null} [draft]
    */
-  async #runStream(type, params, draft = null) {
-    this.#assertIdle();
+  async function runStream(type, params, draft = null) {
+    assertIdle();
     /** @type {StreamRun} */
     const run = { controller: new AbortController(), sawUserMessage: false, pendingToolCall: null, ended: Promise.resolve(), end: () => {} };
     run.ended = new Promise((resolve) => { run.end = resolve; });
     const { signal } = run.controller;
-    this.#stream = run;
-    ++this.#viewToken;
-    this.#hideBanner();
-    this.#composer.setMode('waiting');
-    this.#view.clearTransient();
-    this.#view.setBusy(true);
-    this.#dispatch('chatkit.response.start');
+    stream = run;
+    ++viewToken;
+    hideBanner();
+    composer.setMode('waiting');
+    view.clearTransient();
+    view.setBusy(true);
+    dispatch('chatkit.response.start');
     try {
       // A client tool call pauses the response; its output is posted and the rest streamed as
       // part of the same response, so nothing else can be sent in between.
       /** @type {[string, Record<string, unknown>] | null} */
       let request = [type, params];
       while (request) {
-        const events = this.#api.stream(request[0], request[1], signal,
-          (raw, error) => this.#log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
+        const events = api.stream(request[0], request[1], signal,
+          (raw, error) => log('stream.malformed_event', { raw: raw.slice(0, 500), error: String(error) }));
         for await (const event of events) {
           if (signal.aborted) break; // stopped, or the thread was switched: the rest is not ours
-          this.#handleEvent(event, run);
+          handleEvent(event, run);
         }
-        request = await this.#answerClientTool(run);
+        request = await answerClientTool(run);
       }
     } catch (error) {
       if (!signal.aborted && !isAbort(error)) {
-        if (draft && !run.sawUserMessage) this.#composer.restore(draft);
-        this.#reportError(error);
+        if (draft && !run.sawUserMessage) composer.restore(draft);
+        reportError(error);
       }
     } finally {
       // A thread switch has already detached and settled the run (#abortStream).
-      if (this.#stream === run) {
-        this.#stream = null;
-        this.#settleResponse();
+      if (stream === run) {
+        stream = null;
+        settleResponse();
       }
-      this.#dispatch('chatkit.response.end');
+      dispatch('chatkit.response.end');
       run.end();
     }
   }
 
   /** Stops the running response and forgets it now, so the view is free for what comes next. */
-  #abortStream() {
-    const run = this.#stream;
+  function abortStream() {
+    const run = stream;
     if (!run) return;
-    this.#stream = null;
+    stream = null;
     run.controller.abort();
-    this.#settleResponse();
+    settleResponse();
   }
 
-  #settleResponse() {
-    this.#view.setProgress(null);
-    this.#view.settle();
-    this.#view.setBusy(false);
-    this.#composer.setMode('idle');
-    this.#updateChrome();
+  function settleResponse() {
+    view.setProgress(null);
+    view.settle();
+    view.setBusy(false);
+    composer.setMode('idle');
+    updateChrome();
   }
 
   /**
@@ -521,93 +551,93 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {any} event
    * @param {StreamRun} run
    */
-  #handleEvent(event, run) {
+  function handleEvent(event, run) {
     switch (event?.type) {
       case 'thread.created':
-        this.#setThread(event.thread);
-        this.#history.upsert(event.thread);
-        this.#dispatch('chatkit.thread.change', { threadId: event.thread.id });
+        setThread(event.thread);
+        history.upsert(event.thread);
+        dispatch('chatkit.thread.change', { threadId: event.thread.id });
         break;
       case 'thread.updated':
-        this.#setThread(event.thread);
-        this.#history.upsert(event.thread);
+        setThread(event.thread);
+        history.upsert(event.thread);
         break;
       case 'thread.item.added':
-        this.#view.setProgress(null);
-        this.#view.upsert(event.item, true);
+        view.setProgress(null);
+        view.upsert(event.item, true);
         break;
       case 'thread.item.done':
-        this.#view.setProgress(null);
-        this.#view.upsert(event.item, false);
+        view.setProgress(null);
+        view.upsert(event.item, false);
         if (event.item.type === 'user_message') {
           run.sawUserMessage = true;
-          this.#view.flush();
-          this.#view.scrollToBottom();
+          view.flush();
+          view.scrollToBottom();
         }
         if (event.item.type === 'client_tool_call' && event.item.status === 'pending') run.pendingToolCall = event.item;
         break;
       case 'thread.item.replaced':
-        this.#view.upsert(event.item, false);
+        view.upsert(event.item, false);
         break;
       case 'thread.item.removed':
-        this.#view.remove(event.item_id);
+        view.remove(event.item_id);
         break;
       case 'thread.item.updated': {
-        const item = this.#view.get(event.item_id);
+        const item = view.get(event.item_id);
         if (!item) {
-          this.#log('stream.update_for_unknown_item', { itemId: event.item_id, type: event.update?.type });
+          log('stream.update_for_unknown_item', { itemId: event.item_id, type: event.update?.type });
         } else if (!applyItemUpdate(item, event.update ?? {})) {
-          this.#log('stream.unknown_update', { itemId: event.item_id, type: event.update?.type });
+          log('stream.unknown_update', { itemId: event.item_id, type: event.update?.type });
         } else {
-          this.#view.setProgress(null);
-          this.#view.touch(item.id);
+          view.setProgress(null);
+          view.touch(item.id);
         }
         break;
       }
       case 'stream_options':
-        this.#composer.setMode('streaming', Boolean(event.stream_options?.allow_cancel));
+        composer.setMode('streaming', Boolean(event.stream_options?.allow_cancel));
         break;
       case 'progress_update':
-        this.#view.setProgress(event.text ?? '', iconGlyph(event.icon));
+        view.setProgress(event.text ?? '', iconGlyph(event.icon));
         break;
       case 'client_effect':
-        this.#runEffect(event.name, event.data ?? {});
+        runEffect(event.name, event.data ?? {});
         break;
       case 'notice':
-        this.#view.addNotice(event.level ?? 'info', event.title, event.message ?? '');
+        view.addNotice(event.level ?? 'info', event.title, event.message ?? '');
         break;
       case 'error':
-        this.#onStreamError(event);
+        onStreamError(event);
         break;
       default:
-        this.#log('stream.unknown_event', { type: event?.type });
+        log('stream.unknown_event', { type: event?.type });
         return;
     }
-    this.#updateChrome();
+    updateChrome();
   }
 
   /** @param {{ code?: string, message?: string, allow_retry?: boolean }} event */
-  #onStreamError(event) {
+  function onStreamError(event) {
     // `custom` errors carry a message for the user; other codes get the generic wording.
     const message = event.code === 'custom' && event.message ? event.message : GENERIC_STREAM_ERROR;
-    const users = this.#view.items.filter((item) => item.type === 'user_message');
+    const users = view.items.filter((item) => item.type === 'user_message');
     const lastUser = users[users.length - 1];
-    const retry = event.allow_retry && lastUser && this.#thread ? () => this.#retry(lastUser.id) : null;
-    this.#view.addError(message, retry);
-    this.#dispatch('chatkit.error', { error: Object.assign(new Error(message), { code: event.code }) });
+    const onRetry = event.allow_retry && lastUser && thread ? () => retry(lastUser.id) : null;
+    view.addError(message, onRetry);
+    dispatch('chatkit.error', { error: Object.assign(new Error(message), { code: event.code }) });
   }
 
   /**
    * @param {string} name
    * @param {Record<string, unknown>} data
    */
-  #runEffect(name, data) {
+  function runEffect(name, data) {
     try {
-      this.#options?.onEffect?.({ name, data });
+      options?.onEffect?.({ name, data });
     } catch (error) {
-      this.#log('effect.handler_failed', { name, message: String(/** @type {any} */ (error)?.message ?? error) });
+      log('effect.handler_failed', { name, message: String(/** @type {any} */ (error)?.message ?? error) });
     }
-    this.#dispatch('chatkit.effect', { name, data });
+    dispatch('chatkit.effect', { name, data });
   }
 
   /**
@@ -616,19 +646,19 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {StreamRun} run
    * @returns {Promise<[string, Record<string, unknown>] | null>}
    */
-  async #answerClientTool(run) {
+  async function answerClientTool(run) {
     const call = run.pendingToolCall;
     const { signal } = run.controller;
     run.pendingToolCall = null;
     if (!call || signal.aborted) return null;
-    const handler = this.#options?.onClientTool;
+    const handler = options?.onClientTool;
     if (!handler) throw new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`);
     const result = await untilAborted(handler({ name: call.name ?? '', params: call.arguments ?? {} }), signal);
     // The server sends no event for the completed call (PROTOCOL.md 2.3); update our copy.
     call.status = 'completed';
     call.output = result;
-    this.#view.touch(call.id);
-    return ['threads.add_client_tool_output', { thread_id: call.thread_id ?? this.#thread?.id, result: result ?? null }];
+    view.touch(call.id);
+    return ['threads.add_client_tool_output', { thread_id: call.thread_id ?? thread?.id, result: result ?? null }];
   }
 
   /**
@@ -639,7 +669,7 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {Record<string, unknown> | null} values form values to merge into the payload
    * @param {HTMLElement} trigger
    */
-  async #onWidgetAction(item, action, values, trigger) {
+  async function onWidgetAction(item, action, values, trigger) {
     const payload = values ? { ...(action.payload ?? {}), ...values } : action.payload;
     const wire = toWireAction(action, payload);
     const behavior = action.loadingBehavior ?? 'auto';
@@ -647,22 +677,22 @@ export class OpenAIChatKitElement extends HTMLElement {
     if (busy) markBusy(busy, 'action-pending', true);
     try {
       if (action.handler === 'client') {
-        const onAction = this.#options?.widgets?.onAction;
+        const onAction = options?.widgets?.onAction;
         if (onAction) await onAction(wire, { id: item.id, widget: /** @type {any} */ (item.widget) });
-        else this.#log('widget.client_action_without_handler', { type: action.type });
-      } else if (!this.#thread) {
-        this.#log('widget.action_without_thread', { type: action.type });
+        else log('widget.client_action_without_handler', { type: action.type });
+      } else if (!thread) {
+        log('widget.action_without_thread', { type: action.type });
       } else if (action.streaming === false) {
-        const threadId = this.#thread.id;
-        const result = await this.#api.request('threads.sync_custom_action', { thread_id: threadId, item_id: item.id, action: wire });
+        const threadId = thread.id;
+        const result = await api.request('threads.sync_custom_action', { thread_id: threadId, item_id: item.id, action: wire });
         // The answer belongs to the thread it was asked from, which the user may have left.
-        if (result?.updated_item && this.#thread?.id === threadId) this.#view.upsert(result.updated_item, false);
+        if (result?.updated_item && thread?.id === threadId) view.upsert(result.updated_item, false);
       } else {
         // While a response streams (or a thread loads) this throws and the user sees why.
-        await this.#runStream('threads.custom_action', { thread_id: this.#thread.id, item_id: item.id, action: wire });
+        await runStream('threads.custom_action', { thread_id: thread.id, item_id: item.id, action: wire });
       }
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
     } finally {
       if (busy) markBusy(busy, 'action-pending', false);
     }
@@ -672,12 +702,12 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {ThreadItem} item
    * @param {{ status: 'answered' | 'skipped', answers: Record<string, { values: string[], skipped: boolean }> }} input
    */
-  async #submitStructuredInput(item, input) {
-    if (!this.#thread) return;
+  async function submitStructuredInput(item, input) {
+    if (!thread) return;
     try {
-      await this.#runStream('threads.add_structured_input', { thread_id: this.#thread.id, item_id: item.id, input });
+      await runStream('threads.add_structured_input', { thread_id: thread.id, item_id: item.id, input });
     } catch (error) {
-      this.#reportError(error); // busy: nothing was sent and the form stays open
+      reportError(error); // busy: nothing was sent and the form stays open
     }
   }
 
@@ -685,12 +715,12 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {string[]} itemIds every item of the rated turn
    * @param {'positive' | 'negative'} kind
    */
-  async #sendFeedback(itemIds, kind) {
-    if (!this.#thread) return;
+  async function sendFeedback(itemIds, kind) {
+    if (!thread) return;
     try {
-      await this.#api.request('items.feedback', { thread_id: this.#thread.id, item_ids: itemIds, kind });
+      await api.request('items.feedback', { thread_id: thread.id, item_ids: itemIds, kind });
     } catch (error) {
-      this.#reportError(error);
+      reportError(error);
       throw error;
     }
   }
@@ -700,18 +730,18 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {File} file
    * @returns {Promise<import('./types.js').Attachment>}
    */
-  async #upload(file) {
-    const strategy = this.#options?.api?.uploadStrategy ?? { type: 'two_phase' };
+  async function upload(file) {
+    const strategy = options?.api?.uploadStrategy ?? { type: 'two_phase' };
     if (strategy.type === 'direct') {
-      const attachment = await this.#api.upload(strategy.uploadUrl, 'POST', {}, file);
+      const attachment = await api.upload(strategy.uploadUrl, 'POST', {}, file);
       if (!attachment?.id) throw new Error('The upload endpoint did not answer with an attachment.');
       return attachment;
     }
-    const attachment = await this.#api.request('attachments.create', {
+    const attachment = await api.request('attachments.create', {
       name: file.name, size: file.size, mime_type: file.type || 'application/octet-stream',
     });
     const descriptor = attachment.upload_descriptor;
-    if (descriptor?.url) await this.#api.upload(descriptor.url, descriptor.method ?? 'POST', descriptor.headers ?? {}, file);
+    if (descriptor?.url) await api.upload(descriptor.url, descriptor.method ?? 'POST', descriptor.headers ?? {}, file);
     return attachment;
   }
 
@@ -721,11 +751,11 @@ export class OpenAIChatKitElement extends HTMLElement {
    * @param {ThreadItem} item
    * @param {boolean} streaming
    */
-  #renderItem(item, streaming) {
+  function renderItem(item, streaming) {
     const markdown = {
-      allowedImageDomains: this.#thread?.allowed_image_domains ?? null,
-      onEntityClick: this.#options?.entities?.onClick
-        ? (/** @type {import('./types.js').Source} */ source) => this.#options?.entities?.onClick?.({
+      allowedImageDomains: thread?.allowed_image_domains ?? null,
+      onEntityClick: options?.entities?.onClick
+        ? (/** @type {import('./types.js').Source} */ source) => options?.entities?.onClick?.({
           id: source.id ?? '', title: source.title, interactive: source.interactive, data: source.data,
         })
         : undefined,
@@ -734,66 +764,65 @@ export class OpenAIChatKitElement extends HTMLElement {
       streaming,
       markdown,
       widgetContext: (widgetItem) => ({
-        scheme: this.#scheme,
+        scheme: scheme,
         markdown,
-        log: (name, data) => this.#log(name, data),
-        onAction: (action, values, trigger) => this.#onWidgetAction(widgetItem, action, values, trigger),
+        log: (name, data) => log(name, data),
+        onAction: (action, values, trigger) => onWidgetAction(widgetItem, action, values, trigger),
       }),
-      onStructuredInput: (target, input) => this.#submitStructuredInput(target, input),
-      onEntityClick: this.#options?.entities?.onClick,
-      log: (name, data) => this.#log(name, data),
+      onStructuredInput: (target, input) => submitStructuredInput(target, input),
+      onEntityClick: options?.entities?.onClick,
+      log: (name, data) => log(name, data),
     });
   }
 
   /** Applies everything setOptions controls. */
-  #applyOptions() {
-    const options = /** @type {ChatKitOptions} */ (this.#options);
-    this.#applyTheme(options.theme);
-    this.#root.setAttribute('aria-label', options.frameTitle ?? 'Chat');
-    this.#root.lang = this.#locale();
+  function applyOptions() {
+    if (!options) return;
+    applyTheme(options.theme);
+    root.setAttribute('aria-label', options.frameTitle ?? 'Chat');
+    root.lang = locale();
 
     const header = options.header ?? {};
-    this.#header.hidden = header.enabled === false;
-    this.#title.hidden = header.title?.enabled === false;
-    this.#historyButton.hidden = options.history?.enabled === false;
-    if (options.history?.enabled === false) this.#history.close();
-    this.#leftSlot.replaceChildren(...headerAction(header.leftAction, 'header-left-action'));
-    this.#rightSlot.replaceChildren(...headerAction(header.rightAction, 'header-right-action'));
+    headerBar.hidden = header.enabled === false;
+    titleEl.hidden = header.title?.enabled === false;
+    historyButton.hidden = options.history?.enabled === false;
+    if (options.history?.enabled === false) history.close();
+    leftSlot.replaceChildren(...headerAction(header.leftAction, 'header-left-action'));
+    rightSlot.replaceChildren(...headerAction(header.rightAction, 'header-right-action'));
 
-    const start = options.startScreen ?? {};
-    this.#greeting.textContent = start.greeting ?? DEFAULT_GREETING;
-    this.#prompts.replaceChildren(...(start.prompts ?? []).map((prompt) => h('button', {
-      class: 'prompt', 'data-testid': 'start-prompt',
-      onclick: () => this.#sendPrompt(prompt.prompt),
+    const startScreenOptions = options.startScreen ?? {};
+    greeting.textContent = startScreenOptions.greeting ?? DEFAULT_GREETING;
+    prompts.replaceChildren(...(startScreenOptions.prompts ?? []).map((prompt) => h('button.prompt', {
+      'data-testid': 'start-prompt',
+      onclick: () => sendPrompt(prompt.prompt),
     }, glyph(prompt.icon),
     h('span', { text: prompt.label }))));
 
     const disclaimer = options.disclaimer;
-    this.#disclaimer.hidden = !disclaimer?.text;
-    this.#disclaimer.classList.toggle('high-contrast', Boolean(disclaimer?.highContrast));
-    this.#disclaimer.replaceChildren(...(disclaimer?.text ? [renderMarkdown(disclaimer.text)] : []));
+    disclaimerEl.hidden = !disclaimer?.text;
+    disclaimerEl.classList.toggle('high-contrast', Boolean(disclaimer?.highContrast));
+    disclaimerEl.replaceChildren(...(disclaimer?.text ? [renderMarkdown(disclaimer.text)] : []));
 
-    this.#composer.configure(options.composer ?? {});
-    this.#view.refreshTurnActions();
-    this.#updateChrome();
+    composer.configure(options.composer ?? {});
+    view.refreshTurnActions();
+    updateChrome();
   }
 
   /** @param {string | import('./types.js').UserMessageContent[]} prompt */
-  async #sendPrompt(prompt) {
-    if (this.#busy) return;
-    const { toolId, modelId } = this.#composer.snapshot(); // the chosen tool and model apply
-    await this.#sendInput(userInput(typeof prompt === 'string' ? textContent(prompt) : prompt, [], null, toolId, modelId), null);
+  async function sendPrompt(prompt) {
+    if (isBusy()) return;
+    const { toolId, modelId } = composer.snapshot(); // the chosen tool and model apply
+    await sendInput(userInput(typeof prompt === 'string' ? textContent(prompt) : prompt, [], null, toolId, modelId), null);
   }
 
   /** @param {ChatKitOptions['theme']} theme */
-  #applyTheme(theme) {
+  function applyTheme(theme) {
     const t = typeof theme === 'string' ? { colorScheme: theme } : theme ?? {};
-    const scheme = t.colorScheme === 'dark' ? 'dark' : 'light';
+    const next = t.colorScheme === 'dark' ? 'dark' : 'light';
     // Widget colors may be {light, dark} pairs resolved at render time: redraw on a switch.
-    if (scheme !== this.#scheme) this.#view.touchAll();
-    this.#scheme = scheme;
-    const root = this.#root;
-    root.classList.toggle('dark', this.#scheme === 'dark');
+    if (next !== scheme) view.touchAll();
+    scheme = next;
+    root.classList.toggle('dark', scheme === 'dark');
     root.dataset.radius = t.radius ?? 'pill';
     root.dataset.density = t.density ?? 'normal';
     root.removeAttribute('style');
@@ -811,63 +840,67 @@ export class OpenAIChatKitElement extends HTMLElement {
   }
 
   /** Header title, start screen and composer lock follow the thread. */
-  #updateChrome() {
-    const thread = this.#thread;
-    const staticTitle = this.#options?.header?.title?.text;
-    this.#title.textContent = staticTitle ?? (thread?.title?.trim() || 'New chat');
-    const showStart = !thread && this.#view.isEmpty && !this.#stream;
-    this.#startScreen.hidden = !showStart;
-    this.#view.el.hidden = showStart;
+  function updateChrome() {
+    const staticTitle = options?.header?.title?.text;
+    titleEl.textContent = staticTitle ?? (thread?.title?.trim() || 'New chat');
+    const showStart = !thread && view.isEmpty && !stream;
+    startScreen.hidden = !showStart;
+    view.el.hidden = showStart;
     const status = thread?.status;
     if (status && status.type !== 'active') {
       const fallback = status.type === 'locked' ? 'This conversation is locked.' : 'This conversation is closed.';
-      this.#composer.setLocked(true, ('reason' in status && status.reason) || fallback);
+      composer.setLocked(true, ('reason' in status && status.reason) || fallback);
     } else {
-      this.#composer.setLocked(false, null);
+      composer.setLocked(false, null);
     }
   }
 
   // ============================================================== small helpers ===========
 
-  #locale() {
-    return this.#options?.locale || navigator.language || 'en';
+  function locale() {
+    return options?.locale || navigator.language || 'en';
   }
 
   /** @param {string} message */
-  #showBanner(message) {
-    this.#bannerText.textContent = message;
-    this.#banner.hidden = false;
+  function showBanner(message) {
+    bannerText.textContent = message;
+    banner.hidden = false;
   }
 
-  #hideBanner() {
-    this.#banner.hidden = true;
+  function hideBanner() {
+    banner.hidden = true;
   }
 
   /**
    * Shows an error to the user and fires `chatkit.error`.
    * @param {unknown} error
    */
-  #reportError(error) {
+  function reportError(error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    this.#showBanner(err.message);
-    this.#dispatch('chatkit.error', { error: err });
+    showBanner(err.message);
+    dispatch('chatkit.error', { error: err });
   }
 
   /**
    * @param {string} name
    * @param {Record<string, unknown>} [data]
    */
-  #log(name, data = {}) {
-    this.#dispatch('chatkit.log', { name, data });
+  function log(name, data = {}) {
+    dispatch('chatkit.log', { name, data });
   }
 
   /**
    * @param {string} name
    * @param {unknown} [detail]
    */
-  #dispatch(name, detail) {
-    this.dispatchEvent(new CustomEvent(name, { detail }));
+  function dispatch(name, detail) {
+    host.dispatchEvent(new CustomEvent(name, { detail }));
   }
+
+  return {
+    root, abortStream, setOptions, focusComposer, setThreadId, sendUserMessage, setComposerValue, sendCustomAction,
+    showHistory, hideHistory, fetchUpdates,
+  };
 }
 
 /**
@@ -902,8 +935,8 @@ function untilAborted(value, signal) {
  */
 function headerAction(action, testId) {
   if (!action) return [];
-  return [h('button', {
-    class: 'icon-button glyph', label: action.icon.replace(/-/g, ' '),
+  return [h('button.icon-button.glyph', {
+    label: action.icon.replace(/-/g, ' '),
     'data-testid': testId,
     text: iconGlyph(action.icon), onclick: () => action.onClick(),
   })];
