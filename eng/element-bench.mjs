@@ -7,8 +7,9 @@
 //
 // Size: every module in ChatKitApp/wwwroot/chatkit (the CSS lives in styles.js as a string; the
 // vendored marked and DOMPurify in wwwroot/lib are not counted), each minified on its own by
-// esbuild (`esbuild <file> --minify --format=esm`: whitespace and comments removed, local names
-// shortened, syntax compacted). The stylesheet, a tagged /* css */ template string in styles.js,
+// esbuild (`esbuild <file> --minify --format=esm --charset=utf8`: whitespace and comments removed, local names
+// shortened, syntax compacted; non-ASCII text stays UTF-8, as module scripts are always decoded,
+// instead of \u escapes). The stylesheet, a tagged /* css */ template string in styles.js,
 // is first minified as CSS, as a build would do; other strings are kept as written. Each
 // minified module is checked to still parse (node --check), so the number is honest.
 //
@@ -45,7 +46,7 @@ function measureSize() {
       const css = extname(file) === '.css';
       const min = css
         ? esbuild.transformSync(src, { loader: 'css', minify: true }).code
-        : esbuild.transformSync(withMinifiedCss(esbuild, src), { loader: 'js', minify: true, format: 'esm' }).code;
+        : esbuild.transformSync(withMinifiedCss(esbuild, src), { loader: 'js', minify: true, format: 'esm', charset: 'utf8' }).code;
       if (!css) { // the minified module must still parse, so the number is honest
         const target = join(work, file.replace(/\.js$/, '.mjs'));
         writeFileSync(target, min);
