@@ -5,7 +5,7 @@
 // delegated to ThreadView (transcript), Composer, HistoryPanel and the item/widget renderers.
 
 import { ChatKitApi, isAbort } from './api.js';
-import { Composer } from './composer.js';
+import { createComposer, toInput } from './composer.js';
 import { h, glyph, markBusy } from './dom.js';
 import { HistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
@@ -77,7 +77,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     }),
   });
 
-  #composer = new Composer({
+  #composer = createComposer({
     onSubmit: () => this.#sendDraft(),
     onStop: () => this.#stream?.controller.abort(),
     onToolChange: (toolId) => this.#dispatch('chatkit.tool.change', { toolId }),
@@ -422,7 +422,7 @@ export class OpenAIChatKitElement extends HTMLElement {
   async #sendDraft() {
     const draft = this.#composer.snapshot();
     this.#composer.clear();
-    await this.#sendInput(Composer.toInput(draft), draft);
+    await this.#sendInput(toInput(draft), draft);
   }
 
   /**
