@@ -8,7 +8,6 @@ import { composeContent, userInput } from './thread-model.js';
 
 /** @typedef {import('./types.js').Attachment} Attachment */
 /** @typedef {import('./types.js').Entity} Entity */
-/** @typedef {import('./types.js').ToolOption} ToolOption */
 /** @typedef {import('./types.js').ComposerOptions} ComposerOptions */
 
 /**
@@ -33,539 +32,435 @@ import { composeContent, userInput } from './thread-model.js';
  * @property {string | null} modelId
  */
 
-const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
-const DEFAULT_MAX_COUNT = 10;
-const TAG_SEARCH_DELAY_MS = 150;
+/**
+ * setComposerValue: the parts given are replaced (`tags` go with `text`).
+ * @typedef {{ text?: string, tags?: Entity[], reply?: string | null, attachments?: Attachment[],
+ *   files?: File[], selectedToolId?: string | null, selectedModelId?: string }} ComposerValue
+ */
 
-export class Composer {
+/** An attachment in the draft; `attachment` is null while its file uploads. */
+/** @typedef {{ attachment: Attachment | null, url: string | null, el: HTMLElement }} Chip */
+
+const MB = 2 ** 20;
+const TEST_ID = 'data-testid';
+
+/**
+ * The protocol's UserMessageInput for a draft (PROTOCOL.md 4.5).
+ * @param {Draft} draft
+ * @returns {import('./types.js').UserMessageInput}
+ */
+export const toInput = (draft) =>
+  userInput(composeContent(draft.text.trim(), draft.tags), draft.attachments, draft.reply, draft.toolId, draft.modelId);
+
+/** @param {ComposerHooks} hooks */
+export function createComposer(hooks) {
+  const { onError } = hooks;
   /** @type {ComposerOptions} */
-  #options = {};
+  let options = {};
   /** @type {string | null} */
-  #reply = null;
+  let reply = null;
   /** @type {Entity[]} */
-  #tags = [];
-  /** @type {{ file: File | null, attachment: Attachment | null, previewUrl: string | null, el: HTMLElement }[]} */
-  #attachments = [];
+  let tags = [];
+  /** @type {Chip[]} */
+  let chips = [];
   /** @type {string | null} */
-  #toolId = null;
-  /** @type {'idle' | 'waiting' | 'streaming'} */
-  #mode = 'idle';
-  #allowCancel = false;
-  /** @type {string | null} */
-  #lockedReason = null;
-  #locked = false;
-  /** @type {Entity[]} */
-  #tagResults = [];
-  #tagIndex = 0;
-  #tagTimer = 0;
-  #tagQueryId = 0;
-  #hooks;
-  #input = h('textarea', {
-    class: 'composer-input', rows: 1, 'aria-label': 'Message', 'data-testid': 'composer-input',
-    oninput: () => this.#onInput(), onkeydown: (/** @type {KeyboardEvent} */ e) => this.#onKeyDown(e),
-  });
-  #replyText = h('span', { class: 'reply-text' });
-  #replyBox = h('div', { class: 'composer-reply', 'data-testid': 'composer-reply', hidden: true },
-    h('span', { class: 'reply-mark', 'aria-hidden': 'true', text: '↪' }), this.#replyText,
-    h('button', {
-      class: 'icon-button small', label: 'Remove quoted text',
-      'data-testid': 'composer-reply-remove', onclick: () => this.setReply(null),
+  let toolId = null;
+  let busy = false; // a response runs (send disabled)
+  let stoppable = false; // ... and may be cancelled (stop shown instead of send)
+  /** @type {string | false} the reason shown while the thread is locked */
+  let locked = false;
+  /** @type {Entity[]} the results of the tag search, shown in the menu */
+  let found = [];
+  let index = 0; // the highlighted result
+  let timer = 0;
+  let queryId = 0;
+
+  const input = /** @type {HTMLTextAreaElement} */ (h('textarea.composer-input', {
+    rows: 1, ariaLabel: 'Message', [TEST_ID]: 'composer-input',
+    oninput() {
+      resize();
+      update();
+      searchTags();
+    },
+    /** @param {KeyboardEvent} e */
+    onkeydown(e) {
+      const { key } = e;
+      const n = found.length;
+      if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
+        e.preventDefault();
+        if (key == 'Escape') closeTags();
+        else if (key[0] != 'A') chooseTag(found[index]);
+        else {
+          index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
+          drawTags();
+        }
+      } else if (key == 'Enter' && !e.shiftKey && !e.isComposing) {
+        // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
+        e.preventDefault();
+        submit();
+      }
+    },
+  }));
+  const replyText = h('span.reply-text');
+  const replyBox = h('div.composer-reply', { [TEST_ID]: 'composer-reply' },
+    h('span.reply-mark', { ariaHidden: 'true' }, '↪'), replyText,
+    h('button.icon-button.small', {
+      label: 'Remove quoted text', [TEST_ID]: 'composer-reply-remove', onclick: () => setValue({ reply: null }),
     }, uiIcon('close')));
-  #attachmentList = h('div', { class: 'composer-attachments', hidden: true });
-  #tagMenu = h('div', { class: 'popup tag-menu', role: 'listbox', 'aria-label': 'Mention', 'data-testid': 'tag-menu', hidden: true });
-  #fileInput = h('input', { type: 'file', multiple: true, hidden: true, onchange: () => this.#onFilesChosen() });
-  #attachButton = h('button', {
-    class: 'icon-button', label: 'Attach files',
-    'data-testid': 'attach', hidden: true, onclick: () => this.#fileInput.click(),
-  }, uiIcon('paperclip'));
-  #toolMenu = h('div', { class: 'popup tool-menu', role: 'menu', 'aria-label': 'Tools', hidden: true });
-  #toolsButton = h('button', {
-    class: 'icon-button', label: 'Tools', 'aria-haspopup': 'menu',
-    'aria-expanded': 'false', 'data-testid': 'composer-tools', hidden: true, onclick: () => this.#toggleToolMenu(),
-  }, uiIcon('tools'));
-  #toolChips = h('div', { class: 'tool-chips' });
-  #modelSelect = h('select', { class: 'model-select', 'aria-label': 'Model', 'data-testid': 'composer-model', hidden: true });
-  #sendButton = h('button', {
-    type: 'submit', class: 'send-button', label: 'Send message', 'data-testid': 'send',
-  }, uiIcon('send'));
-  #stopButton = h('button', {
-    class: 'send-button stop', label: 'Stop response',
-    'data-testid': 'stop', hidden: true, onclick: () => this.#hooks.onStop(),
-  }, h('span', { class: 'stop-square', 'aria-hidden': 'true' }));
-  #lockedNote = h('p', { class: 'composer-locked', role: 'status', 'data-testid': 'composer-locked', hidden: true });
-  #form = h('form', {
-    class: 'composer', 'aria-label': 'Message composer',
-    onsubmit: (/** @type {Event} */ e) => {
+  const attachmentList = h('div.composer-attachments');
+  const tagMenu = h('div.popup.tag-menu', { role: 'listbox', ariaLabel: 'Mention', [TEST_ID]: 'tag-menu' });
+  const fileInput = h('input', {
+    type: 'file', multiple: true, hidden: true,
+    onchange() {
+      const files = [.../** @type {FileList} */ (fileInput.files)];
+      fileInput.value = ''; // choosing the same file again must fire change again
+      addFiles(files);
+    },
+  });
+  const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
+    label: 'Attach files', [TEST_ID]: 'attach', onclick: () => fileInput.click(),
+  }, uiIcon('paperclip')));
+  const toolMenu = h('div.popup.tool-menu', { role: 'menu', ariaLabel: 'Tools' });
+  const toolsButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
+    label: 'Tools', ariaHasPopup: 'menu', [TEST_ID]: 'composer-tools',
+    onclick() {
+      if (!toolMenu.hidden) return showMenu(false);
+      toolMenu.replaceChildren(...tools().filter((t) => !t.pinned).map((t) => h('button.popup-option', {
+        role: 'menuitemradio', ariaChecked: `${t.id == toolId}`, [TEST_ID]: 'composer-tool', dataset: { toolId: t.id },
+        onclick() {
+          toggleTool(t.id);
+          showMenu(false);
+          input.focus();
+        },
+      }, glyph(t.icon), h('span', t.label))));
+      showMenu(true);
+      /** @type {HTMLElement | null} */ (toolMenu.firstElementChild)?.focus();
+    },
+  }, uiIcon('tools')));
+  const toolChips = h('div.tool-chips');
+  const modelSelect = /** @type {HTMLSelectElement} */ (h('select.model-select', { ariaLabel: 'Model', [TEST_ID]: 'composer-model' }));
+  const sendButton = /** @type {HTMLButtonElement} */ (h('button.send-button', { type: 'submit', label: 'Send message', [TEST_ID]: 'send' }, uiIcon('send')));
+  const stopButton = h('button.send-button.stop', { label: 'Stop response', [TEST_ID]: 'stop', onclick: hooks.onStop },
+    h('span.stop-square', { ariaHidden: 'true' }));
+  const lockedNote = h('p.composer-locked', { role: 'status', [TEST_ID]: 'composer-locked' });
+  const el = h('div.composer-area', lockedNote, h('form.composer', {
+    ariaLabel: 'Message composer',
+    /** @param {Event} e */
+    onsubmit(e) {
       e.preventDefault();
-      if (this.#canSend) this.#hooks.onSubmit();
+      submit();
+    },
+    // Menus close when focus goes elsewhere.
+    /** @param {FocusEvent} e */
+    onfocusout(e) {
+      if (!el.contains(/** @type {Node | null} */ (e.relatedTarget))) {
+        showMenu(false);
+        closeTags();
+      }
     },
   },
-  this.#replyBox, this.#attachmentList, this.#tagMenu, this.#input,
-  h('div', { class: 'composer-toolbar' },
-    h('div', { class: 'toolbar-start' }, this.#attachButton, this.#fileInput, this.#toolsButton, this.#toolMenu, this.#toolChips, this.#modelSelect),
-    h('div', { class: 'toolbar-end' }, this.#sendButton, this.#stopButton)));
+  replyBox, attachmentList, tagMenu, input,
+  h('div.composer-toolbar',
+    h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
+    h('div.toolbar-end', sendButton, stopButton))));
 
-  /** @param {ComposerHooks} hooks */
-  constructor(hooks) {
-    this.#hooks = hooks;
-    this.el = h('div', { class: 'composer-area' }, this.#lockedNote, this.#form);
+  const canSend = () => (input.value.trim() || chips.length) && !busy && !locked && chips.every((c) => c.attachment);
+  const submit = () => canSend() && hooks.onSubmit();
 
-    // Menus close when focus or a click goes elsewhere in the element.
-    this.#form.addEventListener('focusout', (event) => {
-      const next = /** @type {Node | null} */ (event.relatedTarget);
-      if (!next || !this.#form.contains(next)) {
-        this.#closeToolMenu();
-        this.#closeTagMenu();
-      }
-    });
-    this.#updateState();
-  }
-
-  /**
-   * Applies the composer options (called on every setOptions).
-   * @param {ComposerOptions} options
-   */
-  configure(options) {
-    this.#options = options ?? {};
-    const attachments = this.#options.attachments;
-    this.#attachButton.hidden = !attachments?.enabled;
-    this.#fileInput.accept = attachments?.accept
-      ? Object.entries(attachments.accept).flatMap(([mime, extensions]) => [mime, ...extensions]).join(',')
-      : '';
-
-    const tools = this.#options.tools ?? [];
-    if (this.#toolId && !tools.some((t) => t.id === this.#toolId)) this.#toolId = null;
-    this.#toolsButton.hidden = tools.filter((t) => !t.pinned).length === 0;
-
-    const models = this.#options.models ?? [];
-    const previous = this.#modelSelect.value;
-    this.#modelSelect.replaceChildren(...models.map((m) => h('option', {
-      value: m.id, text: m.label, disabled: m.disabled, title: m.description,
-    })));
-    this.#modelSelect.hidden = models.length === 0;
-    const keep = models.find((m) => m.id === previous && !m.disabled);
-    const fallback = models.find((m) => m.default && !m.disabled) ?? models.find((m) => !m.disabled);
-    this.#modelSelect.value = keep?.id ?? fallback?.id ?? '';
-    this.#drawTools();
-    this.#updateState();
-  }
-
-  get text() {
-    return this.#input.value;
-  }
-
-  get #uploading() {
-    return this.#attachments.some((a) => !a.attachment);
-  }
-
-  get #canSend() {
-    const hasContent = this.#input.value.trim() !== '' || this.#attachments.length > 0;
-    return hasContent && this.#mode === 'idle' && !this.#locked && !this.#uploading;
-  }
-
-  /**
-   * @param {'idle' | 'waiting' | 'streaming'} mode waiting = request sent, stream not cancellable (yet)
-   * @param {boolean} [allowCancel]
-   */
-  setMode(mode, allowCancel = false) {
-    this.#mode = mode;
-    this.#allowCancel = allowCancel;
-    this.#updateState();
-  }
-
-  /**
-   * Locked and closed threads take no input; the reason is shown and used as placeholder.
-   * @param {boolean} locked
-   * @param {string | null} reason
-   */
-  setLocked(locked, reason) {
-    this.#locked = locked;
-    this.#lockedReason = reason;
-    this.#updateState();
-  }
-
-  /** @param {string | null} text */
-  setReply(text) {
-    this.#reply = text && text.trim() ? text : null;
-    this.#replyBox.hidden = !this.#reply;
-    this.#replyText.textContent = this.#reply ?? '';
-    this.#replyText.title = this.#reply ?? '';
-  }
-
-  /**
-   * setComposerValue: replaces the parts that are given.
-   * @param {{ text?: string, tags?: Entity[], reply?: string | null, attachments?: Attachment[],
-   *   files?: File[], selectedToolId?: string | null, selectedModelId?: string }} value
-   */
-  setValue(value) {
-    if (value.text !== undefined) {
-      this.#input.value = value.text;
-      this.#tags = value.tags ?? [];
-    }
-    if (value.reply !== undefined) this.setReply(value.reply);
-    if (value.attachments) {
-      this.#clearAttachments(false);
-      for (const attachment of value.attachments) this.#addChip(null, attachment);
-    }
-    if (value.files) this.#addFiles(value.files);
-    if (value.selectedToolId !== undefined) this.#selectTool(value.selectedToolId);
-    if (value.selectedModelId !== undefined) this.#modelSelect.value = value.selectedModelId;
-    this.#resize();
-    this.#updateState();
-  }
-
-  focus() {
-    this.#input.focus();
-    this.#input.setSelectionRange(this.#input.value.length, this.#input.value.length);
-  }
-
-  /** @returns {Draft} */
-  snapshot() {
-    return {
-      text: this.#input.value,
-      tags: [...this.#tags],
-      reply: this.#reply,
-      attachments: this.#attachments.flatMap((a) => (a.attachment ? [a.attachment] : [])),
-      toolId: this.#toolId,
-      modelId: this.#modelSelect.hidden ? null : this.#modelSelect.value || null,
-    };
-  }
-
-  /**
-   * The protocol's UserMessageInput for a draft (PROTOCOL.md 4.5).
-   * @param {Draft} draft
-   * @returns {import('./types.js').UserMessageInput}
-   */
-  static toInput(draft) {
-    return userInput(composeContent(draft.text.trim(), draft.tags), draft.attachments, draft.reply, draft.toolId, draft.modelId);
-  }
-
-  /** Empties the draft after sending; a persistent tool and the model stay selected. */
-  clear() {
-    this.#input.value = '';
-    this.#tags = [];
-    this.setReply(null);
-    this.#clearAttachments(false);
-    const tool = this.#tool(this.#toolId);
-    if (tool && !tool.persistent) this.#selectTool(null);
-    this.#resize();
-    this.#updateState();
-  }
-
-  /**
-   * Puts a draft back (sending failed before the server took the message).
-   * @param {Draft} draft
-   */
-  restore(draft) {
-    this.#input.value = draft.text;
-    this.#tags = draft.tags;
-    this.setReply(draft.reply);
-    this.#clearAttachments(false);
-    for (const attachment of draft.attachments) this.#addChip(null, attachment);
-    this.#selectTool(draft.toolId);
-    this.#resize();
-    this.#updateState();
-  }
-
-  #updateState() {
-    const tool = this.#tool(this.#toolId);
-    const streaming = this.#mode !== 'idle';
-    this.#input.disabled = this.#locked;
-    this.#input.placeholder = this.#locked
-      ? this.#lockedReason ?? 'This conversation is closed.'
-      : tool?.placeholderOverride ?? this.#options.placeholder ?? 'Message the AI';
-    this.#lockedNote.hidden = !this.#locked;
-    this.#lockedNote.textContent = this.#lockedReason ?? 'This conversation is closed.';
-    this.#sendButton.hidden = streaming && this.#allowCancel;
-    this.#stopButton.hidden = !(streaming && this.#allowCancel);
-    this.#sendButton.disabled = !this.#canSend;
-    this.#sendButton.classList.toggle('waiting', streaming);
-    this.#attachButton.disabled = this.#locked;
-    this.#toolsButton.disabled = this.#locked;
-  }
-
-  #onInput() {
-    this.#resize();
-    this.#updateState();
-    this.#updateTagSearch();
-  }
+  const update = () => {
+    const tool = find(toolId);
+    input.disabled = attachButton.disabled = toolsButton.disabled = !!locked;
+    input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
+    lockedNote.hidden = !(lockedNote.textContent = locked || '');
+    replyBox.hidden = !reply;
+    replyText.textContent = replyText.title = reply ?? '';
+    attachmentList.hidden = !chips.length;
+    sendButton.hidden = !(stopButton.hidden = !stoppable);
+    sendButton.disabled = !canSend();
+    sendButton.classList.toggle('waiting', busy);
+  };
 
   /** Grows the text box with its content, up to the CSS max-height. */
-  #resize() {
-    this.#input.style.height = 'auto';
-    this.#input.style.height = `${this.#input.scrollHeight}px`;
-  }
+  const resize = () => {
+    input.style.height = 'auto';
+    input.style.height = input.scrollHeight + 'px';
+  };
 
-  /** @param {KeyboardEvent} event */
-  #onKeyDown(event) {
-    if (!this.#tagMenu.hidden && this.#tagResults.length) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.#tagIndex = (this.#tagIndex + step + this.#tagResults.length) % this.#tagResults.length;
-        this.#drawTagMenu();
-        return;
-      }
-      if (event.key === 'Enter' || event.key === 'Tab') {
-        event.preventDefault();
-        this.#chooseTag(this.#tagResults[this.#tagIndex]);
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.#closeTagMenu();
-        return;
-      }
+  /** @param {ComposerValue} value */
+  const setValue = (value) => {
+    if (value.text != null) {
+      input.value = value.text;
+      tags = value.tags ?? [];
     }
-    // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      if (this.#canSend) this.#hooks.onSubmit();
+    if (value.reply !== undefined) reply = value.reply?.trim() ? value.reply : null;
+    if (value.attachments) {
+      for (const chip of chips) removeChip(chip);
+      for (const attachment of value.attachments) addChip(attachment);
     }
-  }
+    if (value.files) addFiles(value.files);
+    if (value.selectedToolId !== undefined) selectTool(value.selectedToolId);
+    if (value.selectedModelId != null) modelSelect.value = value.selectedModelId;
+    resize();
+    update();
+  };
 
   // ---- @-tags ---------------------------------------------------------------------------
 
-  /** The `@query` right before the caret, if any. */
-  #tagQuery() {
-    const before = this.#input.value.slice(0, this.#input.selectionStart ?? this.#input.value.length);
-    const match = /(?:^|\s)@([^\s@]{0,40})$/.exec(before);
-    return match ? { query: match[1], start: before.length - match[1].length - 1 } : null;
-  }
+  /** The `@query` right before the caret, if any: `input` is the text before the caret, [1] the query. */
+  const tagQuery = () => /(?:^|\s)@([^\s@]{0,40})$/.exec(input.value.slice(0, input.selectionStart ?? 0));
 
-  #updateTagSearch() {
-    const search = this.#hooks.tagSearch();
-    const found = search ? this.#tagQuery() : null;
-    clearTimeout(this.#tagTimer);
-    if (!search || !found) {
-      this.#closeTagMenu();
-      return;
-    }
-    const queryId = ++this.#tagQueryId;
-    this.#tagTimer = window.setTimeout(async () => {
+  const searchTags = () => {
+    const search = hooks.tagSearch();
+    const match = search && tagQuery();
+    const id = ++queryId; // an older search still running is dropped when it answers
+    clearTimeout(timer);
+    if (!match) return closeTags();
+    timer = setTimeout(async () => {
       try {
-        const results = await search(found.query);
-        if (queryId !== this.#tagQueryId) return; // a newer keystroke won
-        this.#tagResults = (results ?? []).slice(0, 20);
-        this.#tagIndex = 0;
-        this.#drawTagMenu();
+        const results = await search(match[1]);
+        if (id == queryId) {
+          found = (results ?? []).slice(0, 20);
+          index = 0;
+          drawTags();
+        }
       } catch (error) {
-        this.#hooks.onError(error instanceof Error ? error.message : 'Tag search failed.');
-        this.#closeTagMenu();
+        onError(error instanceof Error ? error.message : 'Tag search failed.');
+        closeTags();
       }
-    }, TAG_SEARCH_DELAY_MS);
-  }
+    }, 150);
+  };
 
-  #drawTagMenu() {
-    this.#tagMenu.hidden = this.#tagResults.length === 0;
-    this.#tagMenu.replaceChildren(...this.#tagResults.map((entity, i) => h('div', {
-      class: `popup-option${i === this.#tagIndex ? ' selected' : ''}`, role: 'option',
-      'aria-selected': String(i === this.#tagIndex), 'data-testid': 'tag-option',
+  const drawTags = () => {
+    tagMenu.hidden = !found.length;
+    tagMenu.replaceChildren(...found.map((entity, i) => h('div.popup-option', {
+      class: i == index && 'selected', role: 'option', ariaSelected: `${i == index}`, [TEST_ID]: 'tag-option',
       // mousedown keeps focus in the text box, so the caret position is still known
-      onmousedown: (/** @type {MouseEvent} */ e) => {
+      /** @param {MouseEvent} e */
+      onmousedown(e) {
         e.preventDefault();
-        this.#chooseTag(entity);
+        chooseTag(entity);
       },
-    },
-    glyph(entity.icon),
-    h('span', { text: entity.title }),
-    entity.group ? h('span', { class: 'option-meta', text: entity.group }) : null)));
-  }
+    }, glyph(entity.icon), h('span', entity.title), entity.group && h('span.option-meta', entity.group))));
+  };
 
-  #closeTagMenu() {
-    this.#tagResults = [];
-    this.#tagMenu.hidden = true;
-    this.#tagMenu.replaceChildren();
-  }
+  const closeTags = () => {
+    found = [];
+    drawTags();
+  };
 
   /**
    * Replaces the typed `@query` with `@Title ` and remembers the entity; composeContent turns
    * the mention into an input_tag part when the message is sent.
-   * @param {Entity | undefined} entity
+   * @param {Entity} entity
    */
-  #chooseTag(entity) {
-    const found = this.#tagQuery();
-    if (!entity || !found) return;
-    const caret = this.#input.selectionStart ?? this.#input.value.length;
-    const mention = `@${entity.title} `;
-    this.#input.value = this.#input.value.slice(0, found.start) + mention + this.#input.value.slice(caret);
-    const position = found.start + mention.length;
-    this.#input.setSelectionRange(position, position);
-    if (!this.#tags.some((t) => t.id === entity.id)) this.#tags.push(entity);
-    this.#closeTagMenu();
-    this.#updateState();
-  }
+  const chooseTag = (entity) => {
+    const match = tagQuery();
+    if (!match) return;
+    const caret = match.input.length;
+    input.setRangeText(`@${entity.title} `, caret - match[1].length - 1, caret, 'end');
+    if (!tags.some((t) => t.id == entity.id)) tags.push(entity);
+    closeTags();
+    update();
+  };
 
   // ---- tools ------------------------------------------------------------------------------
 
+  const tools = () => options.tools ?? [];
   /** @param {string | null} id */
-  #tool(id) {
-    return id ? (this.#options.tools ?? []).find((t) => t.id === id) : undefined;
-  }
+  const find = (id) => tools().find((t) => t.id == id);
 
   /** @param {string | null} id */
-  #selectTool(id) {
-    const next = this.#tool(id) ? id : null;
-    if (next === this.#toolId) return;
-    this.#toolId = next;
-    this.#drawTools();
-    this.#updateState();
-    this.#hooks.onToolChange(next);
-  }
-
-  /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. */
-  #drawTools() {
-    const tools = this.#options.tools ?? [];
-    const selected = this.#tool(this.#toolId);
-    /** @type {HTMLElement[]} */
-    const chips = tools.filter((t) => t.pinned).map((tool) => h('button', {
-      class: `chip tool-chip${tool.id === this.#toolId ? ' selected' : ''}`,
-      'aria-pressed': String(tool.id === this.#toolId), 'data-testid': 'composer-tool', dataset: { toolId: tool.id },
-      onclick: () => this.#selectTool(tool.id === this.#toolId ? null : tool.id),
-    }, glyph(tool.icon, null), h('span', { text: tool.shortLabel ?? tool.label })));
-    if (selected && !selected.pinned) {
-      chips.push(h('span', { class: 'chip tool-chip selected', 'data-testid': 'composer-selected-tool' },
-        glyph(selected.icon, null),
-        h('span', { text: selected.shortLabel ?? selected.label }),
-        h('button', {
-          class: 'chip-remove', 'aria-label': `Remove ${selected.label}`,
-          onclick: () => this.#selectTool(null),
-        }, uiIcon('close'))));
+  const selectTool = (id) => {
+    id = find(id)?.id ?? null;
+    if (id != toolId) {
+      toolId = id;
+      drawTools();
+      hooks.onToolChange(id);
     }
-    this.#toolChips.replaceChildren(...chips);
-  }
+  };
 
-  #toggleToolMenu() {
-    if (!this.#toolMenu.hidden) {
-      this.#closeToolMenu();
-      return;
-    }
-    const tools = (this.#options.tools ?? []).filter((t) => !t.pinned);
-    this.#toolMenu.replaceChildren(...tools.map((tool) => h('button', {
-      class: 'popup-option', role: 'menuitemradio', 'aria-checked': String(tool.id === this.#toolId),
-      'data-testid': 'composer-tool', dataset: { toolId: tool.id },
-      onclick: () => {
-        this.#selectTool(tool.id === this.#toolId ? null : tool.id);
-        this.#closeToolMenu();
-        this.#input.focus();
-      },
-    }, glyph(tool.icon), h('span', { text: tool.label }))));
-    this.#toolMenu.hidden = false;
-    this.#toolsButton.setAttribute('aria-expanded', 'true');
-    /** @type {HTMLElement | null} */ (this.#toolMenu.firstElementChild)?.focus();
-  }
+  /** @param {string} id */
+  const toggleTool = (id) => selectTool(id == toolId ? null : id);
 
-  #closeToolMenu() {
-    this.#toolMenu.hidden = true;
-    this.#toolsButton.setAttribute('aria-expanded', 'false');
-  }
+  /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. Updates the state. */
+  const drawTools = () => {
+    const tool = find(toolId);
+    toolChips.replaceChildren(...tools().filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
+      class: t.id == toolId && 'selected', ariaPressed: `${t.id == toolId}`, [TEST_ID]: 'composer-tool',
+      dataset: { toolId: t.id }, onclick: () => toggleTool(t.id),
+    }, chipLabel(t))),
+    ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { [TEST_ID]: 'composer-selected-tool' },
+      chipLabel(tool), removeButton(tool.label, () => selectTool(null)))] : []);
+    update();
+  };
+
+  /** @param {boolean} open */
+  const showMenu = (open) => {
+    toolMenu.hidden = !open;
+    toolsButton.ariaExpanded = `${open}`;
+  };
 
   // ---- attachments ------------------------------------------------------------------------
 
-  #onFilesChosen() {
-    const files = [...(this.#fileInput.files ?? [])];
-    this.#fileInput.value = ''; // choosing the same file again must fire change again
-    this.#addFiles(files);
-  }
-
   /** @param {File[]} files */
-  #addFiles(files) {
-    const config = this.#options.attachments;
-    if (!config?.enabled) {
-      this.#hooks.onError('Attachments are not enabled.');
-      return;
-    }
-    const maxCount = config.maxCount ?? DEFAULT_MAX_COUNT;
+  const addFiles = (files) => {
+    const config = options.attachments;
+    if (!config?.enabled) return onError('Attachments are not enabled.');
+    const max = config.maxCount ?? 10;
+    // One size for all, or by type: `image/png`, then `image/*`, then `*` (or empty).
+    const sizes = config.maxSize ?? {};
     for (const file of files) {
-      if (this.#attachments.length >= maxCount) {
-        this.#hooks.onError(`You can attach up to ${maxCount} files.`);
-        break;
-      }
-      const limit = sizeLimit(file.type, config.maxSize);
-      if (file.size > limit) {
-        this.#hooks.onError(`${file.name} is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
-        continue;
-      }
-      this.#upload(file);
+      if (chips.length >= max) return onError(`You can attach up to ${max} files.`);
+      const limit = typeof sizes == 'number' ? sizes
+        : sizes[file.type] ?? sizes[file.type.replace(/\/.*/, '/*')] ?? sizes['*'] ?? sizes[''] ?? 100 * MB;
+      if (file.size > limit) onError(`${file.name} is larger than ${Math.round(limit / MB)} MB.`);
+      else upload(file);
     }
-  }
+  };
 
   /** @param {File} file */
-  async #upload(file) {
-    const entry = this.#addChip(file, null);
-    this.#updateState();
+  const upload = async (file) => {
+    const chip = addChip(file);
     try {
-      entry.attachment = await this.#hooks.upload(file);
-      entry.el.classList.remove('uploading');
-      if (entry.attachment.type === 'image' && entry.attachment.preview_url && !entry.previewUrl) {
-        entry.el.querySelector('img')?.setAttribute('src', entry.attachment.preview_url);
-      }
+      chip.attachment = await hooks.upload(file);
+      chip.el.classList.remove('uploading');
     } catch (error) {
-      this.#removeChip(entry, false);
-      this.#hooks.onError(error instanceof Error ? `Upload of ${file.name} failed: ${error.message}` : `Upload of ${file.name} failed.`);
+      removeChip(chip);
+      onError(`Upload of ${file.name} failed${error instanceof Error ? ': ' + error.message : '.'}`);
     }
-    this.#updateState();
-  }
+    update();
+  };
 
   /**
-   * @param {File | null} file
-   * @param {Attachment | null} attachment
+   * A chip for a file being uploaded, or for an attachment already uploaded.
+   * @param {File | Attachment} source
    */
-  #addChip(file, attachment) {
-    const name = file?.name ?? attachment?.name ?? 'file';
-    const isImage = (file?.type ?? attachment?.mime_type ?? '').startsWith('image/');
-    const previewUrl = file && isImage ? URL.createObjectURL(file) : null;
-    const imageSrc = previewUrl ?? (attachment?.type === 'image' ? attachment.preview_url : null);
-    /** @type {{ file: File | null, attachment: Attachment | null, previewUrl: string | null, el: HTMLElement }} */
-    const entry = { file, attachment, previewUrl, el: h('div') };
-    entry.el = h('div', { class: `composer-attachment${attachment ? '' : ' uploading'}`, 'data-testid': 'composer-attachment', title: name },
-      imageSrc
-        ? h('img', { src: imageSrc, alt: '', onerror: (/** @type {Event} */ e) => /** @type {HTMLElement} */ (e.target).replaceWith(fileIcon()) })
-        : fileIcon(),
-      h('span', { class: 'attachment-name', text: name }),
-      h('span', { class: 'spinner', 'aria-label': 'Uploading' }),
-      h('button', {
-        class: 'chip-remove', 'aria-label': `Remove ${name}`,
-        onclick: () => this.#removeChip(entry, true),
-      }, uiIcon('close')));
-    this.#attachments.push(entry);
-    this.#attachmentList.append(entry.el);
-    this.#attachmentList.hidden = false;
-    return entry;
-  }
+  const addChip = (source) => {
+    const name = source.name ?? 'file';
+    const file = source instanceof File;
+    const url = file && source.type.startsWith('image/') ? URL.createObjectURL(source) : null;
+    const src = url ?? (source.type == 'image' ? /** @type {Attachment} */ (source).preview_url : null);
+    /** @type {Chip} */
+    const chip = {
+      attachment: file ? null : /** @type {Attachment} */ (source),
+      url,
+      el: h('div.composer-attachment', { class: file && 'uploading', [TEST_ID]: 'composer-attachment', title: name },
+        src ? h('img', {
+          src, alt: '',
+          /** @this {HTMLElement} */
+          onerror() {
+            this.replaceWith(fileIcon());
+          },
+        }) : fileIcon(),
+        h('span.attachment-name', name),
+        h('span.spinner', { ariaLabel: 'Uploading' }),
+        removeButton(name, () => removeChip(chip, true))),
+    };
+    chips.push(chip);
+    attachmentList.append(chip.el);
+    update();
+    return chip;
+  };
 
   /**
-   * @param {{ attachment: Attachment | null, previewUrl: string | null, el: HTMLElement }} entry
-   * @param {boolean} deleteOnServer the user removed an uploaded file, so the server can drop it
+   * @param {Chip} chip
+   * @param {boolean} [deleteOnServer] the user removed an uploaded file, so the server can drop it
    */
-  #removeChip(entry, deleteOnServer) {
-    this.#attachments = this.#attachments.filter((a) => a !== entry);
-    entry.el.remove();
-    if (entry.previewUrl) URL.revokeObjectURL(entry.previewUrl);
-    if (deleteOnServer && entry.attachment) this.#hooks.deleteAttachment(entry.attachment.id);
-    this.#attachmentList.hidden = this.#attachments.length === 0;
-    this.#updateState();
-  }
+  const removeChip = (chip, deleteOnServer) => {
+    chips = chips.filter((c) => c != chip);
+    chip.el.remove();
+    if (chip.url) URL.revokeObjectURL(chip.url);
+    if (deleteOnServer && chip.attachment) hooks.deleteAttachment(chip.attachment.id);
+    update();
+  };
 
-  /** @param {boolean} deleteOnServer */
-  #clearAttachments(deleteOnServer) {
-    for (const entry of [...this.#attachments]) this.#removeChip(entry, deleteOnServer);
-  }
+  /**
+   * Applies the composer options (called on every setOptions).
+   * @param {ComposerOptions} value
+   */
+  const configure = (value) => {
+    options = value ?? {};
+    const attachments = options.attachments;
+    attachButton.hidden = !attachments?.enabled;
+    fileInput.accept = Object.entries(attachments?.accept ?? {}).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
+
+    if (!find(toolId)) toolId = null;
+    toolsButton.hidden = tools().every((t) => t.pinned);
+
+    const models = options.models ?? [];
+    const enabled = models.filter((m) => !m.disabled);
+    const previous = modelSelect.value;
+    modelSelect.replaceChildren(...models.map((m) => h('option', {
+      value: m.id, text: m.label, disabled: m.disabled, title: m.description,
+    })));
+    modelSelect.hidden = !models.length;
+    modelSelect.value = (enabled.find((m) => m.id == previous) ?? enabled.find((m) => m.default) ?? enabled[0])?.id ?? '';
+    drawTools();
+  };
+
+  configure({});
+  showMenu(false);
+  closeTags();
+
+  return {
+    el,
+    setValue,
+    configure,
+
+    /**
+     * @param {'idle' | 'waiting' | 'streaming'} mode waiting = request sent, stream not cancellable (yet)
+     * @param {boolean} [allowCancel]
+     */
+    setMode(mode, allowCancel) {
+      busy = mode != 'idle';
+      stoppable = busy && !!allowCancel;
+      update();
+    },
+
+    /**
+     * Locked and closed threads take no input; the reason is shown and used as placeholder.
+     * @param {boolean} isLocked
+     * @param {string | null} reason
+     */
+    setLocked(isLocked, reason) {
+      locked = isLocked && (reason || 'This conversation is closed.');
+      update();
+    },
+
+    focus() {
+      input.focus();
+      input.selectionStart = input.value.length; // the caret goes to the end
+    },
+
+    /** @returns {Draft} */
+    snapshot: () => ({
+      text: input.value,
+      tags: [...tags],
+      reply,
+      attachments: /** @type {Attachment[]} */ (chips.map((c) => c.attachment).filter(Boolean)),
+      toolId,
+      modelId: !modelSelect.hidden && modelSelect.value || null,
+    }),
+
+    /** Empties the draft after sending; a persistent tool and the model stay selected. */
+    clear: () => setValue({ text: '', reply: null, attachments: [], selectedToolId: find(toolId)?.persistent ? toolId : null }),
+
+    /**
+     * Puts a draft back (sending failed before the server took the message).
+     * @param {Draft} draft
+     */
+    restore: (draft) => setValue({ ...draft, selectedToolId: draft.toolId }),
+  };
 }
 
-function fileIcon() {
-  return h('span', { class: 'file-icon' }, uiIcon('file'));
-}
+const fileIcon = () => h('span.file-icon', uiIcon('file'));
+
+/** @param {import('./types.js').ToolOption} tool */
+const chipLabel = (tool) => [glyph(tool.icon, null), h('span', tool.shortLabel ?? tool.label)];
 
 /**
- * The size limit for a MIME type: one number for all, or patterns such as `image/*` with a
- * `*` (or empty) fallback.
- * @param {string} mime
- * @param {number | Record<string, number> | undefined} maxSize
+ * The × on a chip.
+ * @param {string} name what it removes
+ * @param {() => void} onclick
  */
-function sizeLimit(mime, maxSize) {
-  if (typeof maxSize === 'number') return maxSize;
-  if (!maxSize) return DEFAULT_MAX_SIZE;
-  const family = mime.split('/')[0] + '/*';
-  return maxSize[mime] ?? maxSize[family] ?? maxSize['*'] ?? maxSize[''] ?? DEFAULT_MAX_SIZE;
-}
+const removeButton = (name, onclick) => h('button.chip-remove', { ariaLabel: `Remove ${name}`, onclick }, uiIcon('close'));

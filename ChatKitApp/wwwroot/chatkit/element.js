@@ -6,7 +6,7 @@
 // delegated to ThreadView (transcript), Composer, HistoryPanel and the item/widget renderers.
 
 import { ChatKitApi, isAbort } from './api.js';
-import { Composer } from './composer.js';
+import { createComposer, toInput } from './composer.js';
 import { h, glyph, markBusy } from './dom.js';
 import { HistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
@@ -121,7 +121,7 @@ function createChat(host) {
     }),
   });
 
-  const composer = new Composer({
+  const composer = createComposer({
     onSubmit: () => sendDraft(),
     onStop: () => stream?.controller.abort(),
     onToolChange: (toolId) => dispatch('chatkit.tool.change', { toolId }),
@@ -452,7 +452,7 @@ function createChat(host) {
   async function sendDraft() {
     const draft = composer.snapshot();
     composer.clear();
-    await sendInput(Composer.toInput(draft), draft);
+    await sendInput(toInput(draft), draft);
   }
 
   /**
