@@ -42,7 +42,6 @@ import { composeContent, userInput } from './thread-model.js';
 /** @typedef {{ attachment: Attachment | null, url: string | null, el: HTMLElement }} Chip */
 
 const MB = 2 ** 20;
-const TEST_ID = 'data-testid';
 
 /**
  * The protocol's UserMessageInput for a draft (PROTOCOL.md 4.5).
@@ -76,7 +75,7 @@ export function createComposer(hooks) {
   let queryId = 0;
 
   const input = /** @type {HTMLTextAreaElement} */ (h('textarea.composer-input', {
-    rows: 1, ariaLabel: 'Message', [TEST_ID]: 'composer-input',
+    rows: 1, ariaLabel: 'Message', testid: 'composer-input',
     oninput() {
       resize();
       update();
@@ -102,13 +101,13 @@ export function createComposer(hooks) {
     },
   }));
   const replyText = h('span.reply-text');
-  const replyBox = h('div.composer-reply', { [TEST_ID]: 'composer-reply' },
+  const replyBox = h('div.composer-reply', { testid: 'composer-reply' },
     h('span.reply-mark', { ariaHidden: 'true' }, '↪'), replyText,
     h('button.icon-button.small', {
-      label: 'Remove quoted text', [TEST_ID]: 'composer-reply-remove', onclick: () => setValue({ reply: null }),
+      label: 'Remove quoted text', testid: 'composer-reply-remove', onclick: () => setValue({ reply: null }),
     }, uiIcon('close')));
   const attachmentList = h('div.composer-attachments');
-  const tagMenu = h('div.popup.tag-menu', { role: 'listbox', ariaLabel: 'Mention', [TEST_ID]: 'tag-menu' });
+  const tagMenu = h('div.popup.tag-menu', { role: 'listbox', ariaLabel: 'Mention', testid: 'tag-menu' });
   const fileInput = h('input', {
     type: 'file', multiple: true, hidden: true,
     onchange() {
@@ -118,15 +117,15 @@ export function createComposer(hooks) {
     },
   });
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
-    label: 'Attach files', [TEST_ID]: 'attach', onclick: () => fileInput.click(),
+    label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
   const toolMenu = h('div.popup.tool-menu', { role: 'menu', ariaLabel: 'Tools' });
   const toolsButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
-    label: 'Tools', ariaHasPopup: 'menu', [TEST_ID]: 'composer-tools',
+    label: 'Tools', ariaHasPopup: 'menu', testid: 'composer-tools',
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
       toolMenu.replaceChildren(...tools().filter((t) => !t.pinned).map((t) => h('button.popup-option', {
-        role: 'menuitemradio', ariaChecked: `${t.id == toolId}`, [TEST_ID]: 'composer-tool', dataset: { toolId: t.id },
+        role: 'menuitemradio', ariaChecked: `${t.id == toolId}`, testid: 'composer-tool', dataset: { toolId: t.id },
         onclick() {
           toggleTool(t.id);
           showMenu(false);
@@ -138,11 +137,11 @@ export function createComposer(hooks) {
     },
   }, uiIcon('tools')));
   const toolChips = h('div.tool-chips');
-  const modelSelect = /** @type {HTMLSelectElement} */ (h('select.model-select', { ariaLabel: 'Model', [TEST_ID]: 'composer-model' }));
-  const sendButton = /** @type {HTMLButtonElement} */ (h('button.send-button', { type: 'submit', label: 'Send message', [TEST_ID]: 'send' }, uiIcon('send')));
-  const stopButton = h('button.send-button.stop', { label: 'Stop response', [TEST_ID]: 'stop', onclick: hooks.onStop },
+  const modelSelect = /** @type {HTMLSelectElement} */ (h('select.model-select', { ariaLabel: 'Model', testid: 'composer-model' }));
+  const sendButton = /** @type {HTMLButtonElement} */ (h('button.send-button', { type: 'submit', label: 'Send message', testid: 'send' }, uiIcon('send')));
+  const stopButton = h('button.send-button.stop', { label: 'Stop response', testid: 'stop', onclick: hooks.onStop },
     h('span.stop-square', { ariaHidden: 'true' }));
-  const lockedNote = h('p.composer-locked', { role: 'status', [TEST_ID]: 'composer-locked' });
+  const lockedNote = h('p.composer-locked', { role: 'status', testid: 'composer-locked' });
   const el = h('div.composer-area', lockedNote, h('form.composer', {
     ariaLabel: 'Message composer',
     /** @param {Event} e */
@@ -233,7 +232,7 @@ export function createComposer(hooks) {
   const drawTags = () => {
     tagMenu.hidden = !found.length;
     tagMenu.replaceChildren(...found.map((entity, i) => h('div.popup-option', {
-      class: i == index && 'selected', role: 'option', ariaSelected: `${i == index}`, [TEST_ID]: 'tag-option',
+      class: i == index && 'selected', role: 'option', ariaSelected: `${i == index}`, testid: 'tag-option',
       // mousedown keeps focus in the text box, so the caret position is still known
       /** @param {MouseEvent} e */
       onmousedown(e) {
@@ -286,10 +285,10 @@ export function createComposer(hooks) {
   const drawTools = () => {
     const tool = find(toolId);
     toolChips.replaceChildren(...tools().filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
-      class: t.id == toolId && 'selected', ariaPressed: `${t.id == toolId}`, [TEST_ID]: 'composer-tool',
+      class: t.id == toolId && 'selected', ariaPressed: `${t.id == toolId}`, testid: 'composer-tool',
       dataset: { toolId: t.id }, onclick: () => toggleTool(t.id),
     }, chipLabel(t))),
-    ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { [TEST_ID]: 'composer-selected-tool' },
+    ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { testid: 'composer-selected-tool' },
       chipLabel(tool), removeButton(tool.label, () => selectTool(null)))] : []);
     update();
   };
@@ -344,7 +343,7 @@ export function createComposer(hooks) {
     const chip = {
       attachment: file ? null : /** @type {Attachment} */ (source),
       url,
-      el: h('div.composer-attachment', { class: file && 'uploading', [TEST_ID]: 'composer-attachment', title: name },
+      el: h('div.composer-attachment', { class: file && 'uploading', testid: 'composer-attachment', title: name },
         src ? h('img', {
           src, alt: '',
           /** @this {HTMLElement} */

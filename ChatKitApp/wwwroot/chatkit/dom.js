@@ -16,7 +16,8 @@ import { uiIcon, iconGlyph } from './icons.js';
  *   plain object literal; anything else is a child);
  * - `text` sets textContent, `class` adds class names (for ones computed at run time), `style` an
  *   object of CSS properties (custom properties included), `dataset` an object of data-* values,
- *   `label` both the accessible name (aria-label) and the tooltip (title);
+ *   `label` both the accessible name (aria-label) and the tooltip (title), `testid` the
+ *   data-testid that end-to-end tests find the element by;
  * - a `<button>` is `type="button"` unless `type` says otherwise (never an accidental submit);
  * - a function whose key starts with `on` becomes an event listener (`onclick` -> click);
  * - keys that are properties of the element (value, disabled, type, checked, hidden...) are
@@ -44,6 +45,7 @@ export function h(selector, props, ...children) {
     else if (key === 'class') el.classList.add(...String(value).split(' ').filter(Boolean));
     else if (key === 'style') setStyles(el, value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'testid') el.dataset.testid = value;
     else if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2), value);
     } else if (key in el && !key.includes('-')) {
@@ -130,7 +132,7 @@ export async function copyText(text) {
  */
 export function copyButton(label, testId, getText) {
   const button = h('button.icon-button.copy', {
-    label, 'data-testid': testId,
+    label, testid: testId,
     onclick: async () => {
       if (await copyText(getText())) flash(button, 'copied');
     },

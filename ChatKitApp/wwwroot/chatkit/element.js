@@ -161,25 +161,25 @@ function createChat(host) {
   });
 
   // ---- chrome built once; setOptions only changes its content ------------------------------
-  const titleEl = h('h2.title', { 'data-testid': 'thread-title', text: 'New chat' });
+  const titleEl = h('h2.title', { testid: 'thread-title', text: 'New chat' });
   const historyButton = h('button.icon-button', {
     'aria-label': 'Show history', title: 'History',
-    'aria-expanded': 'false', 'data-testid': 'history-toggle', onclick: () => history.toggle(),
+    'aria-expanded': 'false', testid: 'history-toggle', onclick: () => history.toggle(),
   }, uiIcon('history'));
   const newThreadButton = h('button.icon-button', {
     label: 'New chat',
-    'data-testid': 'new-thread',
+    testid: 'new-thread',
     onclick: () => setThreadId(null).then(() => composer.focus(), (error) => reportError(error)),
   }, uiIcon('compose'));
   const leftSlot = h('div.header-slot');
   const rightSlot = h('div.header-slot');
   const headerBar = h('header.header', leftSlot, historyButton, titleEl,
     h('div.header-actions', newThreadButton, rightSlot));
-  const greeting = h('h2.greeting', { 'data-testid': 'greeting' });
+  const greeting = h('h2.greeting', { testid: 'greeting' });
   const prompts = h('div.prompts', { role: 'group', 'aria-label': 'Suggestions' });
-  const startScreen = h('div.start-screen', { 'data-testid': 'start-screen' }, greeting, prompts);
+  const startScreen = h('div.start-screen', { testid: 'start-screen' }, greeting, prompts);
   const bannerText = h('span');
-  const banner = h('div.banner', { role: 'alert', 'data-testid': 'error-banner', hidden: true },
+  const banner = h('div.banner', { role: 'alert', testid: 'error-banner', hidden: true },
     uiIcon('alert'), bannerText,
     h('button.icon-button.small', { 'aria-label': 'Dismiss', onclick: () => hideBanner() }, uiIcon('close')));
   const disclaimerEl = h('div.disclaimer', { hidden: true });
@@ -793,7 +793,7 @@ function createChat(host) {
     const startScreenOptions = options.startScreen ?? {};
     greeting.textContent = startScreenOptions.greeting ?? DEFAULT_GREETING;
     prompts.replaceChildren(...(startScreenOptions.prompts ?? []).map((prompt) => h('button.prompt', {
-      'data-testid': 'start-prompt',
+      testid: 'start-prompt',
       onclick: () => sendPrompt(prompt.prompt),
     }, glyph(prompt.icon),
     h('span', { text: prompt.label }))));
@@ -937,7 +937,7 @@ function headerAction(action, testId) {
   if (!action) return [];
   return [h('button.icon-button.glyph', {
     label: action.icon.replace(/-/g, ' '),
-    'data-testid': testId,
+    testid: testId,
     text: iconGlyph(action.icon), onclick: () => action.onClick(),
   })];
 }
