@@ -7,13 +7,13 @@
 import { ChatKitApi, isAbort } from './api.js';
 import { Composer } from './composer.js';
 import { h, glyph, markBusy } from './dom.js';
-import { HistoryPanel } from './history.js';
+import { createHistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
 import { renderItemBody } from './items.js';
 import { renderMarkdown } from './markdown.js';
 import { applyStyles } from './styles.js';
 import { applyItemUpdate, decomposeContent, textContent, userInput } from './thread-model.js';
-import { ThreadView } from './thread-view.js';
+import { createThreadView } from './thread-view.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
 /** @typedef {import('./types.js').ThreadItem} ThreadItem */
@@ -65,7 +65,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     locale: this.#locale(),
   }));
 
-  #view = new ThreadView({
+  #view = createThreadView({
     renderItem: (item, streaming) => this.#renderItem(item, streaming),
     onLoadOlder: () => this.#loadOlder(),
     onFeedback: (turn, kind) => this.#sendFeedback(turn.items.map((i) => i.id), kind),
@@ -90,7 +90,7 @@ export class OpenAIChatKitElement extends HTMLElement {
     tagSearch: () => this.#options?.entities?.onTagSearch,
   });
 
-  #history = new HistoryPanel({
+  #history = createHistoryPanel({
     list: (after) => this.#api.request('threads.list', {
       limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
     }).catch((error) => {
