@@ -39,7 +39,11 @@ export function createThreadView(hooks) {
   /** Whether a response is streaming: its turn gets no actions yet. */
   let busy = false;
   let frame = 0;
-  /** @type {Map<string, { root: HTMLElement, body: HTMLElement, actions: HTMLElement }>} */
+  /**
+   * Each item's node: a `div.item` whose first child is the rendered body and whose last child
+   * holds the turn actions.
+   * @type {Map<string, HTMLElement>}
+   */
   const nodes = new Map();
   /** @type {Set<string>} items added but not done yet */
   const streamingIds = new Set();
@@ -49,8 +53,9 @@ export function createThreadView(hooks) {
   /** @type {Map<string, 'positive' | 'negative'>} */
   const feedbackGiven = new Map();
 
+  const loadOlder = () => hooks.onLoadOlder();
   const loadOlderButton = h('button.load-older', {
-    [TEST_ID]: 'load-older', text: 'Load earlier messages', hidden: true, onclick: () => hooks.onLoadOlder(),
+    [TEST_ID]: 'load-older', text: 'Load earlier messages', hidden: true, onclick: loadOlder,
   });
   const list = h('div.items');
   /** Notices and errors of the latest response, after the items. */
@@ -60,10 +65,12 @@ export function createThreadView(hooks) {
   // from announcing every partial re-render of the streamed message.
   const el = h('div.messages', {
     role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', [TEST_ID]: 'message-list', tabindex: '0',
+    // Scrolling near the top loads older items too. (Scroll events cannot be cancelled, so a
+    // plain listener is as cheap as a passive one.)
+    onscroll: () => {
+      if (hasMore && el.scrollTop < NEAR_TOP_PX) loadOlder();
+    },
   }, h('div.column', loadOlderButton, list, progress, tail));
-  el.addEventListener('scroll', () => {
-    if (hasMore && el.scrollTop < NEAR_TOP_PX) hooks.onLoadOlder();
-  }, { passive: true });
 
   /** @param {string} id */
   const get = (id) => items.find((item) => item.id === id);
@@ -168,7 +175,7 @@ export function createThreadView(hooks) {
   /** @param {string} id */
   function remove(id) {
     items = items.filter((item) => item.id !== id);
-    nodes.get(id)?.root.remove();
+    nodes.get(id)?.remove();
     for (const store of [nodes, streamingIds, dirty]) store.delete(id);
   }
 
@@ -177,14 +184,14 @@ export function createThreadView(hooks) {
    * assistant answer. The turn still streaming gets none.
    */
   function refreshTurnActions() {
-    for (const { actions } of nodes.values()) actions.replaceChildren();
+    for (const node of nodes.values()) node.lastChild?.replaceChildren();
     const turns = splitTurns(items);
     const settings = hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
       if (isLast && busy) return;
       const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
-      const slot = anchor && nodes.get(anchor.id)?.actions;
+      const slot = anchor && nodes.get(anchor.id)?.lastChild;
       if (!slot) return;
       slot.append(copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)));
       if (settings.feedback) slot.append(...feedbackButtons(turn));
@@ -220,15 +227,13 @@ export function createThreadView(hooks) {
    * @param {number} index
    */
   function insert(item, index) {
-    const body = h('div.item-body');
-    const actions = h('div.item-actions');
-    const root = h('div.item', {
+    const node = h('div.item', {
       class: 'item-' + item.type.replace(/_/g, '-'), [TEST_ID]: 'thread-item',
       dataset: { itemId: item.id, itemType: item.type },
-    }, body, actions);
-    list.insertBefore(root, nodes.get(items[index]?.id)?.root ?? null);
+    }, h('div.item-body'), h('div.item-actions'));
+    list.insertBefore(node, nodes.get(items[index]?.id) ?? null);
     items.splice(index, 0, item);
-    nodes.set(item.id, { root, body, actions });
+    nodes.set(item.id, node);
     dirty.add(item.id);
   }
 
@@ -238,9 +243,9 @@ export function createThreadView(hooks) {
     const item = get(id);
     if (!node || !item) return;
     const content = hooks.renderItem(item, streamingIds.has(id));
-    node.body.replaceChildren(content ?? '');
-    node.root.hidden = !content;
-    node.root.dataset.itemType = item.type;
+    node.firstChild?.replaceChildren(content ?? '');
+    node.hidden = !content;
+    node.dataset.itemType = item.type;
   }
 
   return {
