@@ -2,7 +2,7 @@
 // Renders the body of one thread item, by item type. The surrounding wrapper (test hooks,
 // turn actions) belongs to thread-view.js; protocol traffic belongs to the element.
 
-import { h } from './dom.js';
+import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown, safeUrl } from './markdown.js';
 import { renderWidget } from './widgets.js';
@@ -27,7 +27,6 @@ import { renderWidget } from './widgets.js';
 
 /** Test hooks are set on several nodes; a computed key spares repeating the attribute name. */
 const TEST_ID = 'data-testid';
-const CHECK_MARK = '✓';
 
 /**
  * @param {ThreadItem} item
@@ -69,7 +68,7 @@ const ITEM_RENDERERS = {
   client_tool_call(item) {
     const pending = item.status !== 'completed';
     return h('div.tool-call', { class: pending && 'pending' },
-      pending ? h('span.spinner', { 'aria-hidden': 'true' }) : h('span.w-icon', { 'aria-hidden': 'true', text: CHECK_MARK }),
+      pending ? h('span.spinner', { 'aria-hidden': 'true' }) : glyph('check'),
       h('span', { text: pending ? `Running ${item.name}…` : `Used ${item.name}` }));
   },
 
@@ -167,7 +166,7 @@ function renderTask(task, ctx) {
   return h('li.task', { class: 'status-' + indicator },
     indicator === 'loading'
       ? h('span.spinner', { 'aria-label': 'In progress' })
-      : h('span.task-marker', { 'aria-hidden': 'true', text: indicator === 'complete' ? CHECK_MARK : task.icon ? iconGlyph(task.icon) : '•' }),
+      : glyph(indicator === 'complete' ? 'check' : task.icon || 'dot', 'task-marker'), // ✓, the task's icon or •
     h('div.task-body',
       h('div.task-title', { text: taskTitle(task) }),
       content,
