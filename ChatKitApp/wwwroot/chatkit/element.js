@@ -3,18 +3,18 @@
 // The class is the public API (setOptions, methods, events); createChat below holds the
 // conversation flow: loading threads, running streamed responses, and routing actions to the
 // server. Drawing is
-// delegated to ThreadView (transcript), Composer, HistoryPanel and the item/widget renderers.
+// delegated to the thread view (transcript), composer, history panel and the item/widget renderers.
 
 import { ChatKitApi, isAbort } from './api.js';
 import { createComposer, toInput } from './composer.js';
 import { h, glyph, markBusy } from './dom.js';
-import { HistoryPanel } from './history.js';
+import { createHistoryPanel } from './history.js';
 import { uiIcon, iconGlyph } from './icons.js';
 import { renderItemBody } from './items.js';
 import { renderMarkdown } from './markdown.js';
 import { applyStyles } from './styles.js';
 import { applyItemUpdate, decomposeContent, textContent, userInput } from './thread-model.js';
-import { ThreadView } from './thread-view.js';
+import { createThreadView } from './thread-view.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
 /** @typedef {import('./types.js').ThreadItem} ThreadItem */
@@ -109,7 +109,7 @@ function createChat(host) {
     locale: locale(),
   }));
 
-  const view = new ThreadView({
+  const view = createThreadView({
     renderItem: (item, streaming) => renderItem(item, streaming),
     onLoadOlder: () => loadOlder(),
     onFeedback: (turn, kind) => sendFeedback(turn.items.map((i) => i.id), kind),
@@ -134,7 +134,7 @@ function createChat(host) {
     tagSearch: () => options?.entities?.onTagSearch,
   });
 
-  const history = new HistoryPanel({
+  const history = createHistoryPanel({
     list: (after) => api.request('threads.list', {
       limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
     }).catch((error) => {

@@ -1,6 +1,8 @@
 // @ts-check
 // The history panel: the user's threads (newest first, paged with "Load more"), switching,
 // inline rename and a two-step delete. It only draws and asks; the element talks to the server.
+// A factory rather than a class: its state lives in closure variables, which the minifier can
+// shorten (a class's `this.#field` and method names it cannot).
 
 import { h, formatDate } from './dom.js';
 import { uiIcon } from './icons.js';
@@ -18,141 +20,109 @@ import { uiIcon } from './icons.js';
  * @property {() => { showRename: boolean, showDelete: boolean, locale: string }} settings
  */
 
-export class HistoryPanel {
-  #hooks;
+/** Test hooks are set on many nodes; a computed key spares repeating the attribute name. */
+
+/** @param {HistoryHooks} hooks */
+export function createHistoryPanel(hooks) {
   /** @type {ThreadMetadata[]} */
-  #threads = [];
-  /** @type {string | null} */
-  #cursor = null;
-  #hasMore = false;
-  #loading = false;
-  #isOpen = false;
-  #listEl = h('ul', { class: 'history-list', 'aria-label': 'Conversations' });
-  #status = h('p', { class: 'history-status', role: 'status' });
-  #moreButton = h('button', {
-    class: 'w-button secondary block', text: 'Load more', hidden: true,
-    'data-testid': 'history-load-more', onclick: () => this.#load(false),
+  let threads = [];
+  /** @type {string | null} where the next "Load more" page starts */
+  let cursor = null;
+  let loading = false;
+  let isOpen = false;
+
+  const listEl = h('ul.history-list', { 'aria-label': 'Conversations' });
+  const status = h('p.history-status', { role: 'status' });
+  const moreButton = h('button.w-button.secondary.block', {
+    text: 'Load more', hidden: true, testid: 'history-load-more', onclick: () => load(false),
+  });
+  const el = h('aside.history', { 'aria-label': 'Conversation history', testid: 'history-panel', hidden: true },
+    h('div.history-header',
+      h('h2', { text: 'History' }),
+      h('button.icon-button', { label: 'Close history', testid: 'history-close', onclick: close }, uiIcon('close'))),
+    h('div.history-scroll', listEl, status, moreButton));
+  el.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) close();
   });
 
-  /** @param {HistoryHooks} hooks */
-  constructor(hooks) {
-    this.#hooks = hooks;
-    this.el = h('aside', { class: 'history', 'aria-label': 'Conversation history', 'data-testid': 'history-panel', hidden: true },
-      h('div', { class: 'history-header' },
-        h('h2', { text: 'History' }),
-        h('button', {
-          class: 'icon-button', label: 'Close history',
-          'data-testid': 'history-close', onclick: () => this.close(),
-        }, uiIcon('close'))),
-      h('div', { class: 'history-scroll' }, this.#listEl, this.#status, this.#moreButton));
-    this.el.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) this.close();
-    });
-  }
-
   /** Opens the panel and reloads the list from the start, so it is never stale. */
-  async open() {
-    if (!this.#isOpen) {
-      this.#isOpen = true;
-      this.el.hidden = false;
-      this.#hooks.onToggle(true, false);
-    }
-    await this.#load(true);
-    /** @type {HTMLElement | null} */ (this.el.querySelector('.history-entry-main, .history-close, button'))?.focus();
+  async function open() {
+    if (!isOpen) setOpen(true, false);
+    await load(true);
+    /** @type {HTMLElement | null} */ (el.querySelector('.history-entry-main, .history-close, button'))?.focus();
   }
 
-  close() {
-    if (!this.#isOpen) return;
-    const hadFocus = this.el.matches(':focus-within');
-    this.#isOpen = false;
-    this.el.hidden = true;
-    this.#hooks.onToggle(false, hadFocus);
-  }
-
-  toggle() {
-    return this.#isOpen ? this.close() : this.open();
+  function close() {
+    if (isOpen) setOpen(false, el.matches(':focus-within'));
   }
 
   /**
-   * Adds or refreshes a thread (created or renamed elsewhere), newest at the top.
-   * @param {ThreadMetadata} thread
+   * @param {boolean} open
+   * @param {boolean} hadFocus whether the panel held the focus (read before hiding it)
    */
-  upsert(thread) {
-    const index = this.#threads.findIndex((t) => t.id === thread.id);
-    if (index >= 0) this.#threads[index] = { ...this.#threads[index], ...thread };
-    else this.#threads.unshift(thread);
-    if (this.#isOpen) this.#draw();
+  function setOpen(open, hadFocus) {
+    isOpen = open;
+    el.hidden = !open;
+    hooks.onToggle(open, hadFocus);
   }
 
-  /** @param {string} threadId */
-  remove(threadId) {
-    this.#threads = this.#threads.filter((t) => t.id !== threadId);
-    if (this.#isOpen) this.#draw();
-  }
-
-  /** Re-marks the active entry after a thread switch. */
-  refresh() {
-    if (this.#isOpen) this.#draw();
+  /** Redraws the list if it is on screen (it is reloaded when opened anyway). */
+  function refresh() {
+    if (isOpen) draw();
   }
 
   /** @param {boolean} fromStart */
-  async #load(fromStart) {
-    if (this.#loading) return;
-    this.#loading = true;
-    this.#status.textContent = 'Loading…';
+  async function load(fromStart) {
+    if (loading) return;
+    loading = true;
+    status.textContent = 'Loading…';
     try {
-      const page = await this.#hooks.list(fromStart ? null : this.#cursor);
+      const page = await hooks.list(fromStart ? null : cursor);
       const data = page.data ?? [];
-      this.#threads = fromStart ? data : [...this.#threads, ...data.filter((t) => !this.#threads.some((x) => x.id === t.id))];
-      this.#hasMore = Boolean(page.has_more);
-      this.#cursor = page.after ?? data[data.length - 1]?.id ?? null;
-      this.#status.textContent = this.#threads.length ? '' : 'No conversations yet.';
+      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id === t.id))];
+      moreButton.hidden = !page.has_more;
+      cursor = page.after ?? data.at(-1)?.id ?? null;
+      status.textContent = threads.length ? '' : 'No conversations yet.';
     } catch (error) {
-      this.#status.textContent = error instanceof Error ? error.message : 'Could not load conversations.';
+      status.textContent = error instanceof Error ? error.message : 'Could not load conversations.';
     } finally {
-      this.#loading = false;
-      this.#draw();
+      loading = false;
+      draw();
     }
   }
 
-  #draw() {
-    const active = this.#hooks.activeThreadId();
-    this.#listEl.replaceChildren(...this.#threads.map((thread) => this.#entry(thread, thread.id === active)));
-    this.#moreButton.hidden = !this.#hasMore;
+  function draw() {
+    const active = hooks.activeThreadId();
+    listEl.replaceChildren(...threads.map((thread) => entry(thread, thread.id === active)));
   }
 
   /**
    * @param {ThreadMetadata} thread
    * @param {boolean} active
    */
-  #entry(thread, active) {
-    const { showRename, showDelete, locale } = this.#hooks.settings();
+  function entry(thread, active) {
+    const { showRename, showDelete, locale } = hooks.settings();
     const title = thread.title?.trim() || 'New chat';
-    const li = h('li', {
-      class: `history-entry${active ? ' active' : ''}`, 'data-testid': 'history-entry',
-      dataset: { threadId: thread.id },
-    });
-    const main = h('button', {
-      class: 'history-entry-main', 'aria-current': active ? 'true' : null,
-      onclick: () => {
-        this.#hooks.onSelect(thread.id);
-        this.close();
-      },
-    }, h('span', { class: 'history-title', text: title }), h('span', { class: 'history-date', text: formatDate(thread.created_at, locale) }));
-    li.append(main);
-
-    if (showRename) {
-      li.append(h('button', {
-        class: 'icon-button small', 'aria-label': `Rename “${title}”`, title: 'Rename',
-        'data-testid': 'history-rename', onclick: () => this.#startRename(li, thread),
-      }, uiIcon('pencil')));
-    }
-    if (showDelete) {
-      li.append(h('button', {
-        class: 'icon-button small', 'aria-label': `Delete “${title}”`, title: 'Delete',
-        'data-testid': 'history-delete', onclick: () => this.#confirmDelete(li, thread, title),
-      }, uiIcon('trash')));
-    }
+    /**
+     * Rename and delete: the accessible name says which conversation, the tooltip only the action.
+     * @param {string} action
+     * @param {string} testId
+     * @param {string} icon
+     * @param {() => void} onclick
+     */
+    const actionButton = (action, testId, icon, onclick) => h('button.icon-button.small', {
+      'aria-label': `${action} “${title}”`, title: action, testid: testId, onclick,
+    }, uiIcon(icon));
+    const li = h('li.history-entry', { class: active && 'active', testid: 'history-entry', dataset: { threadId: thread.id } },
+      h('button.history-entry-main', {
+        'aria-current': active && 'true',
+        onclick: () => {
+          hooks.onSelect(thread.id);
+          close();
+        },
+      }, h('span.history-title', { text: title }), h('span.history-date', { text: formatDate(thread.created_at, locale) })),
+      showRename && actionButton('Rename', 'history-rename', 'pencil', () => startRename(li, thread)),
+      showDelete && actionButton('Delete', 'history-delete', 'trash', () => confirmDelete(li, thread, title)));
     return li;
   }
 
@@ -161,34 +131,35 @@ export class HistoryPanel {
    * @param {HTMLElement} li
    * @param {ThreadMetadata} thread
    */
-  #startRename(li, thread) {
-    const input = h('input', {
-      class: 'w-input', value: thread.title ?? '', 'aria-label': 'Conversation title', 'data-testid': 'history-rename-input',
+  function startRename(li, thread) {
+    const input = h('input.w-input', {
+      value: thread.title ?? '', 'aria-label': 'Conversation title', testid: 'history-rename-input',
+      onblur: () => finish(false),
+      onkeydown: (/** @type {KeyboardEvent} */ event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          finish(true);
+        } else if (event.key === 'Escape') {
+          event.stopPropagation();
+          finish(false);
+        }
+      },
     });
     let done = false;
-    const finish = async (/** @type {boolean} */ save) => {
+    /** @param {boolean} save */
+    async function finish(save) {
       if (done) return;
       done = true;
       const title = input.value.trim();
       if (save && title && title !== thread.title) {
         try {
-          await this.#hooks.onRename(thread.id, title);
+          await hooks.onRename(thread.id, title);
         } catch {
           // The element reports the error; the old title stays.
         }
       }
-      this.#draw();
-    };
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        finish(true);
-      } else if (event.key === 'Escape') {
-        event.stopPropagation();
-        finish(false);
-      }
-    });
-    input.addEventListener('blur', () => finish(false));
+      draw();
+    }
     li.replaceChildren(input);
     input.focus();
     input.select();
@@ -200,21 +171,40 @@ export class HistoryPanel {
    * @param {ThreadMetadata} thread
    * @param {string} title
    */
-  #confirmDelete(li, thread, title) {
-    const cancel = h('button', { class: 'w-button secondary small', text: 'Cancel', onclick: () => this.#draw() });
+  function confirmDelete(li, thread, title) {
+    const cancel = h('button.w-button.secondary.small', { text: 'Cancel', onclick: draw });
     li.replaceChildren(
-      h('span', { class: 'history-confirm', text: `Delete “${title}”?` }),
-      h('button', {
-        class: 'w-button danger small', text: 'Delete', 'data-testid': 'history-delete-confirm',
-        onclick: async () => {
-          try {
-            await this.#hooks.onDelete(thread.id);
-          } catch {
-            this.#draw();
-          }
-        },
+      h('span.history-confirm', { text: `Delete “${title}”?` }),
+      h('button.w-button.danger.small', {
+        text: 'Delete', testid: 'history-delete-confirm',
+        onclick: () => hooks.onDelete(thread.id).catch(draw),
       }),
       cancel);
     cancel.focus();
   }
+
+  return {
+    el,
+    open,
+    close,
+    refresh,
+    toggle: () => (isOpen ? close() : open()),
+
+    /**
+     * Adds or refreshes a thread (created or renamed elsewhere), newest at the top.
+     * @param {ThreadMetadata} thread
+     */
+    upsert(thread) {
+      const index = threads.findIndex((t) => t.id === thread.id);
+      if (index < 0) threads.unshift(thread);
+      else threads[index] = { ...threads[index], ...thread };
+      refresh();
+    },
+
+    /** @param {string} threadId */
+    remove(threadId) {
+      threads = threads.filter((t) => t.id !== threadId);
+      refresh();
+    },
+  };
 }

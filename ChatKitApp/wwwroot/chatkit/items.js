@@ -2,7 +2,7 @@
 // Renders the body of one thread item, by item type. The surrounding wrapper (test hooks,
 // turn actions) belongs to thread-view.js; protocol traffic belongs to the element.
 
-import { h } from './dom.js';
+import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown, safeUrl } from './markdown.js';
 import { renderWidget } from './widgets.js';
@@ -25,6 +25,8 @@ import { renderWidget } from './widgets.js';
 
 /** @typedef {(item: ThreadItem, ctx: ItemContext) => HTMLElement | null} ItemRenderer */
 
+/** Test hooks are set on several nodes; a computed key spares repeating the attribute name. */
+
 /**
  * @param {ThreadItem} item
  * @param {ItemContext} ctx
@@ -39,31 +41,33 @@ export function renderItemBody(item, ctx) {
   return render(item, ctx);
 }
 
+const nothing = () => null;
+
 /** @type {Record<string, ItemRenderer>} */
 const ITEM_RENDERERS = {
+  __proto__: null, // a type such as "constructor" must not find Object's members
+
   user_message(item, ctx) {
     const attachments = item.attachments ?? [];
-    return h('div', { class: 'user-message' },
-      item.quoted_text ? h('blockquote', { class: 'quoted', text: item.quoted_text }) : null,
-      attachments.length ? h('div', { class: 'message-attachments' }, attachments.map(renderAttachment)) : null,
-      h('div', { class: 'bubble' }, (item.content ?? []).map((part) => renderUserPart(part, ctx))));
+    return h('div.user-message',
+      item.quoted_text && h('blockquote.quoted', { text: item.quoted_text }),
+      attachments.length > 0 && h('div.message-attachments', attachments.map(renderAttachment)),
+      h('div.bubble', (item.content ?? []).map((part) => renderUserPart(part, ctx))));
   },
 
   assistant_message(item, ctx) {
     const parts = item.content ?? [];
-    const el = h('div', { class: `assistant-message${ctx.streaming ? ' streaming' : ''}` });
-    const hasText = parts.some((p) => p.text);
-    if (!hasText && ctx.streaming) el.append(typingDots());
-    for (const part of parts) {
-      if (part.text) el.append(renderMarkdown(part.text, { ...ctx.markdown, annotations: part.annotations ?? [] }));
-    }
-    return el;
+    return h('div.assistant-message', { class: ctx.streaming && 'streaming' },
+      // Typing dots until the first text arrives.
+      ctx.streaming && !parts.some((part) => part.text) && h('span.typing', { role: 'status', 'aria-label': 'Assistant is typing' },
+        h('span'), h('span'), h('span')),
+      parts.map((part) => part.text && renderMarkdown(part.text, { ...ctx.markdown, annotations: part.annotations ?? [] })));
   },
 
   client_tool_call(item) {
     const pending = item.status !== 'completed';
-    return h('div', { class: `tool-call${pending ? ' pending' : ''}` },
-      pending ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : h('span', { class: 'w-icon', 'aria-hidden': 'true', text: '✓' }),
+    return h('div.tool-call', { class: pending && 'pending' },
+      pending ? h('span.spinner', { 'aria-hidden': 'true' }) : glyph('check'),
       h('span', { text: pending ? `Running ${item.name}…` : `Used ${item.name}` }));
   },
 
@@ -73,35 +77,32 @@ const ITEM_RENDERERS = {
 
   generated_image(item, ctx) {
     const src = safeImageSrc(item.image?.url);
-    if (src) {
-      return h('figure', { class: 'generated-image' }, h('img', { src, alt: 'Generated image', loading: 'lazy' }));
-    }
+    if (src) return h('figure.generated-image', h('img', { src, alt: 'Generated image', loading: 'lazy' }));
     const percent = typeof item.progress === 'number' ? ` ${Math.round(item.progress * 100)}%` : '';
-    return h('div', { class: 'generated-image pending', role: 'status' },
-      h('span', { class: 'shimmer', text: ctx.streaming ? `Generating image…${percent}` : 'Image unavailable' }));
+    return h('div.generated-image.pending', { role: 'status' },
+      h('span.shimmer', { text: ctx.streaming ? `Generating image…${percent}` : 'Image unavailable' }));
   },
 
   workflow(item, ctx) {
     const workflow = item.workflow;
     if (!workflow) return null;
     const tasks = workflow.tasks ?? [];
-    const details = h('details', { class: 'workflow', open: workflow.expanded || (ctx.streaming && tasks.length > 0) },
-      h('summary', {}, workflowLabel(workflow, ctx.streaming)),
-      h('ol', { class: 'tasks' }, tasks.map((task) => renderTask(task, ctx))));
-    return details;
+    return h('details.workflow', { open: workflow.expanded || (ctx.streaming && tasks.length > 0) },
+      h('summary', workflowLabel(workflow, ctx.streaming)),
+      h('ol.tasks', tasks.map((task) => renderTask(task, ctx))));
   },
 
   task(item, ctx) {
-    return item.task ? h('ol', { class: 'tasks standalone' }, renderTask(item.task, ctx)) : null;
+    return item.task ? h('ol.tasks.standalone', renderTask(item.task, ctx)) : null;
   },
 
   structured_input: renderStructuredInput,
 
   // A UI hint only; nothing to show.
-  end_of_turn: () => null,
+  end_of_turn: nothing,
   // Model context that servers normally never send; if one arrives, it stays invisible.
-  hidden_context_item: () => null,
-  sdk_hidden_context: () => null,
+  hidden_context_item: nothing,
+  sdk_hidden_context: nothing,
 };
 
 /**
@@ -110,26 +111,20 @@ const ITEM_RENDERERS = {
  */
 function renderUserPart(part, ctx) {
   if (part.type === 'input_text') return part.text;
-  if (part.type === 'input_tag') {
-    const entity = { id: part.id, title: part.text, data: part.data, group: part.group, interactive: part.interactive };
-    return part.interactive && ctx.onEntityClick
-      ? h('button', { class: 'tag interactive', text: '@' + part.text, onclick: () => ctx.onEntityClick?.(entity) })
-      : h('span', { class: 'tag', text: '@' + part.text });
-  }
-  return null;
+  if (part.type !== 'input_tag') return null;
+  const entity = { id: part.id, title: part.text, data: part.data, group: part.group, interactive: part.interactive };
+  const interactive = part.interactive && ctx.onEntityClick;
+  return h(interactive ? 'button.tag.interactive' : 'span.tag', {
+    text: '@' + part.text, onclick: interactive && (() => ctx.onEntityClick?.(entity)),
+  });
 }
 
 /** @param {import('./types.js').Attachment} attachment */
 function renderAttachment(attachment) {
-  const preview = attachment.type === 'image' ? safeImageSrc(attachment.preview_url) : null;
+  const preview = attachment.type === 'image' && safeImageSrc(attachment.preview_url);
   return preview
-    ? h('img', { class: 'attachment-image', src: preview, alt: attachment.name, loading: 'lazy' })
-    : h('span', { class: 'attachment-file', text: '📄 ' + attachment.name });
-}
-
-function typingDots() {
-  return h('span', { class: 'typing', role: 'status', 'aria-label': 'Assistant is typing' },
-    h('span'), h('span'), h('span'));
+    ? h('img.attachment-image', { src: preview, alt: attachment.name, loading: 'lazy' })
+    : h('span.attachment-file', { text: '📄 ' + attachment.name });
 }
 
 /**
@@ -139,28 +134,24 @@ function typingDots() {
  */
 function workflowLabel(workflow, streaming) {
   const summary = workflow.summary;
-  if (summary?.title) {
-    return h('span', {}, summary.icon ? iconGlyph(summary.icon) + ' ' : '', summary.title);
-  }
+  if (summary?.title) return h('span', summary.icon ? iconGlyph(summary.icon) + ' ' : '', summary.title);
   if (typeof summary?.duration === 'number') return `Thought for ${summary.duration}s`;
   const tasks = workflow.tasks ?? [];
   if (streaming) {
-    const current = tasks[tasks.length - 1];
-    return h('span', { class: 'shimmer', text: current ? taskTitle(current) : 'Working…' });
+    const current = tasks.at(-1);
+    return h('span.shimmer', { text: current ? taskTitle(current) : 'Working…' });
   }
   return workflow.type === 'reasoning' ? 'Reasoning' : `${tasks.length} step${tasks.length === 1 ? '' : 's'}`;
 }
 
+/** What a task without a title of its own did, by task type. */
+const TASK_TITLES = { __proto__: null, thought: 'Thought', file: 'Read files', image: 'Generated an image' };
+
 /** @param {Task} task */
 function taskTitle(task) {
   if (task.title) return task.title;
-  switch (task.type) {
-    case 'web_search': return task.title_query ? `Searched for “${task.title_query}”` : 'Searched the web';
-    case 'thought': return 'Thought';
-    case 'file': return 'Read files';
-    case 'image': return 'Generated an image';
-    default: return 'Step';
-  }
+  if (task.type === 'web_search') return task.title_query ? `Searched for “${task.title_query}”` : 'Searched the web';
+  return TASK_TITLES[task.type] ?? 'Step';
 }
 
 /**
@@ -169,26 +160,21 @@ function taskTitle(task) {
  */
 function renderTask(task, ctx) {
   const indicator = task.status_indicator ?? 'none';
-  const marker = indicator === 'loading'
-    ? h('span', { class: 'spinner', 'aria-label': 'In progress' })
-    : h('span', { class: 'task-marker', 'aria-hidden': 'true', text: indicator === 'complete' ? '✓' : task.icon ? iconGlyph(task.icon) : '•' });
-  const body = h('div', { class: 'task-body' }, h('div', { class: 'task-title', text: taskTitle(task) }));
-  if (task.content) {
-    const content = renderMarkdown(task.content, ctx.markdown);
-    content.classList.add('task-content');
-    body.append(content);
-  }
-  if (task.queries?.length) {
-    body.append(h('div', { class: 'chips' }, task.queries.map((q) => h('span', { class: 'chip', text: '🔍 ' + q }))));
-  }
-  if (task.sources?.length) {
-    body.append(h('ul', { class: 'task-sources' }, task.sources.map((source) => {
-      const href = source.type === 'url' ? safeUrl(source.url) : null;
-      const label = source.title || source.filename || source.url || '';
-      return h('li', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', text: label }) : label);
-    })));
-  }
-  return h('li', { class: `task status-${indicator}` }, marker, body);
+  const content = task.content ? renderMarkdown(task.content, ctx.markdown) : null;
+  content?.classList.add('task-content');
+  return h('li.task', { class: 'status-' + indicator },
+    indicator === 'loading'
+      ? h('span.spinner', { 'aria-label': 'In progress' })
+      : glyph(indicator === 'complete' ? 'check' : task.icon || 'dot', 'task-marker'), // ✓, the task's icon or •
+    h('div.task-body',
+      h('div.task-title', { text: taskTitle(task) }),
+      content,
+      task.queries?.length ? h('div.chips', task.queries.map((query) => h('span.chip', { text: '🔍 ' + query }))) : null,
+      task.sources?.length ? h('ul.task-sources', task.sources.map((source) => {
+        const href = source.type === 'url' && safeUrl(source.url);
+        const label = source.title || source.filename || source.url || '';
+        return h('li', href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', text: label }) : label);
+      })) : null));
 }
 
 /**
@@ -199,48 +185,52 @@ function renderTask(task, ctx) {
  */
 function renderStructuredInput(item, ctx) {
   const inputs = item.inputs ?? [];
-  if (item.status && item.status !== 'pending') {
-    return h('div', { class: 'structured-input answered', 'data-testid': 'structured-input' },
-      inputs.map((input) => h('div', { class: 'si-answer' },
-        h('div', { class: 'si-question', text: input.question }),
-        h('div', { class: 'si-value', text: input.answer && !input.answer.skipped ? input.answer.values.join(', ') : 'Skipped' }))));
+  const answered = item.status && item.status !== 'pending';
+  const root = h(answered ? 'div.structured-input.answered' : 'form.structured-input', { testid: 'structured-input' });
+  if (answered) {
+    root.append(...inputs.map((input) => h('div.si-answer',
+      h('div.si-question', { text: input.question }),
+      h('div.si-value', { text: input.answer && !input.answer.skipped ? input.answer.values.join(', ') : 'Skipped' }))));
+    return root;
   }
 
+  const form = /** @type {HTMLFormElement} */ (root);
   /** @type {Map<string, () => string[]>} read the current answer of each question */
   const readers = new Map();
-  const form = h('form', { class: 'structured-input', 'data-testid': 'structured-input' });
   for (const input of inputs) {
-    const field = h('fieldset', { class: 'si-field' }, h('legend', { class: 'si-question', text: input.question }));
-    if (input.description) field.append(h('p', { class: 'si-description', text: input.description }));
+    const field = h('fieldset.si-field',
+      h('legend.si-question', { text: input.question }),
+      input.description && h('p.si-description', { text: input.description }));
     if (input.type === 'multiple_choice') {
+      const { multiple } = input;
+      const options = input.options ?? [];
       const selected = new Set();
-      const group = h('div', { class: 'chips', role: input.multiple ? 'group' : 'radiogroup', 'aria-label': input.question });
-      for (const option of input.options ?? []) {
-        const chip = h('button', {
-          class: 'chip option', role: input.multiple ? 'checkbox' : 'radio',
-          'aria-checked': 'false', text: option.label ?? option.value, 'data-testid': 'structured-option',
-          onclick: () => {
-            if (!input.multiple) selected.clear();
-            if (selected.has(option.value)) selected.delete(option.value);
-            else selected.add(option.value);
-            for (const other of group.children) {
-              other.setAttribute('aria-checked', String(selected.has(/** @type {HTMLElement} */ (other).dataset.value)));
-            }
-          },
-        });
-        chip.dataset.value = option.value;
-        group.append(chip);
-      }
-      field.append(group);
+      const chips = options.map((option) => h('button.chip.option', {
+        role: multiple ? 'checkbox' : 'radio', 'aria-checked': 'false', text: option.label ?? option.value,
+        testid: 'structured-option',
+        onclick: () => {
+          // A single choice is replaced, not toggled off; a multiple one toggles.
+          if (!multiple) selected.clear();
+          if (selected.has(option.value)) selected.delete(option.value);
+          else selected.add(option.value);
+          chips.forEach((chip, i) => chip.setAttribute('aria-checked', String(selected.has(options[i].value))));
+        },
+      }));
+      field.append(h('div.chips', { role: multiple ? 'group' : 'radiogroup', 'aria-label': input.question }, chips));
       readers.set(input.id, () => [...selected]);
     } else {
-      const text = h('textarea', { class: 'w-input', rows: 2, 'aria-label': input.question, 'data-testid': 'structured-freeform' });
+      const text = h('textarea.w-input', { rows: 2, 'aria-label': input.question, testid: 'structured-freeform' });
       field.append(text);
-      readers.set(input.id, () => (text.value.trim() ? [text.value.trim()] : []));
+      readers.set(input.id, () => [text.value.trim()].filter(Boolean));
     }
     form.append(field);
   }
 
+  /** @param {boolean} submitting */
+  const setSubmitting = (submitting) => {
+    form.inert = submitting;
+    form.classList.toggle('submitting', submitting);
+  };
   /** @param {'answered' | 'skipped'} status */
   const submit = async (status) => {
     /** @type {Record<string, { values: string[], skipped: boolean }>} */
@@ -248,25 +238,23 @@ function renderStructuredInput(item, ctx) {
     if (status === 'answered') {
       for (const [id, read] of readers) {
         const values = read();
-        answers[id] = { values, skipped: values.length === 0 };
+        answers[id] = { values, skipped: !values.length };
       }
     }
-    form.inert = true;
-    form.classList.add('submitting');
+    setSubmitting(true);
     try {
       await ctx.onStructuredInput(item, { status, answers });
     } finally {
-      form.inert = false;
-      form.classList.remove('submitting');
+      setSubmitting(false);
     }
   };
-  form.addEventListener('submit', (event) => {
+  form.onsubmit = (event) => {
     event.preventDefault();
     submit('answered');
-  });
-  form.append(h('div', { class: 'si-actions' },
-    h('button', { class: 'w-button secondary', text: 'Skip', 'data-testid': 'structured-skip', onclick: () => submit('skipped') }),
-    h('button', { type: 'submit', class: 'w-button primary', text: 'Submit', 'data-testid': 'structured-submit' })));
+  };
+  form.append(h('div.si-actions',
+    h('button.w-button.secondary', { text: 'Skip', testid: 'structured-skip', onclick: () => submit('skipped') }),
+    h('button.w-button.primary', { type: 'submit', text: 'Submit', testid: 'structured-submit' })));
   return form;
 }
 

@@ -2,6 +2,8 @@
 // The transcript: the ordered list of items of the open thread, their DOM nodes, the transient
 // lines of a response (progress, notices, errors), turn actions and scrolling. Rendering of a
 // streamed item is coalesced to one per animation frame, however many deltas arrive.
+// A factory rather than a class: its state lives in closure variables, which the minifier can
+// shorten (a class's `this.#field` and method names it cannot).
 
 import { h, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
@@ -22,181 +24,134 @@ import { splitTurns, turnCopyText } from './thread-model.js';
 
 const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 40;
+/** Test hooks are set on many nodes; a computed key spares repeating the attribute name. */
+/** The two feedback buttons: kind sent to the server, accessible name, icon. */
+const FEEDBACK = [['positive', 'Good response', 'thumbUp'], ['negative', 'Bad response', 'thumbDown']];
 
-export class ThreadView {
-  #hooks;
-  /** @type {Map<string, { root: HTMLElement, body: HTMLElement, actions: HTMLElement }>} */
-  #nodes = new Map();
+/**
+ * @param {ThreadViewHooks} hooks
+ */
+export function createThreadView(hooks) {
+  /** @type {ThreadItem[]} display order = arrival order */
+  let items = [];
+  let hasMore = false;
+  /** Whether a response is streaming: its turn gets no actions yet. */
+  let busy = false;
+  let frame = 0;
+  /**
+   * Each item's node: a `div.item` whose first child is the rendered body and whose last child
+   * holds the turn actions.
+   * @type {Map<string, HTMLElement>}
+   */
+  const nodes = new Map();
   /** @type {Set<string>} items added but not done yet */
-  #streamingIds = new Set();
-  /** @type {Set<string>} */
-  #dirty = new Set();
+  const streamingIds = new Set();
+  /** @type {Set<string>} items to re-render on the next frame */
+  const dirty = new Set();
   /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
   /** @type {Map<string, 'positive' | 'negative'>} */
-  #feedbackGiven = new Map();
-  #frame = 0;
-  #busy = false;
-  #loadOlderButton = h('button', {
-    class: 'load-older', 'data-testid': 'load-older', text: 'Load earlier messages',
-    hidden: true, onclick: () => this.#hooks.onLoadOlder(),
+  const feedbackGiven = new Map();
+
+  const loadOlder = () => hooks.onLoadOlder();
+  const loadOlderButton = h('button.load-older', {
+    testid: 'load-older', text: 'Load earlier messages', hidden: true, onclick: loadOlder,
   });
-  #list = h('div', { class: 'items' });
-  #tail = h('div', { class: 'transient' });
-  #progress = h('div', { class: 'progress', role: 'status', 'data-testid': 'progress', hidden: true });
-
-  /** @param {ThreadViewHooks} hooks */
-  constructor(hooks) {
-    this.#hooks = hooks;
-    /** @type {ThreadItem[]} display order = arrival order */
-    this.items = [];
-    this.hasMore = false;
-    // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
-    // from announcing every partial re-render of the streamed message.
-    this.el = h('div', {
-      class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation',
-      'data-testid': 'message-list', tabindex: '0',
-    }, h('div', { class: 'column' }, this.#loadOlderButton, this.#list, this.#progress, this.#tail));
-    this.el.addEventListener('scroll', () => {
-      if (this.hasMore && this.el.scrollTop < NEAR_TOP_PX) this.#hooks.onLoadOlder();
-    }, { passive: true });
-  }
-
-  get isEmpty() {
-    return this.items.length === 0;
-  }
+  const list = h('div.items');
+  /** Notices and errors of the latest response, after the items. */
+  const tail = h('div.transient');
+  const progress = h('div.progress', { role: 'status', testid: 'progress', hidden: true });
+  // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
+  // from announcing every partial re-render of the streamed message.
+  const el = h('div.messages', {
+    role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', testid: 'message-list', tabindex: '0',
+    // Scrolling near the top loads older items too. (Scroll events cannot be cancelled, so a
+    // plain listener is as cheap as a passive one.)
+    onscroll: () => {
+      if (hasMore && el.scrollTop < NEAR_TOP_PX) loadOlder();
+    },
+  }, h('div.column', loadOlderButton, list, progress, tail));
 
   /** @param {string} id */
-  get(id) {
-    return this.items.find((item) => item.id === id);
+  const get = (id) => items.find((item) => item.id === id);
+
+  const scrollToBottom = () => {
+    el.scrollTop = el.scrollHeight;
+  };
+
+  /**
+   * Runs a change that may grow the transcript; a reader who was at the bottom (with auto-scroll
+   * on) stays there, one who scrolled up to read is left alone.
+   * @param {() => void} change
+   */
+  function keepFollowing(change) {
+    const follow = hooks.settings().autoScroll && isNearBottom();
+    change();
+    if (follow) scrollToBottom();
   }
 
-  /** Forgets everything (thread switch). */
-  clear() {
-    this.setItems([], false);
+  function isNearBottom() {
+    return el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
   }
 
   /**
    * Shows a loaded page of a thread.
-   * @param {ThreadItem[]} items oldest first
-   * @param {boolean} hasMore whether older items exist
+   * @param {ThreadItem[]} page oldest first
+   * @param {boolean} more whether older items exist
    */
-  setItems(items, hasMore) {
-    this.#feedbackGiven.clear();
-    this.clearTransient();
-    this.replaceItems(items, hasMore);
+  function setItems(page, more) {
+    feedbackGiven.clear();
+    clearTransient();
+    replaceItems(page, more);
+  }
+
+  function clearTransient() {
+    tail.replaceChildren();
+    setProgress(null);
   }
 
   /**
    * Shows a fresh page of the same thread (fetchUpdates): the feedback given and the notices stay.
-   * @param {ThreadItem[]} items oldest first
-   * @param {boolean} hasMore whether older items exist
+   * @param {ThreadItem[]} page oldest first
+   * @param {boolean} more whether older items exist
    */
-  replaceItems(items, hasMore) {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    this.items = [];
-    this.#nodes.clear();
-    this.#streamingIds.clear();
-    this.#dirty.clear();
-    this.#list.replaceChildren();
-    for (const item of items) this.#insert(item, this.items.length);
-    this.#setHasMore(hasMore);
-    this.flush();
-    this.refreshTurnActions();
-    this.scrollToBottom();
+  function replaceItems(page, more) {
+    items = [];
+    nodes.clear();
+    streamingIds.clear();
+    dirty.clear();
+    list.replaceChildren();
+    for (const item of page) insert(item, items.length);
+    showPage(more);
+    scrollToBottom();
   }
 
   /**
-   * Adds older items above the current ones, keeping what the user sees in place.
-   * @param {ThreadItem[]} items oldest first
-   * @param {boolean} hasMore
+   * After a page was inserted: renders it and updates "load older" and the turn actions.
+   * @param {boolean} more whether older items exist
    */
-  prependItems(items, hasMore) {
-    const fromBottom = this.el.scrollHeight - this.el.scrollTop;
-    const fresh = items.filter((item) => !this.#nodes.has(item.id));
-    fresh.forEach((item, i) => this.#insert(item, i));
-    this.#setHasMore(hasMore);
-    this.flush();
-    this.refreshTurnActions();
-    this.el.scrollTop = this.el.scrollHeight - fromBottom;
-  }
-
-  /**
-   * Adds an item at the end, or replaces the item with the same id where it is.
-   * @param {ThreadItem} item
-   * @param {boolean} streaming true for `thread.item.added`, false for done/replaced
-   */
-  upsert(item, streaming) {
-    const index = this.items.findIndex((existing) => existing.id === item.id);
-    if (index >= 0) this.items[index] = item;
-    else this.#insert(item, this.items.length);
-    if (streaming) this.#streamingIds.add(item.id);
-    else this.#streamingIds.delete(item.id);
-    this.touch(item.id);
-  }
-
-  /** @param {string} id */
-  remove(id) {
-    this.items = this.items.filter((item) => item.id !== id);
-    this.#nodes.get(id)?.root.remove();
-    this.#nodes.delete(id);
-    this.#streamingIds.delete(id);
-    this.#dirty.delete(id);
-  }
-
-  /**
-   * Removes every item after `id` (a retry regenerates the rest of the thread).
-   * @param {string} id
-   */
-  truncateAfter(id) {
-    const index = this.items.findIndex((item) => item.id === id);
-    if (index < 0) return;
-    for (const item of this.items.slice(index + 1)) this.remove(item.id);
+  function showPage(more) {
+    hasMore = more;
+    loadOlderButton.hidden = !more;
+    flush();
+    refreshTurnActions();
   }
 
   /** Marks an item as changed; it is re-rendered on the next frame. @param {string} id */
-  touch(id) {
-    this.#dirty.add(id);
-    if (!this.#frame) this.#frame = requestAnimationFrame(() => this.flush());
-  }
-
-  /** Marks every item as changed (e.g. the color scheme switched). */
-  touchAll() {
-    for (const item of this.items) this.touch(item.id);
+  function touch(id) {
+    dirty.add(id);
+    frame ||= requestAnimationFrame(flush);
   }
 
   /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
-  flush() {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-    if (this.#dirty.size === 0) return;
-    const follow = this.#hooks.settings().autoScroll && this.#isNearBottom();
-    for (const id of this.#dirty) this.#render(id);
-    this.#dirty.clear();
-    if (follow) this.scrollToBottom();
-  }
-
-  /** Ends streaming state of all items (stream finished or was stopped). */
-  settle() {
-    for (const id of this.#streamingIds) this.#dirty.add(id);
-    this.#streamingIds.clear();
-    this.flush();
-  }
-
-  /** @param {boolean} hasMore */
-  #setHasMore(hasMore) {
-    this.hasMore = hasMore;
-    this.#loadOlderButton.hidden = !hasMore;
-  }
-
-  /** @param {boolean} busy */
-  setBusy(busy) {
-    // The turn actions appear when a response ends; a reader at the bottom keeps seeing them.
-    const follow = this.#hooks.settings().autoScroll && this.#isNearBottom();
-    this.#busy = busy;
-    this.el.setAttribute('aria-busy', String(busy));
-    this.refreshTurnActions();
-    if (follow) this.scrollToBottom();
+  function flush() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    if (dirty.size) {
+      keepFollowing(() => {
+        for (const id of dirty) render(id);
+        dirty.clear();
+      });
+    }
   }
 
   /**
@@ -204,134 +159,211 @@ export class ThreadView {
    * @param {string | null} text
    * @param {string} [glyph]
    */
-  setProgress(text, glyph = '') {
-    this.#progress.hidden = !text;
-    this.#progress.replaceChildren(...(text ? [h('span', { class: 'shimmer', text: (glyph ? glyph + ' ' : '') + text })] : []));
-    if (text && this.#isNearBottom()) this.scrollToBottom();
+  function setProgress(text, glyph) {
+    progress.hidden = !text;
+    progress.replaceChildren(text ? h('span.shimmer', { text: (glyph ? glyph + ' ' : '') + text }) : '');
+    if (text && isNearBottom()) scrollToBottom();
   }
 
-  /**
-   * @param {'info' | 'warning' | 'danger'} level
-   * @param {string | undefined} title
-   * @param {string} message markdown
-   */
-  addNotice(level, title, message) {
-    const notice = h('div', { class: `notice level-${level}`, role: level === 'danger' ? 'alert' : 'status', 'data-testid': 'notice' },
-      title ? h('strong', { text: title }) : null,
-      renderMarkdown(message ?? ''),
-      h('button', { class: 'icon-button small', 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
-    this.#tail.append(notice);
-    this.scrollToBottom();
+  /** @param {HTMLElement} line a notice or an error */
+  function addTransient(line) {
+    tail.append(line);
+    scrollToBottom();
   }
 
-  /**
-   * An error at the end of the transcript, with a Retry button when the server allows it.
-   * @param {string} message
-   * @param {(() => void) | null} onRetry
-   */
-  addError(message, onRetry) {
-    const error = h('div', { class: 'stream-error', role: 'alert', 'data-testid': 'stream-error' },
-      uiIcon('alert'), h('span', { text: message }),
-      onRetry ? h('button', {
-        class: 'w-button secondary small', 'data-testid': 'error-retry',
-        onclick: () => {
-          error.remove();
-          onRetry();
-        },
-      }, uiIcon('retry'), h('span', { text: 'Retry' })) : null);
-    this.#tail.append(error);
-    this.scrollToBottom();
-  }
-
-  clearTransient() {
-    this.#tail.replaceChildren();
-    this.setProgress(null);
+  /** @param {string} id */
+  function remove(id) {
+    items = items.filter((item) => item.id !== id);
+    nodes.get(id)?.remove();
+    for (const store of [nodes, streamingIds, dirty]) store.delete(id);
   }
 
   /**
    * Puts copy / feedback / retry under the last item of every finished turn that has an
    * assistant answer. The turn still streaming gets none.
    */
-  refreshTurnActions() {
-    for (const { actions } of this.#nodes.values()) actions.replaceChildren();
-    const turns = splitTurns(this.items);
-    const settings = this.#hooks.settings();
+  function refreshTurnActions() {
+    for (const node of nodes.values()) node.lastChild?.replaceChildren();
+    const turns = splitTurns(items);
+    const settings = hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
-      if (isLast && this.#busy) return;
-      const answers = turn.items.filter((item) => item.type === 'assistant_message' || item.type === 'widget');
-      const anchor = answers[answers.length - 1];
-      if (!anchor) return;
-      const slot = this.#nodes.get(anchor.id)?.actions;
+      if (isLast && busy) return;
+      const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
+      const slot = anchor && nodes.get(anchor.id)?.lastChild;
       if (!slot) return;
       slot.append(copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)));
-      if (settings.feedback) slot.append(...this.#feedbackButtons(turn));
+      if (settings.feedback) slot.append(...feedbackButtons(turn));
       if (settings.retry && isLast && turn.user) {
-        slot.append(h('button', {
-          class: 'icon-button', label: 'Retry', 'data-testid': 'retry',
-          onclick: () => this.#hooks.onRetry(turn),
+        slot.append(h('button.icon-button', {
+          label: 'Retry', testid: 'retry', onclick: () => hooks.onRetry(turn),
         }, uiIcon('retry')));
       }
     });
   }
 
   /** @param {Turn} turn */
-  #feedbackButtons(turn) {
+  function feedbackButtons(turn) {
     const key = turn.items[0].id;
-    const given = this.#feedbackGiven.get(key);
-    /** @param {'positive' | 'negative'} kind */
-    const button = (kind) => h('button', {
-      class: 'icon-button', 'data-testid': `feedback-${kind}`,
-      label: kind === 'positive' ? 'Good response' : 'Bad response',
-      'aria-pressed': String(given === kind), disabled: Boolean(given),
+    const given = feedbackGiven.get(key);
+    return FEEDBACK.map(([kind, label, icon]) => h('button.icon-button', {
+      testid: `feedback-${kind}`, label, 'aria-pressed': String(given === kind), disabled: !!given,
       onclick: async () => {
-        this.#feedbackGiven.set(key, kind);
-        this.refreshTurnActions();
+        feedbackGiven.set(key, /** @type {'positive' | 'negative'} */ (kind));
+        refreshTurnActions();
         try {
-          await this.#hooks.onFeedback(turn, kind);
+          await hooks.onFeedback(turn, /** @type {'positive' | 'negative'} */ (kind));
         } catch {
-          this.#feedbackGiven.delete(key); // let the user try again
-          this.refreshTurnActions();
+          feedbackGiven.delete(key); // let the user try again
+          refreshTurnActions();
         }
       },
-    }, uiIcon(kind === 'positive' ? 'thumbUp' : 'thumbDown'));
-    return [button('positive'), button('negative')];
-  }
-
-  #isNearBottom() {
-    return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < NEAR_BOTTOM_PX;
-  }
-
-  scrollToBottom() {
-    this.el.scrollTop = this.el.scrollHeight;
+    }, uiIcon(icon)));
   }
 
   /**
    * @param {ThreadItem} item
    * @param {number} index
    */
-  #insert(item, index) {
-    const body = h('div', { class: 'item-body' });
-    const actions = h('div', { class: 'item-actions' });
-    const root = h('div', {
-      class: `item item-${item.type.replace(/_/g, '-')}`, 'data-testid': 'thread-item',
+  function insert(item, index) {
+    const node = h('div.item', {
+      class: 'item-' + item.type.replace(/_/g, '-'), testid: 'thread-item',
       dataset: { itemId: item.id, itemType: item.type },
-    }, body, actions);
-    const before = this.items[index];
-    this.items.splice(index, 0, item);
-    this.#nodes.set(item.id, { root, body, actions });
-    this.#list.insertBefore(root, before ? this.#nodes.get(before.id)?.root ?? null : null);
-    this.#dirty.add(item.id);
+    }, h('div.item-body'), h('div.item-actions'));
+    list.insertBefore(node, nodes.get(items[index]?.id) ?? null);
+    items.splice(index, 0, item);
+    nodes.set(item.id, node);
+    dirty.add(item.id);
   }
 
   /** @param {string} id */
-  #render(id) {
-    const node = this.#nodes.get(id);
-    const item = this.get(id);
+  function render(id) {
+    const node = nodes.get(id);
+    const item = get(id);
     if (!node || !item) return;
-    const content = this.#hooks.renderItem(item, this.#streamingIds.has(id));
-    node.body.replaceChildren(...(content ? [content] : []));
-    node.root.hidden = !content;
-    node.root.dataset.itemType = item.type;
+    const content = hooks.renderItem(item, streamingIds.has(id));
+    node.firstChild?.replaceChildren(content ?? '');
+    node.hidden = !content;
+    node.dataset.itemType = item.type;
   }
+
+  return {
+    el,
+    /** @returns {ThreadItem[]} display order = arrival order */
+    get items() {
+      return items;
+    },
+    /** Whether older items exist on the server. */
+    get hasMore() {
+      return hasMore;
+    },
+    get isEmpty() {
+      return !items.length;
+    },
+    get,
+    scrollToBottom,
+    replaceItems,
+    touch,
+    flush,
+    setProgress,
+    remove,
+    refreshTurnActions,
+
+    setItems,
+    clearTransient,
+
+    /** Forgets everything (thread switch). */
+    clear: () => setItems([], false),
+
+    /**
+     * Adds older items above the current ones, keeping what the user sees in place.
+     * @param {ThreadItem[]} page oldest first
+     * @param {boolean} more
+     */
+    prependItems(page, more) {
+      const fromBottom = el.scrollHeight - el.scrollTop;
+      page.filter((item) => !nodes.has(item.id)).forEach(insert);
+      showPage(more);
+      el.scrollTop = el.scrollHeight - fromBottom;
+    },
+
+    /**
+     * Adds an item at the end, or replaces the item with the same id where it is.
+     * @param {ThreadItem} item
+     * @param {boolean} streaming true for `thread.item.added`, false for done/replaced
+     */
+    upsert(item, streaming) {
+      const index = items.findIndex((existing) => existing.id === item.id);
+      if (index < 0) insert(item, items.length);
+      else items[index] = item;
+      if (streaming) streamingIds.add(item.id);
+      else streamingIds.delete(item.id);
+      touch(item.id);
+    },
+
+    /**
+     * Removes every item after `id` (a retry regenerates the rest of the thread).
+     * @param {string} id
+     */
+    truncateAfter(id) {
+      const index = items.findIndex((item) => item.id === id);
+      if (index >= 0) items.slice(index + 1).forEach((item) => remove(item.id));
+    },
+
+    /** Marks every item as changed (e.g. the color scheme switched). */
+    touchAll() {
+      items.forEach((item) => touch(item.id));
+    },
+
+    /** Ends streaming state of all items (stream finished or was stopped). */
+    settle() {
+      for (const id of streamingIds) dirty.add(id);
+      streamingIds.clear();
+      flush();
+    },
+
+    /** @param {boolean} isBusy */
+    setBusy(isBusy) {
+      // The turn actions appear when a response ends; a reader at the bottom keeps seeing them.
+      keepFollowing(() => {
+        busy = isBusy;
+        el.setAttribute('aria-busy', String(isBusy));
+        refreshTurnActions();
+      });
+    },
+
+    /**
+     * @param {'info' | 'warning' | 'danger'} level
+     * @param {string | undefined} title
+     * @param {string} message markdown
+     */
+    addNotice(level, title, message) {
+      const notice = h('div.notice', {
+        class: 'level-' + level, role: level === 'danger' ? 'alert' : 'status', testid: 'notice',
+      },
+      title && h('strong', { text: title }),
+      renderMarkdown(message ?? ''),
+      h('button.icon-button.small', { 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
+      addTransient(notice);
+    },
+
+    /**
+     * An error at the end of the transcript, with a Retry button when the server allows it.
+     * @param {string} message
+     * @param {(() => void) | null} onRetry
+     */
+    addError(message, onRetry) {
+      const error = h('div.stream-error', { role: 'alert', testid: 'stream-error' },
+        uiIcon('alert'), h('span', { text: message }),
+        onRetry && h('button.w-button.secondary.small', {
+          testid: 'error-retry',
+          onclick: () => {
+            error.remove();
+            onRetry();
+          },
+        }, uiIcon('retry'), h('span', { text: 'Retry' })));
+      addTransient(error);
+    },
+
+  };
 }
