@@ -72,8 +72,10 @@ function formValuesAround(el) {
   /** @type {Record<string, unknown>} */
   const values = {};
   for (const { name, type, checked, value } of /** @type {any} */ (form.elements)) {
-    // A radio group's value is its checked option's, or null when none is checked.
-    if (name) values[name] = type === 'checkbox' ? checked : type !== 'radio' ? value : checked ? value : values[name] ?? null;
+    if (!name) continue;
+    values[name] = type === 'checkbox' ? checked
+      : type !== 'radio' || checked ? value
+      : values[name] ?? null; // a radio group is null until one of its options is checked
   }
   return values;
 }
@@ -92,17 +94,18 @@ function fire(action, trigger, ctx, extra) {
 }
 
 /**
- * A `<form>` that runs `getAction(submitter)` with its values on submit. Native submission
- * gives us required/pattern validation for free.
+ * A `<form>` that fires, with its values, the `onClickAction` of the submit Button that
+ * submitted it, else `formAction`. Native submission gives us required/pattern validation for free.
  * @param {HTMLElement} form
  * @param {WidgetContext} ctx
- * @param {(submitter: HTMLElement | null) => ActionConfig | undefined} getAction
+ * @param {ActionConfig | undefined} formAction
  */
-function handleSubmit(form, ctx, getAction) {
+function handleSubmit(form, ctx, formAction) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const submitter = /** @type {HTMLElement | null} */ (/** @type {SubmitEvent} */ (event).submitter);
-    fire(getAction(submitter), submitter ?? form, ctx);
+    const buttonAction = submitter?.dataset.action; // see the Button renderer
+    fire(buttonAction ? JSON.parse(buttonAction) : formAction, submitter ?? form, ctx);
   });
 }
 
@@ -186,6 +189,9 @@ function onChange(node, ctx, property) {
   });
 }
 
+// The props an Input or Textarea takes as they are (a textarea ignores `pattern`).
+const FIELD_PROPS = 'name required pattern placeholder disabled autoFocus';
+
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
   Card(node, ctx) {
@@ -198,7 +204,7 @@ const RENDERERS = {
       class: lookClasses(node, { size: 'md', theme: null }),
       style: { background: color(node.background, ctx.scheme), padding: spacing(node.padding), ...borders(node.border, ctx.scheme) },
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
-    if (asForm) handleSubmit(card, ctx, (submitter) => buttonAction(submitter) ?? confirm?.action);
+    if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
   },
 
@@ -240,7 +246,7 @@ const RENDERERS = {
 
   Form(node, ctx) {
     const form = flexBox('form.w-box')(node, ctx);
-    handleSubmit(form, ctx, (submitter) => buttonAction(submitter) ?? node.onSubmitAction);
+    handleSubmit(form, ctx, node.onSubmitAction);
     return form;
   },
 
@@ -285,7 +291,7 @@ const RENDERERS = {
       class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, { color: 'primary', variant: 'solid', size: 'md' }, 'pill', 'block', 'uniform')}`,
       disabled: node.disabled,
       'aria-label': label ? null : node.iconStart ?? node.iconEnd,
-      // A submit button's action runs through its form's submit handler (see buttonAction).
+      // A submit button's action runs through its form's submit handler (see handleSubmit).
       'data-action': onClickAction && JSON.stringify(onClickAction),
       onclick: !submit && (() => fire(onClickAction, button, ctx)),
     }, glyph(node.iconStart), textSpan(label), glyph(node.iconEnd));
@@ -304,17 +310,17 @@ const RENDERERS = {
 
   Input: (node) => h('input.w-input', {
     type: node.inputType ?? 'text', value: node.defaultValue,
-    ...pick(node, 'name required pattern placeholder disabled autoFocus'),
+    ...pick(node, FIELD_PROPS),
   }),
 
   Textarea: (node) => h('textarea.w-input', {
-    value: node.defaultValue, rows: node.rows ?? 3, ...pick(node, 'name required placeholder disabled autoFocus'),
+    value: node.defaultValue, rows: node.rows ?? 3, ...pick(node, FIELD_PROPS),
   }),
 
   Select(node, ctx) {
     const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx, 'value') },
       h('option', { value: '', text: node.placeholder ?? 'Select…', disabled: !node.clearable }),
-      (node.options ?? []).map((/** @type {any} */ option) => h('option', pick({ ...option, text: option.label ?? option.value }, 'value text disabled'))));
+      (node.options ?? []).map((/** @type {any} */ o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
     select.value = node.defaultValue ?? '';
     return select;
   },
@@ -379,12 +385,6 @@ function textBlock(tag, base, attributes) {
     style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
     text: node.value, ...attributes,
   });
-}
-
-/** The `onClickAction` a submit Button carried, if the form was submitted by one. @param {HTMLElement | null} submitter */
-function buttonAction(submitter) {
-  const json = submitter?.dataset.action;
-  return json ? /** @type {ActionConfig} */ (JSON.parse(json)) : undefined;
 }
 
 /** ISO date-time to the `yyyy-mm-dd` a date input takes. @param {unknown} value */
