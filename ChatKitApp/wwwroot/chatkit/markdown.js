@@ -19,10 +19,8 @@ const marked = new Marked({
 });
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
-// source number, then become links; private-use code points never occur in real answers.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-// Splitting a text on it alternates text and captured source numbers.
+// source number (U+E000 n U+E001, see insertMarkers), then become links; private-use code points
+// never occur in real answers. Splitting a text on the pattern alternates text and numbers.
 const MARK_PATTERN = /\uE000(\d+)\uE001/;
 
 // Every link we show opens in a new tab, without giving the opened page a handle on ours.
@@ -93,7 +91,7 @@ function insertMarkers(text, annotations, sources) {
     .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: sources.numberOf(a.source) }))
     .sort((a, b) => b.at - a.at); // right to left, so earlier offsets stay valid
   let result = text;
-  for (const { at, n } of placed) result = result.slice(0, at) + MARK_OPEN + n + MARK_CLOSE + result.slice(at);
+  for (const { at, n } of placed) result = `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`;
   return result;
 }
 
@@ -177,7 +175,7 @@ function enhanceCodeBlocks(container) {
  * @param {string | undefined} url
  */
 export function safeUrl(url) {
-  const parsed = url ? parseUrl(url) : null;
+  const parsed = url && parseUrl(url);
   return ['http:', 'https:'].includes(/** @type {string} */ (parsed?.protocol)) ? /** @type {URL} */ (parsed).href : null;
 }
 

@@ -23,13 +23,13 @@ const COLOR_TOKENS = {
 // Each side of a padding/margin/border and the axis (x, y) it falls back to.
 const SIDES = { Top: 'y', Right: 'x', Bottom: 'y', Left: 'x' };
 
-// Font sizes of the `size` prop of text components and icons (md, and sizes not listed, keep the
-// size of the component's CSS class).
+// Font sizes of the `size` prop of text components and icons, numbers in px (md, and sizes not
+// listed, keep the size of the component's CSS class).
 const FONT_SIZES = {
-  'w-text': { xs: '12px', sm: '13.5px', lg: '1.1em', xl: '1.25em' },
+  'w-text': { xs: 12, sm: 13.5, lg: '1.1em', xl: '1.25em' },
   'w-title': { sm: '1em', lg: '1.25em', xl: '1.5em', '2xl': '1.75em', '3xl': '2em', '4xl': '2.4em', '5xl': '3em' },
-  'w-caption': { sm: '12px', lg: '14px' },
-  'w-icon': { xs: '11px', sm: '13px', lg: '18px', xl: '22px', '2xl': '28px', '3xl': '36px' },
+  'w-caption': { sm: 12, lg: 14 },
+  'w-icon': { xs: 11, sm: 13, lg: 18, xl: 22, '2xl': 28, '3xl': 36 },
 };
 
 /**
@@ -38,7 +38,7 @@ const FONT_SIZES = {
  * @returns {string | undefined}
  */
 export function fontSize(component, size) {
-  return /** @type {Record<string, string>} */ (FONT_SIZES[component])[String(size)];
+  return length(/** @type {Record<string, string | number>} */ (FONT_SIZES[component])[String(size)]);
 }
 
 /**
