@@ -149,8 +149,8 @@ function textSpan(text) {
 }
 
 /**
- * The class names of a node's look props: `prop-value` for each prop of `tokens` (its default
- * when unset), then each flag prop that is set, e.g. `color-danger variant-solid size-md pill`.
+ * The class names of a node's look props: each flag prop that is set, then `prop-value` for
+ * each prop of `tokens` (its default when unset), e.g. `pill color-danger variant-solid size-md`.
  * @param {WidgetNode} node
  * @param {Record<string, string | null>} tokens prop name -> default (null: no class when unset)
  * @param {...string} flags
