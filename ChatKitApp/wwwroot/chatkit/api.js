@@ -71,19 +71,9 @@ export class ChatKitApi {
   async upload(url, method, headers, file) {
     const form = new FormData();
     form.append('file', file, file.name);
-    const response = await this.#send(url, {
-      method,
-      // No Content-Type: the browser must write the multipart boundary itself.
-      headers: { ...headers, 'Accept-Language': this.getConfig().locale },
-      body: form,
-      credentials: 'same-origin',
-    });
-    const text = await response.text();
-    try {
-      return text ? JSON.parse(text) : null;
-    } catch {
-      return null;
-    }
+    // No Content-Type: the browser must write the multipart boundary itself.
+    const response = await this.#send(url, { method, headers, body: form });
+    return parseJson(await response.text(), null);
   }
 
   /**
@@ -93,30 +83,31 @@ export class ChatKitApi {
    * @param {AbortSignal} [signal]
    */
   #post(type, params, accept, signal) {
-    const { url, locale } = this.getConfig();
-    return this.#send(url, {
+    return this.#send(this.getConfig().url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: accept, 'Accept-Language': locale },
+      headers: { 'Content-Type': 'application/json', Accept: accept },
       body: JSON.stringify({ type, params }),
-      credentials: 'same-origin',
       signal,
     });
   }
 
   /**
+   * Every request: same-origin credentials and the locale's Accept-Language added to `init`.
    * @param {string} url
-   * @param {RequestInit} init
+   * @param {RequestInit & { headers: Record<string, string> }} init
    * @returns {Promise<Response>}
    */
   async #send(url, init) {
-    const custom = this.getConfig().fetch;
-    // Called as a plain function: a host passing `window.fetch` itself would otherwise get
-    // "Illegal invocation" from being called with the options object as `this`.
-    const fetchFn = custom ?? globalThis.fetch.bind(globalThis);
+    const { fetch: custom, locale } = this.getConfig();
     /** @type {Response} */
     let response;
     try {
-      response = await fetchFn(url, init);
+      // Called as a plain function (`this` undefined, which the global fetch accepts): a host
+      // passing `window.fetch` itself would otherwise get "Illegal invocation" from being
+      // called with the options object as `this`.
+      response = await (custom ?? fetch)(url, {
+        ...init, headers: { ...init.headers, 'Accept-Language': locale }, credentials: 'same-origin',
+      });
     } catch (error) {
       if (isAbort(error)) throw error;
       throw new ChatKitRequestError('Could not reach the server. Check your connection.', 0);
@@ -132,23 +123,28 @@ export class ChatKitApi {
  * @param {Response} response
  */
 async function toRequestError(response) {
-  let message = '';
-  let code;
+  // A body that cannot be read leaves the status alone to tell.
+  const text = await response.text().catch(() => '');
+  const body = parseJson(text, undefined);
+  const error = body?.error;
+  const message = body === undefined
+    ? (text.length < 300 ? text.trim() : '') // not JSON: short plain text is a message
+    : typeof error === 'string' ? error : error?.message ?? body?.message ?? '';
+  return new ChatKitRequestError(
+    message || `Request failed (${response.status}${response.statusText ? ' ' + response.statusText : ''}).`,
+    response.status, error?.code);
+}
+
+/**
+ * @param {string} text
+ * @param {unknown} fallback returned when the text is empty or not JSON
+ */
+function parseJson(text, fallback) {
   try {
-    const text = await response.text();
-    try {
-      const body = JSON.parse(text);
-      const error = body?.error;
-      message = typeof error === 'string' ? error : error?.message ?? body?.message ?? '';
-      code = error?.code;
-    } catch {
-      message = text.length < 300 ? text.trim() : '';
-    }
+    return JSON.parse(text);
   } catch {
-    // The body could not be read; the status alone has to do.
+    return fallback;
   }
-  if (!message) message = `Request failed (${response.status}${response.statusText ? ' ' + response.statusText : ''}).`;
-  return new ChatKitRequestError(message, response.status, code);
 }
 
 /** @param {unknown} error */

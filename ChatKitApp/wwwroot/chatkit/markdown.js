@@ -19,10 +19,12 @@ const marked = new Marked({
 });
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
-// source number, then become links; private-use code points never occur in real answers.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-const MARK_PATTERN = /\uE000(\d+)\uE001/g;
+// source number (U+E000 n U+E001, see insertMarkers), then become links; private-use code points
+// never occur in real answers. Splitting a text on the pattern alternates text and numbers.
+const MARK_PATTERN = /\uE000(\d+)\uE001/;
+
+// Every link we show opens in a new tab, without giving the opened page a handle on ours.
+const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
 
 /**
  * @typedef {object} MarkdownOptions
@@ -38,16 +40,15 @@ const MARK_PATTERN = /\uE000(\d+)\uE001/g;
  * @returns {HTMLElement}
  */
 export function renderMarkdown(text, options = {}) {
-  const sources = numberSources(options.annotations ?? []);
-  const html = /** @type {string} */ (marked.parse(insertMarkers(text, options.annotations ?? [], sources)));
-  const fragment = DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true });
-  const container = h('div', { class: 'markdown' });
-  container.append(fragment);
+  const annotations = options.annotations ?? [];
+  const sources = numberSources(annotations);
+  const html = /** @type {string} */ (marked.parse(insertMarkers(text, annotations, sources)));
+  const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
 
   secureLinks(container);
   filterImages(container, options.allowedImageDomains ?? null);
   enhanceCodeBlocks(container);
-  if (sources.list.length > 0) {
+  if (sources.list.length) {
     replaceMarkers(container, sources.list);
     container.append(renderSourceList(sources.list, options.onEntityClick));
   }
@@ -63,17 +64,17 @@ function numberSources(annotations) {
   const list = [];
   /** @type {Map<string, number>} */
   const numbers = new Map();
+  /** Sources with the same url (else filename, id, title) are one. @param {Source} source */
+  const keyOf = (source) => source.url ?? source.filename ?? source.id ?? source.title;
   for (const annotation of annotations) {
     const source = annotation?.source;
-    if (!source) continue;
-    const key = source.url ?? source.filename ?? source.id ?? source.title;
-    if (!numbers.has(key)) {
+    if (source && !numbers.has(keyOf(source))) {
       list.push(source);
-      numbers.set(key, list.length);
+      numbers.set(keyOf(source), list.length);
     }
   }
   /** @param {Source} source */
-  const numberOf = (source) => numbers.get(source.url ?? source.filename ?? source.id ?? source.title) ?? 0;
+  const numberOf = (source) => numbers.get(keyOf(source)) ?? 0;
   return { list, numberOf };
 }
 
@@ -90,7 +91,7 @@ function insertMarkers(text, annotations, sources) {
     .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: sources.numberOf(a.source) }))
     .sort((a, b) => b.at - a.at); // right to left, so earlier offsets stay valid
   let result = text;
-  for (const { at, n } of placed) result = result.slice(0, at) + MARK_OPEN + n + MARK_CLOSE + result.slice(at);
+  for (const { at, n } of placed) result = `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`;
   return result;
 }
 
@@ -101,61 +102,48 @@ function insertMarkers(text, annotations, sources) {
 function replaceMarkers(container, list) {
   const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
   /** @type {Text[]} */
-  const hits = [];
-  while (walker.nextNode()) {
-    const node = /** @type {Text} */ (walker.currentNode);
-    if (node.data.includes(MARK_OPEN)) hits.push(node);
-  }
-  for (const node of hits) {
-    const pieces = [];
-    let last = 0;
-    for (const match of node.data.matchAll(MARK_PATTERN)) {
-      pieces.push(node.data.slice(last, match.index));
-      const n = Number(match[1]);
-      const source = list[n - 1];
+  const texts = [];
+  while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
+  for (const node of texts) {
+    const pieces = node.data.split(MARK_PATTERN);
+    if (pieces.length < 2) continue;
+    // Odd pieces are the source numbers: each becomes a footnote, a link for a url source.
+    node.replaceWith(...pieces.map((piece, i) => {
+      if (i % 2 === 0) return piece;
+      const source = list[Number(piece) - 1];
       const href = source?.type === 'url' ? safeUrl(source.url) : null;
-      pieces.push(h('sup', { class: 'footnote' },
-        href
-          ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', title: source.title, text: String(n) })
-          : h('span', { title: source?.title ?? '', text: String(n) })));
-      last = /** @type {number} */ (match.index) + match[0].length;
-    }
-    pieces.push(node.data.slice(last));
-    node.replaceWith(...pieces);
+      return h('sup.footnote', href
+        ? h('a', { href, ...NEW_TAB, title: source.title, text: piece })
+        : h('span', { title: source?.title ?? '', text: piece }));
+    }));
   }
 }
 
 /**
+ * The numbered list of sources: a link for a url source, a button for an interactive entity
+ * (when the host listens), plain text otherwise.
  * @param {Source[]} list
  * @param {((source: Source) => void) | undefined} onEntityClick
  */
 function renderSourceList(list, onEntityClick) {
-  return h('ol', { class: 'sources', 'aria-label': 'Sources' },
+  return h('ol.sources', { 'aria-label': 'Sources' },
     list.map((source, i) => {
       const label = source.title || source.url || source.filename || 'Source';
       const href = source.type === 'url' ? safeUrl(source.url) : null;
-      let body;
-      if (href) {
-        body = h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link' },
-          h('span', { class: 'source-number', text: String(i + 1) }), h('span', { text: label }),
-          h('span', { class: 'source-host', text: hostOf(href) }));
-      } else if (source.type === 'entity' && source.interactive && onEntityClick) {
-        body = h('button', { onclick: () => onEntityClick(source) },
-          h('span', { class: 'source-number', text: String(i + 1) }), h('span', { text: source.label ?? label }));
-      } else {
-        body = h('span', {}, h('span', { class: 'source-number', text: String(i + 1) }),
-          h('span', { text: source.filename ?? source.label ?? label }));
-      }
-      return h('li', {}, body);
+      const [tag, props, text] = href
+        ? ['a', { href, ...NEW_TAB, 'data-testid': 'source-link' }, label]
+        : source.type === 'entity' && source.interactive && onEntityClick
+          ? ['button', { onclick: () => onEntityClick(source) }, source.label ?? label]
+          : ['span', {}, source.filename ?? source.label ?? label];
+      return h('li', h(tag, props,
+        h('span.source-number', { text: i + 1 }), h('span', { text }),
+        href && h('span.source-host', { text: hostOf(href) })));
     }));
 }
 
 /** @param {HTMLElement} container */
 function secureLinks(container) {
-  for (const a of container.querySelectorAll('a[href]')) {
-    a.setAttribute('target', '_blank');
-    a.setAttribute('rel', 'noopener noreferrer');
-  }
+  for (const a of container.querySelectorAll('a[href]')) Object.assign(a, NEW_TAB);
 }
 
 /**
@@ -174,10 +162,9 @@ function filterImages(container, allowed) {
 function enhanceCodeBlocks(container) {
   for (const pre of container.querySelectorAll('pre')) {
     const code = pre.querySelector('code');
-    const language = [...(code?.classList ?? [])].find((c) => c.startsWith('language-'))?.slice(9) ?? '';
-    const copy = copyButton('Copy code', 'copy-code', () => (code ?? pre).textContent ?? '');
-    const block = h('div', { class: 'code-block' },
-      h('div', { class: 'code-header' }, h('span', { text: language }), copy));
+    const language = code?.className.match(/(?:^|\s)language-(\S*)/)?.[1] ?? '';
+    const block = h('div.code-block', h('div.code-header', h('span', { text: language }),
+      copyButton('Copy code', 'copy-code', () => (code ?? pre).textContent ?? '')));
     pre.replaceWith(block);
     block.append(pre);
   }
@@ -188,21 +175,21 @@ function enhanceCodeBlocks(container) {
  * @param {string | undefined} url
  */
 export function safeUrl(url) {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  const parsed = url && parseUrl(url);
+  return ['http:', 'https:'].includes(/** @type {string} */ (parsed?.protocol)) ? /** @type {URL} */ (parsed).href : null;
 }
 
 /** @param {string} url */
 function hostOf(url) {
+  return parseUrl(url)?.hostname.replace(/^www\./, '') ?? '';
+}
+
+/** The URL, resolved against the page; null when it is not one. @param {string} url */
+function parseUrl(url) {
   try {
-    return new URL(url, document.baseURI).hostname.replace(/^www\./, '');
+    return new URL(url, document.baseURI);
   } catch {
-    return '';
+    return null;
   }
 }
 

@@ -17,52 +17,54 @@ export async function* readSseEvents(body, onMalformed) {
   let buffer = '';
   /** @type {string[]} */
   let dataLines = [];
-  let finished = false;
+  let done = false;
 
-  /** @returns {{ ok: true, value: any } | { ok: false }} */
-  const takeEvent = () => {
-    const raw = dataLines.join('\n');
-    dataLines = [];
-    if (raw === '') return { ok: false };
-    try {
-      return { ok: true, value: JSON.parse(raw) };
-    } catch (error) {
-      onMalformed(raw, error);
-      return { ok: false };
-    }
+  /** Keeps the value of a `data:` line; null for any other line. @param {string} line */
+  const takeData = (line) => {
+    const data = /^data: ?([^]*)/.exec(line);
+    if (data) dataLines.push(data[1]);
+    return data;
   };
 
+  /** Yields the payload of the event read so far (nothing for an empty or malformed one). */
+  function* takeEvent() {
+    const raw = dataLines.join('\n');
+    dataLines = [];
+    if (raw === '') return;
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      onMalformed(raw, error);
+      return;
+    }
+    yield value;
+  }
+
   try {
-    while (true) {
-      const { done, value } = await reader.read();
+    while (!done) {
+      /** @type {Uint8Array | undefined} */
+      let value;
+      ({ done, value } = await reader.read());
       // `stream: true` keeps a multi-byte UTF-8 character split across chunks intact.
-      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      buffer += decoder.decode(value, { stream: !done });
       let newline;
       while ((newline = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, newline).replace(/\r$/, '');
         buffer = buffer.slice(newline + 1);
-        if (line === '') {
-          const event = takeEvent();
-          if (event.ok) yield event.value;
-        } else if (line.startsWith('data:')) {
-          dataLines.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-        } else if (!line.startsWith(':') && !/^(event|id|retry)(:|$)/.test(line)) {
+        if (line === '') yield* takeEvent();
+        else if (!takeData(line) && !/^(:|(event|id|retry)(:|$))/.test(line)) {
           onMalformed(line, new Error('Not an SSE field line'));
         }
       }
-      if (done) {
-        finished = true;
-        break;
-      }
     }
     // A last event without its blank line is still delivered: the body ended, so it is complete.
-    if (buffer.startsWith('data:')) dataLines.push(buffer.slice(buffer.startsWith('data: ') ? 6 : 5));
-    const last = takeEvent();
-    if (last.ok) yield last.value;
+    takeData(buffer);
+    yield* takeEvent();
   } finally {
     // Leaving early (the consumer stopped iterating, or a read failed) must not leave the
     // response half-read: cancel it so the connection is released.
-    if (finished) reader.releaseLock();
+    if (done) reader.releaseLock();
     else reader.cancel().catch(() => {});
   }
 }

@@ -7,6 +7,47 @@
 /** @typedef {import('./types.js').Entity} Entity */
 /** @typedef {import('./types.js').UserMessageContent} UserMessageContent */
 
+// Item updates (PROTOCOL.md 3.2) share this prefix: assistant_message.content_part.added,
+// .done, .text_delta and .annotation_added.
+const PART = 'assistant_message.content_part.';
+
+/**
+ * How each item update changes an item, in place, by update type. (No prototype, so an update
+ * type such as `toString` is unknown too.)
+ * @type {Record<string, (item: any, update: any) => void>}
+ */
+const ITEM_UPDATES = {
+  __proto__: null,
+  [PART + 'added']: setContentPart,
+  [PART + 'done']: setContentPart,
+  [PART + 'text_delta'](item, update) {
+    const part = contentPart(item, update);
+    part.text = (part.text ?? '') + update.delta;
+  },
+  // (splice clamps an index past the end of the list to its end)
+  [PART + 'annotation_added']: (item, update) => (contentPart(item, update).annotations ??= []).splice(update.annotation_index, 0, update.annotation),
+  'workflow.task.added': (item, update) => workflowTasks(item).splice(update.task_index, 0, update.task),
+  'workflow.task.updated'(item, update) {
+    workflowTasks(item)[update.task_index] = update.task;
+  },
+  'widget.root.updated'(item, update) {
+    item.widget = update.widget;
+  },
+  'widget.streaming_text.value_delta'(item, update) {
+    const node = item.widget && findWidgetNode(item.widget, update.component_id);
+    if (!node) return; // nothing to grow: the next root update will carry the text
+    node.value = (node.value ?? '') + update.delta;
+    node.streaming = !update.done;
+  },
+  'widget.component.updated'(item, update) {
+    if (item.widget) item.widget = replaceWidgetNode(item.widget, update.component_id, update.component);
+  },
+  'generated_image.updated'(item, update) {
+    item.image = update.image;
+    item.progress = update.progress;
+  },
+};
+
 /**
  * Applies one item update (PROTOCOL.md 3.2) to the item, in place.
  * @param {ThreadItem} item
@@ -14,68 +55,32 @@
  * @returns {boolean} false when the update type is unknown (the caller logs it)
  */
 export function applyItemUpdate(item, update) {
-  switch (update.type) {
-    case 'assistant_message.content_part.added':
-    case 'assistant_message.content_part.done':
-      contentPart(item, update.content_index);
-      /** @type {any[]} */ (item.content)[update.content_index] = structuredClone(update.content);
-      return true;
-    case 'assistant_message.content_part.text_delta': {
-      const part = contentPart(item, update.content_index);
-      part.text = (part.text ?? '') + update.delta;
-      return true;
-    }
-    case 'assistant_message.content_part.annotation_added': {
-      const part = contentPart(item, update.content_index);
-      const annotations = (part.annotations ??= []);
-      annotations.splice(Math.min(update.annotation_index, annotations.length), 0, update.annotation);
-      return true;
-    }
-    case 'workflow.task.added': {
-      const tasks = workflowTasks(item);
-      tasks.splice(Math.min(update.task_index, tasks.length), 0, update.task);
-      return true;
-    }
-    case 'workflow.task.updated':
-      workflowTasks(item)[update.task_index] = update.task;
-      return true;
-    case 'widget.root.updated':
-      item.widget = update.widget;
-      return true;
-    case 'widget.streaming_text.value_delta': {
-      const node = item.widget && findWidgetNode(item.widget, update.component_id);
-      if (!node) return true; // nothing to grow: the next root update will carry the text
-      node.value = (node.value ?? '') + update.delta;
-      node.streaming = !update.done;
-      return true;
-    }
-    case 'widget.component.updated':
-      if (item.widget) item.widget = replaceWidgetNode(item.widget, update.component_id, update.component);
-      return true;
-    case 'generated_image.updated':
-      item.image = update.image;
-      item.progress = update.progress;
-      return true;
-    default:
-      return false;
-  }
+  const apply = ITEM_UPDATES[update.type];
+  apply?.(item, update);
+  return !!apply;
 }
 
 /**
- * The content part at `index`, padding the list with empty text parts as the protocol says.
+ * The content part the update names (`content_index`), padding the list with empty text parts
+ * as the protocol says.
  * @param {ThreadItem} item
- * @param {number} index
+ * @param {{ content_index: number }} update
  */
-function contentPart(item, index) {
+function contentPart(item, { content_index: index }) {
   const content = (item.content ??= []);
   while (content.length <= index) content.push({ type: 'output_text', text: '', annotations: [] });
   return content[index];
 }
 
+/** A content part `added` or `done`: the update's copy of the part replaces ours. @param {ThreadItem} item @param {any} update */
+function setContentPart(item, update) {
+  contentPart(item, update);
+  /** @type {any[]} */ (item.content)[update.content_index] = structuredClone(update.content);
+}
+
 /** @param {ThreadItem} item */
 function workflowTasks(item) {
-  const workflow = (item.workflow ??= { type: 'custom', tasks: [] });
-  return (workflow.tasks ??= []);
+  return ((item.workflow ??= { type: 'custom', tasks: [] }).tasks ??= []);
 }
 
 /**
@@ -84,7 +89,7 @@ function workflowTasks(item) {
  * @param {string} id
  * @returns {WidgetNode | null}
  */
-export function findWidgetNode(node, id) {
+function findWidgetNode(node, id) {
   if (!node || typeof node !== 'object') return null;
   if (node.id === id) return node;
   for (const child of widgetChildren(node)) {
@@ -101,12 +106,13 @@ export function findWidgetNode(node, id) {
  * @param {WidgetNode} replacement
  * @returns {WidgetNode}
  */
-export function replaceWidgetNode(node, id, replacement) {
+function replaceWidgetNode(node, id, replacement) {
   if (node.id === id) return replacement;
-  if (Array.isArray(node.children)) {
-    node.children = node.children.map((/** @type {WidgetNode} */ c) => replaceWidgetNode(c, id, replacement));
-  } else if (node.children && typeof node.children === 'object') {
-    node.children = replaceWidgetNode(node.children, id, replacement);
+  const children = node.children;
+  if (children && typeof children === 'object') {
+    node.children = Array.isArray(children)
+      ? children.map((/** @type {WidgetNode} */ c) => replaceWidgetNode(c, id, replacement))
+      : replaceWidgetNode(children, id, replacement);
   }
   return node;
 }
@@ -135,35 +141,28 @@ export function splitTurns(items) {
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] } | null} */
   let current = null;
   for (const item of items) {
-    if (item.type === 'user_message') {
-      current = { user: item, items: [] };
-      turns.push(current);
-    } else {
-      if (!current) {
-        current = { user: null, items: [] };
-        turns.push(current);
-      }
-      current.items.push(item);
-    }
+    const isUser = item.type === 'user_message';
+    if (isUser || !current) turns.push(current = { user: isUser ? item : null, items: [] });
+    if (!isUser) current.items.push(item);
   }
   return turns;
 }
+
+const PARAGRAPH = '\n\n';
 
 /**
  * The text a turn's copy button copies: assistant text and widget `copy_text`, in order.
  * @param {ThreadItem[]} items
  */
 export function turnCopyText(items) {
-  const parts = [];
-  for (const item of items) {
-    if (item.type === 'assistant_message') {
-      parts.push((item.content ?? []).map((p) => p.text ?? '').join('\n\n'));
-    } else if (item.type === 'widget' && item.copy_text) {
-      parts.push(item.copy_text);
-    }
-  }
-  return parts.filter((p) => p.trim() !== '').join('\n\n');
+  return items
+    .map((item) => item.type === 'assistant_message'
+      ? (item.content ?? []).map((p) => p.text ?? '').join(PARAGRAPH)
+      : (item.type === 'widget' && item.copy_text) || '')
+    .filter((text) => text.trim())
+    .join(PARAGRAPH);
 }
+
 
 /**
  * The protocol's UserMessageInput (PROTOCOL.md 4.5).
@@ -175,11 +174,10 @@ export function turnCopyText(items) {
  * @returns {import('./types.js').UserMessageInput}
  */
 export function userInput(content, attachments, quotedText, toolId, model) {
-  /** @type {import('./types.js').InferenceOptions} */
-  const inference = {};
-  if (toolId) inference.tool_choice = { id: toolId };
-  if (model) inference.model = model;
-  return { content, attachments: attachments.map((a) => a.id), quoted_text: quotedText, inference_options: inference };
+  return {
+    content, attachments: attachments.map((a) => a.id), quoted_text: quotedText,
+    inference_options: { ...toolId && { tool_choice: { id: toolId } }, ...model && { model } },
+  };
 }
 
 /**
@@ -188,8 +186,11 @@ export function userInput(content, attachments, quotedText, toolId, model) {
  * @returns {UserMessageContent[]}
  */
 export function textContent(text) {
-  return [{ type: 'input_text', text }];
+  return [inputText(text)];
 }
+
+/** @param {string} text @returns {UserMessageContent} */
+const inputText = (text) => ({ type: 'input_text', text });
 
 /**
  * Turns composer text into content parts. A tag chosen from the `@` menu is inserted into the
@@ -211,11 +212,11 @@ export function composeContent(text, tags) {
     }
     if (!best) break;
     const before = rest.slice(0, best.at);
-    if (before) parts.push({ type: 'input_text', text: before });
+    if (before) parts.push(inputText(before));
     parts.push(toTagPart(best.tag));
     rest = rest.slice(best.at + best.tag.title.length + 1);
   }
-  if (rest) parts.push({ type: 'input_text', text: rest });
+  if (rest) parts.push(inputText(rest));
   return parts;
 }
 
@@ -223,13 +224,13 @@ export function composeContent(text, tags) {
  * @param {Entity} entity
  * @returns {UserMessageContent}
  */
-export function toTagPart(entity) {
+function toTagPart(entity) {
   return {
     type: 'input_tag',
     id: entity.id,
     text: entity.title,
     data: entity.data ?? {},
-    ...(entity.group ? { group: entity.group } : {}),
+    ...entity.group && { group: entity.group },
     interactive: Boolean(entity.interactive),
   };
 }

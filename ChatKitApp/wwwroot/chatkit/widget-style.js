@@ -1,39 +1,35 @@
 // @ts-check
 // The widget design-token vocabulary (gap, padding, radius, colors, borders...) mapped to CSS.
 // Numbers in spacing props are spacing units of 4px; strings pass through as CSS lengths.
+// The style objects returned here go to h() (setStyles), which skips unset values and turns
+// numbers into strings.
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {Record<string, string | number | null | undefined>} Styles */
 
-const SPACING_UNIT_PX = 4;
-
-const ALIGN = { start: 'flex-start', center: 'center', end: 'flex-end', baseline: 'baseline', stretch: 'stretch' };
-const JUSTIFY = {
-  start: 'flex-start', center: 'center', end: 'flex-end', between: 'space-between',
-  around: 'space-around', evenly: 'space-evenly', stretch: 'stretch',
-};
-const RADIUS = {
-  none: '0', '2xs': '2px', xs: '4px', sm: '6px', md: '8px', lg: '12px', xl: '16px',
-  '2xl': '20px', '3xl': '24px', '4xl': '32px', full: '9999px', '100%': '100%',
-};
-// Semantic color names used by widgets; anything else is taken as a CSS color.
+// Flex keywords of the align/justify props that are not CSS as they stand.
+const FLEX = { start: 'flex-start', end: 'flex-end', between: 'space-between', around: 'space-around', evenly: 'space-evenly' };
+// Radius tokens in px; other strings pass through as CSS ('100%'), numbers are px.
+const RADIUS = { none: 0, '2xs': 2, xs: 4, sm: 6, md: 8, lg: 12, xl: 16, '2xl': 20, '3xl': 24, '4xl': 32, full: 9999 };
+const FONT_WEIGHTS = { normal: 400, medium: 500, semibold: 600, bold: 700 };
+// Semantic color names used by widgets, as the --ck-* variable they stand for; anything else is
+// taken as a CSS color.
 const COLOR_TOKENS = {
-  prose: 'var(--ck-text)', primary: 'var(--ck-text)', emphasis: 'var(--ck-text)',
-  secondary: 'var(--ck-text-muted)', tertiary: 'var(--ck-text-subtle)',
-  success: 'var(--ck-success)', danger: 'var(--ck-danger)', error: 'var(--ck-danger)',
-  warning: 'var(--ck-warning)', caution: 'var(--ck-warning)', info: 'var(--ck-info)',
-  discovery: 'var(--ck-discovery)', surface: 'var(--ck-bg)',
-  'surface-secondary': 'var(--ck-surface)', 'surface-tertiary': 'var(--ck-surface-strong)',
-  border: 'var(--ck-border)',
+  prose: 'text', primary: 'text', emphasis: 'text', secondary: 'text-muted', tertiary: 'text-subtle',
+  success: 'success', danger: 'danger', error: 'danger', warning: 'warning', caution: 'warning', info: 'info',
+  discovery: 'discovery', surface: 'bg', 'surface-secondary': 'surface', 'surface-tertiary': 'surface-strong',
+  border: 'border',
 };
+// Each side of a padding/margin/border and the axis (x, y) it falls back to.
+const SIDES = { Top: 'y', Right: 'x', Bottom: 'y', Left: 'x' };
 
-// Font sizes of the `size` prop of text components and icons (md, and sizes not listed, keep the
-// size of the component's CSS class).
+// Font sizes of the `size` prop of text components and icons, numbers in px (md, and sizes not
+// listed, keep the size of the component's CSS class).
 const FONT_SIZES = {
-  'w-text': { xs: '12px', sm: '13.5px', lg: '1.1em', xl: '1.25em' },
+  'w-text': { xs: 12, sm: 13.5, lg: '1.1em', xl: '1.25em' },
   'w-title': { sm: '1em', lg: '1.25em', xl: '1.5em', '2xl': '1.75em', '3xl': '2em', '4xl': '2.4em', '5xl': '3em' },
-  'w-caption': { sm: '12px', lg: '14px' },
-  'w-icon': { xs: '11px', sm: '13px', lg: '18px', xl: '22px', '2xl': '28px', '3xl': '36px' },
+  'w-caption': { sm: 12, lg: 14 },
+  'w-icon': { xs: 11, sm: 13, lg: 18, xl: 22, '2xl': 28, '3xl': 36 },
 };
 
 /**
@@ -42,7 +38,7 @@ const FONT_SIZES = {
  * @returns {string | undefined}
  */
 export function fontSize(component, size) {
-  return /** @type {Record<string, string>} */ (FONT_SIZES[component])[String(size)];
+  return length(/** @type {Record<string, string | number>} */ (FONT_SIZES[component])[String(size)]);
 }
 
 /**
@@ -56,9 +52,19 @@ export function length(value, unit = 1) {
   return undefined;
 }
 
-/** @param {unknown} value */
+/** A spacing prop: numbers are spacing units of 4px. @param {unknown} value */
 export function space(value) {
-  return length(value, SPACING_UNIT_PX);
+  return length(value, 4);
+}
+
+/**
+ * Calls `each` with the value of every side of a per-side object ({top,right,bottom,left,x,y}).
+ * @template T
+ * @param {any} value
+ * @param {(sideValue: unknown, side: string) => T} each
+ */
+function mapSides(value, each) {
+  return Object.entries(SIDES).map(([side, axis]) => each(value[side.toLowerCase()] ?? value[axis], side));
 }
 
 /**
@@ -69,9 +75,7 @@ export function space(value) {
 export function spacing(value) {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object') return space(value);
-  const v = /** @type {Record<string, unknown>} */ (value);
-  const side = (/** @type {string} */ name, /** @type {string} */ axis) => space(v[name] ?? v[axis]) ?? '0';
-  return [side('top', 'y'), side('right', 'x'), side('bottom', 'y'), side('left', 'x')].join(' ');
+  return mapSides(value, (side) => space(side) ?? '0').join(' ');
 }
 
 /**
@@ -83,13 +87,13 @@ export function spacing(value) {
 export function color(value, scheme) {
   if (value && typeof value === 'object') return color(/** @type {any} */ (value)[scheme], scheme);
   if (typeof value !== 'string' || value === '') return undefined;
-  return /** @type {Record<string, string>} */ (COLOR_TOKENS)[value] ?? value;
+  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[value];
+  return token ? `var(--ck-${token})` : value;
 }
 
 /** @param {unknown} value */
-export function radius(value) {
-  if (typeof value === 'number') return `${value}px`;
-  return typeof value === 'string' ? /** @type {Record<string, string>} */ (RADIUS)[value] ?? value : undefined;
+function radius(value) {
+  return length(/** @type {Record<string, number>} */ (RADIUS)[/** @type {string} */ (value)] ?? value);
 }
 
 /**
@@ -100,35 +104,44 @@ export function radius(value) {
  */
 export function borders(value, scheme) {
   const one = (/** @type {any} */ b) => {
-    if (typeof b === 'number') return `${b}px solid var(--ck-border)`;
-    if (b && typeof b === 'object' && typeof b.size === 'number') {
-      return `${b.size}px ${b.style ?? 'solid'} ${color(b.color, scheme) ?? 'var(--ck-border)'}`;
-    }
-    return undefined;
+    const { size, style, color: c } = typeof b === 'number' ? { size: b } : b ?? {};
+    return typeof size === 'number' ? `${size}px ${style ?? 'solid'} ${color(c, scheme) ?? 'var(--ck-border)'}` : undefined;
   };
   if (value === null || value === undefined) return {};
   const whole = one(value);
-  if (whole) return { border: whole };
-  const v = /** @type {Record<string, unknown>} */ (value);
-  return {
-    borderTop: one(v.top ?? v.y), borderRight: one(v.right ?? v.x),
-    borderBottom: one(v.bottom ?? v.y), borderLeft: one(v.left ?? v.x),
-  };
+  return whole ? { border: whole } : Object.fromEntries(mapSides(value, (side, name) => ['border' + name, one(side)]));
 }
 
 /**
- * Size props shared by boxes and images.
+ * `value` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
+ * @param {unknown} value
+ * @param {string} names
+ * @param {Record<string, string>} [css]
+ */
+function keyword(value, names, css = {}) {
+  const name = /** @type {string} */ (value);
+  return names.split(' ').includes(name) ? css[name] ?? name : undefined;
+}
+
+/** `min` -> `Min`, for the camelCase prop names below. @param {string} text */
+const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
+
+/**
+ * Size props shared by boxes and images: width, height and their min/max, each falling back
+ * to the node's size, minSize or maxSize.
  * @param {WidgetNode} node
  * @returns {Styles}
  */
 export function blockStyles(node) {
-  return {
-    width: length(node.width ?? node.size), height: length(node.height ?? node.size),
-    minWidth: length(node.minWidth ?? node.minSize), minHeight: length(node.minHeight ?? node.minSize),
-    maxWidth: length(node.maxWidth ?? node.maxSize), maxHeight: length(node.maxHeight ?? node.maxSize),
-    aspectRatio: node.aspectRatio === undefined ? undefined : String(node.aspectRatio),
-    borderRadius: radius(node.radius), margin: spacing(node.margin),
-  };
+  /** @type {Styles} */
+  const styles = { aspectRatio: node.aspectRatio, borderRadius: radius(node.radius), margin: spacing(node.margin) };
+  for (const bound of ['', 'min', 'max']) {
+    for (const dimension of ['Width', 'Height']) {
+      const prop = lowerFirst(bound + dimension);
+      styles[prop] = length(node[prop] ?? node[lowerFirst(bound + 'Size')]);
+    }
+  }
+  return styles;
 }
 
 /**
@@ -143,10 +156,10 @@ export function boxStyles(node, scheme, direction) {
     flexDirection: direction,
     gap: space(node.gap),
     padding: spacing(node.padding),
-    alignItems: /** @type {Record<string, string>} */ (ALIGN)[node.align] ?? (direction === 'row' ? 'center' : undefined),
-    justifyContent: /** @type {Record<string, string>} */ (JUSTIFY)[node.justify],
+    alignItems: keyword(node.align, 'start center end baseline stretch', FLEX) ?? (direction === 'row' ? 'center' : undefined),
+    justifyContent: keyword(node.justify, 'start center end between around evenly stretch', FLEX),
     flexWrap: node.wrap,
-    flex: node.flex === undefined ? undefined : String(node.flex),
+    flex: node.flex,
     background: color(node.background, scheme),
     ...borders(node.border, scheme),
     ...blockStyles(node),
@@ -160,14 +173,13 @@ export function boxStyles(node, scheme, direction) {
  * @returns {Styles}
  */
 export function textStyles(node, scheme) {
-  const align = /** @type {Record<string, string>} */ ({ start: 'start', center: 'center', end: 'end' })[node.textAlign];
   return {
     color: color(node.color, scheme),
-    fontWeight: /** @type {Record<string, string>} */ ({ normal: '400', medium: '500', semibold: '600', bold: '700' })[node.weight],
-    textAlign: align,
+    fontWeight: /** @type {Record<string, number>} */ (FONT_WEIGHTS)[node.weight],
+    textAlign: keyword(node.textAlign, 'start center end'),
     fontStyle: node.italic ? 'italic' : undefined,
     textDecoration: node.lineThrough ? 'line-through' : undefined,
     width: length(node.width),
-    '-webkit-line-clamp': typeof node.maxLines === 'number' ? String(node.maxLines) : undefined,
+    '-webkit-line-clamp': typeof node.maxLines === 'number' ? node.maxLines : undefined,
   };
 }

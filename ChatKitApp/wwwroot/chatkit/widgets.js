@@ -30,7 +30,7 @@ import { boxStyles, blockStyles, textStyles, color, spacing, space, length, bord
  * @returns {HTMLElement}
  */
 export function renderWidget(root, ctx) {
-  const container = h('div', { class: 'widget' }, renderNode(root, ctx));
+  const container = h('div.widget', renderNode(root, ctx));
   linkLabels(container);
   return container;
 }
@@ -62,23 +62,20 @@ function renderChildren(node, ctx) {
 
 /**
  * Values of every named control of the form around `el`, keyed by name: the payload a Form
- * adds to its actions.
+ * adds to its actions. Only the inputs, selects and textareas we render carry a name.
  * @param {HTMLElement} el
  * @returns {Record<string, unknown> | null} null when `el` is not inside a form
  */
-export function formValuesAround(el) {
+function formValuesAround(el) {
   const form = el.closest('form');
   if (!form) return null;
   /** @type {Record<string, unknown>} */
   const values = {};
-  for (const control of form.elements) {
-    if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement
-      || control instanceof HTMLTextAreaElement) || !control.name) continue;
-    if (control instanceof HTMLInputElement && control.type === 'checkbox') values[control.name] = control.checked;
-    else if (control instanceof HTMLInputElement && control.type === 'radio') {
-      if (control.checked) values[control.name] = control.value;
-      else if (!(control.name in values)) values[control.name] = null;
-    } else values[control.name] = control.value;
+  for (const { name, type, checked, value } of /** @type {any} */ (form.elements)) {
+    if (!name) continue;
+    values[name] = type === 'checkbox' ? checked
+      : type !== 'radio' || checked ? value
+      : values[name] ?? null; // a radio group is null until one of its options is checked
   }
   return values;
 }
@@ -97,17 +94,18 @@ function fire(action, trigger, ctx, extra) {
 }
 
 /**
- * A `<form>` that runs `getAction(submitter)` with its values on submit. Native submission
- * gives us required/pattern validation for free.
+ * A `<form>` that fires, with its values, the `onClickAction` of the submit Button that
+ * submitted it, else `formAction`. Native submission gives us required/pattern validation for free.
  * @param {HTMLElement} form
  * @param {WidgetContext} ctx
- * @param {(submitter: HTMLElement | null) => ActionConfig | undefined} getAction
+ * @param {ActionConfig | undefined} formAction
  */
-function handleSubmit(form, ctx, getAction) {
+function handleSubmit(form, ctx, formAction) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const submitter = /** @type {HTMLElement | null} */ (/** @type {SubmitEvent} */ (event).submitter);
-    fire(getAction(submitter), submitter ?? form, ctx);
+    const buttonAction = submitter?.dataset.action; // see the Button renderer
+    fire(buttonAction ? JSON.parse(buttonAction) : formAction, submitter ?? form, ctx);
   });
 }
 
@@ -130,113 +128,135 @@ function linkLabels(container) {
  * A Card/ListView status line: `{text, icon?, favicon?}`.
  * @param {WidgetNode} node
  */
-function statusLine(node) {
-  const status = node.status;
-  if (!status?.text) return null;
-  return h('div', { class: 'w-status' },
-    glyph(status.icon),
-    h('span', { text: status.text }));
+function statusLine({ status }) {
+  return status?.text ? h('div.w-status', glyph(status.icon), h('span', { text: status.text })) : null;
 }
 
 /**
+ * A button of our own (card footer, "Show more"); a plain `button` unless `type` says submit.
  * @param {string} label
  * @param {string} className
- * @param {() => void} [onClick]
- * @param {'button' | 'submit'} [type]
+ * @param {(() => void) | false} [onClick]
+ * @param {'submit' | false} [type]
  */
-function plainButton(label, className, onClick, type = 'button') {
-  return h('button', { type, class: `w-button ${className}`, text: label, onclick: onClick });
+function plainButton(label, className, onClick, type) {
+  return h('button.w-button', { type, class: className, text: label, onclick: onClick });
 }
+
+/** A span for an optional text: nothing when it is empty. @param {string | undefined} text */
+function textSpan(text) {
+  return text ? h('span', { text }) : null;
+}
+
+/**
+ * The class names of a node's look props: each flag prop that is set, then `prop-value` for
+ * each prop of `tokens` (its default when unset), e.g. `pill color-danger variant-solid size-md`.
+ * @param {WidgetNode} node
+ * @param {Record<string, string | null>} tokens prop name -> default (null: no class when unset)
+ * @param {...string} flags
+ */
+function lookClasses(node, tokens, ...flags) {
+  const classes = flags.filter((flag) => node[flag]);
+  for (const [prop, fallback] of Object.entries(tokens)) {
+    const value = node[prop] ?? fallback;
+    if (value) classes.push(`${prop}-${value}`);
+  }
+  return classes.join(' ');
+}
+
+/**
+ * The listed props of a node, as h() props: camelCase names become the DOM's lower-case
+ * property (`autoFocus` -> `autofocus`); unset ones are skipped by h().
+ * @param {Record<string, any>} node
+ * @param {string} names space-separated
+ */
+function pick(node, names) {
+  return Object.fromEntries(names.split(' ').map((name) => [name.toLowerCase(), node[name]]));
+}
+
+/**
+ * The `onchange` of a control with an `onChangeAction`: fires it with the control's new value
+ * (its `property`), plus its form's values. Nothing when the node has no such action.
+ * @param {WidgetNode} node
+ * @param {WidgetContext} ctx
+ * @param {'value' | 'checked'} property
+ */
+function onChange(node, ctx, property) {
+  const action = node.onChangeAction;
+  return action && ((/** @type {Event} */ event) => {
+    const control = /** @type {any} */ (event.currentTarget);
+    fire(action, control, ctx, { [node.name]: control[property] });
+  });
+}
+
+// The props an Input or Textarea takes as they are (a textarea ignores `pattern`).
+const FIELD_PROPS = 'name required pattern placeholder disabled autoFocus';
 
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
   Card(node, ctx) {
-    const card = h(node.asForm ? 'form' : 'div', {
-      class: `w-card size-${node.size ?? 'md'}${node.theme ? ' theme-' + node.theme : ''}`,
+    const { confirm, cancel, asForm } = node;
+    const footer = (confirm || cancel) && h('div.w-card-actions',
+      cancel && plainButton(cancel.label, 'secondary', () => ctx.onAction(cancel.action, null, footer)),
+      // In a form card the confirm button submits, so the form's values and validation apply.
+      confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm && 'submit'));
+    const card = h(asForm ? 'form.w-card' : 'div.w-card', {
+      class: lookClasses(node, { size: 'md', theme: null }),
       style: { background: color(node.background, ctx.scheme), padding: spacing(node.padding), ...borders(node.border, ctx.scheme) },
-    });
-    const status = statusLine(node);
-    if (status) card.append(status);
-    if (!node.collapsed) {
-      card.append(h('div', { class: 'w-card-body' }, renderChildren(node, ctx)));
-    }
-    const confirm = node.confirm;
-    const cancel = node.cancel;
-    if (confirm || cancel) {
-      const footer = h('div', { class: 'w-card-actions' });
-      if (cancel) footer.append(plainButton(cancel.label, 'secondary', () => ctx.onAction(cancel.action, null, footer)));
-      if (confirm) {
-        footer.append(node.asForm
-          ? plainButton(confirm.label, 'primary', undefined, 'submit')
-          : plainButton(confirm.label, 'primary', () => fire(confirm.action, footer, ctx)));
-      }
-      card.append(footer);
-    }
-    if (node.asForm) handleSubmit(card, ctx, (submitter) => buttonAction(submitter) ?? confirm?.action);
+    }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
+    if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
   },
 
-  Basic: flexBox('div', 'w-basic'),
+  Basic: flexBox('div.w-basic'),
 
   ListView(node, ctx) {
-    const items = renderChildren(node, ctx).filter((x) => x !== null);
-    const list = h('div', { class: 'w-listview', role: 'list' }, statusLine(node));
+    const items = renderChildren(node, ctx).filter(Boolean);
     const limit = typeof node.limit === 'number' ? node.limit : Infinity;
-    items.forEach((item, i) => {
-      if (item && i >= limit) item.hidden = true;
-      list.append(/** @type {HTMLElement} */ (item));
+    for (const item of items.slice(limit)) item.hidden = true;
+    const more = items.length > limit && plainButton(`Show ${items.length - limit} more`, 'ghost w-show-more', () => {
+      for (const item of items) item.hidden = false;
+      more.remove();
     });
-    if (items.length > limit) {
-      const more = plainButton(`Show ${items.length - limit} more`, 'ghost w-show-more', () => {
-        for (const item of items) if (item) item.hidden = false;
-        more.remove();
-      });
-      list.append(more);
-    }
-    return list;
+    return h('div.w-listview', { role: 'list' }, statusLine(node), items, more);
   },
 
   ListViewItem(node, ctx) {
     const action = node.onClickAction;
-    const item = h('div', {
-      class: `w-listview-item${action ? ' clickable' : ''}`,
-      role: 'listitem',
-      style: { gap: space(node.gap), alignItems: node.align },
+    const activate = () => fire(action, item, ctx);
+    const item = h('div.w-listview-item', {
+      role: 'listitem', style: { gap: space(node.gap), alignItems: node.align },
+      // Clickable items are focusable and answer Enter and Space like a button.
+      ...action && {
+        class: 'clickable', tabIndex: 0, onclick: activate,
+        onkeydown: (/** @type {KeyboardEvent} */ event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            activate();
+          }
+        },
+      },
     }, renderChildren(node, ctx));
-    if (action) {
-      item.tabIndex = 0;
-      item.addEventListener('click', () => fire(action, item, ctx));
-      item.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          fire(action, item, ctx);
-        }
-      });
-    }
     return item;
   },
 
-  Box: flexBox('div', 'w-box'),
-  Row: flexBox('div', 'w-box', 'row'),
-  Col: flexBox('div', 'w-box', 'column'),
+  Box: flexBox('div.w-box'),
+  Row: flexBox('div.w-box', 'row'),
+  Col: flexBox('div.w-box', 'column'),
 
   Form(node, ctx) {
-    const form = flexBox('form', 'w-box')(node, ctx);
-    handleSubmit(form, ctx, (submitter) => buttonAction(submitter) ?? node.onSubmitAction);
+    const form = flexBox('form.w-box')(node, ctx);
+    handleSubmit(form, ctx, node.onSubmitAction);
     return form;
   },
 
-  Transition: (node, ctx) => h('div', { class: 'w-transition' }, renderChildren(node, ctx)),
+  Transition: (node, ctx) => h('div.w-transition', renderChildren(node, ctx)),
 
   Text(node, ctx) {
     const editable = node.editable;
-    if (editable && typeof editable === 'object') {
-      return h('input', {
-        class: 'w-input', name: editable.name, value: node.value ?? '', placeholder: editable.placeholder,
-        required: editable.required, pattern: editable.pattern, autofocus: editable.autoFocus,
-      });
-    }
-    return textBlock('p', 'w-text')(node, ctx);
+    return editable && typeof editable === 'object'
+      ? h('input.w-input', { value: node.value, ...pick(editable, 'name placeholder required pattern autoFocus') })
+      : textBlock('p', 'w-text')(node, ctx);
   },
 
   Title: textBlock('div', 'w-title', { role: 'heading', 'aria-level': '3' }),
@@ -249,113 +269,87 @@ const RENDERERS = {
     return el;
   },
 
-  Badge: (node) => h('span', {
-    class: `w-badge color-${node.color ?? 'secondary'} variant-${node.variant ?? 'soft'} size-${node.size ?? 'sm'}${node.pill ? ' pill' : ''}`,
-    text: node.label ?? '',
+  Badge: (node) => h('span.w-badge', {
+    class: lookClasses(node, { color: 'secondary', variant: 'soft', size: 'sm' }, 'pill'), text: node.label,
   }),
 
-  Icon: (node, ctx) => h('span', {
-    class: `w-icon size-${node.size ?? 'md'}`, 'aria-hidden': 'true',
+  Icon: (node, ctx) => h('span.w-icon', {
+    class: lookClasses(node, { size: 'md' }), 'aria-hidden': 'true',
     style: { color: color(node.color, ctx.scheme), fontSize: fontSize('w-icon', node.size) }, text: iconGlyph(node.name),
   }),
 
-  Image(node) {
-    return h('img', {
-      class: `w-image${node.frame ? ' framed' : ''}${node.flush ? ' flush' : ''}`,
-      src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
-      style: { objectFit: node.fit, objectPosition: node.position, ...blockStyles(node) },
-    });
-  },
+  Image: (node) => h('img.w-image', {
+    class: `${node.frame ? 'framed' : ''} ${lookClasses(node, {}, 'flush')}`,
+    src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
+    style: { objectFit: node.fit, objectPosition: node.position, ...blockStyles(node) },
+  }),
 
   Button(node, ctx) {
-    const classes = ['w-button', node.style === 'secondary' ? 'secondary' : 'primary',
-      `color-${node.color ?? 'primary'}`, `variant-${node.variant ?? 'solid'}`, `size-${node.size ?? 'md'}`];
-    if (node.pill) classes.push('pill');
-    if (node.block) classes.push('block');
-    if (node.uniform) classes.push('uniform');
-    const button = h('button', {
-      type: node.submit ? 'submit' : 'button', class: classes.join(' '), disabled: node.disabled,
-      'aria-label': node.label ? null : node.iconStart ?? node.iconEnd,
-    },
-    glyph(node.iconStart),
-    node.label ? h('span', { text: node.label }) : null,
-    glyph(node.iconEnd));
-    // A submit button's action runs through its form's submit handler (see buttonAction).
-    if (node.onClickAction) button.dataset.action = JSON.stringify(node.onClickAction);
-    if (!node.submit) button.addEventListener('click', () => fire(node.onClickAction, button, ctx));
+    const { label, onClickAction, submit } = node;
+    const button = h('button.w-button', {
+      type: submit && 'submit',
+      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, { color: 'primary', variant: 'solid', size: 'md' }, 'pill', 'block', 'uniform')}`,
+      disabled: node.disabled,
+      'aria-label': label ? null : node.iconStart ?? node.iconEnd,
+      // A submit button's action runs through its form's submit handler (see handleSubmit).
+      'data-action': onClickAction && JSON.stringify(onClickAction),
+      onclick: !submit && (() => fire(onClickAction, button, ctx)),
+    }, glyph(node.iconStart), textSpan(label), glyph(node.iconEnd));
     return button;
   },
 
-  Divider: (node, ctx) => h('hr', {
-    class: `w-divider${node.flush ? ' flush' : ''}`,
+  Divider: (node, ctx) => h('hr.w-divider', {
+    class: lookClasses(node, {}, 'flush'),
     style: {
       borderTopColor: color(node.color, ctx.scheme), borderTopWidth: length(node.size),
       marginBlock: space(node.spacing),
     },
   }),
 
-  Spacer: (node) => h('div', { class: 'w-spacer', style: { minWidth: length(node.minSize), minHeight: length(node.minSize) } }),
+  Spacer: (node) => h('div.w-spacer', { style: { minWidth: length(node.minSize), minHeight: length(node.minSize) } }),
 
-  Input: (node) => h('input', {
-    class: 'w-input', type: node.inputType ?? 'text', name: node.name, value: node.defaultValue ?? '',
-    required: node.required, pattern: node.pattern, placeholder: node.placeholder, disabled: node.disabled,
-    autofocus: node.autoFocus,
+  Input: (node) => h('input.w-input', {
+    type: node.inputType ?? 'text', value: node.defaultValue,
+    ...pick(node, FIELD_PROPS),
   }),
 
-  Textarea: (node) => h('textarea', {
-    class: 'w-input', name: node.name, value: node.defaultValue ?? '', required: node.required,
-    placeholder: node.placeholder, disabled: node.disabled, rows: node.rows ?? 3, autofocus: node.autoFocus,
+  Textarea: (node) => h('textarea.w-input', {
+    value: node.defaultValue, rows: node.rows ?? 3, ...pick(node, FIELD_PROPS),
   }),
 
   Select(node, ctx) {
-    const select = h('select', { class: 'w-input', name: node.name, disabled: node.disabled },
+    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx, 'value') },
       h('option', { value: '', text: node.placeholder ?? 'Select…', disabled: !node.clearable }),
       (node.options ?? []).map((/** @type {any} */ o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
     select.value = node.defaultValue ?? '';
-    onChange(select, node, ctx, () => select.value);
     return select;
   },
 
-  Checkbox(node, ctx) {
-    const input = h('input', { type: 'checkbox', name: node.name, checked: node.defaultChecked, disabled: node.disabled, required: node.required });
-    onChange(input, node, ctx, () => input.checked);
-    return h('label', { class: 'w-check' }, input, node.label ? h('span', { text: node.label }) : null);
-  },
+  Checkbox: (node, ctx) => h('label.w-check',
+    h('input', { type: 'checkbox', checked: node.defaultChecked, ...pick(node, 'name disabled required'), onchange: onChange(node, ctx, 'checked') }),
+    textSpan(node.label)),
 
-  RadioGroup(node, ctx) {
-    const group = h('div', {
-      class: `w-radio-group ${node.direction === 'row' ? 'row' : 'col'}`, role: 'radiogroup',
-      'aria-label': node.ariaLabel ?? node.name,
-    });
-    for (const option of node.options ?? []) {
-      const input = h('input', {
-        type: 'radio', name: node.name, value: option.value, checked: option.value === node.defaultValue,
-        disabled: node.disabled || option.disabled, required: node.required,
-      });
-      onChange(input, node, ctx, () => input.value);
-      group.append(h('label', { class: 'w-check' }, input, h('span', { text: option.label ?? option.value })));
-    }
-    return group;
-  },
+  RadioGroup: (node, ctx) => h('div.w-radio-group', {
+    class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', 'aria-label': node.ariaLabel ?? node.name,
+  }, (node.options ?? []).map((/** @type {any} */ option) => h('label.w-check',
+    h('input', {
+      type: 'radio', name: node.name, value: option.value, checked: option.value === node.defaultValue,
+      disabled: node.disabled || option.disabled, required: node.required, onchange: onChange(node, ctx, 'value'),
+    }),
+    h('span', { text: option.label ?? option.value })))),
 
-  DatePicker(node, ctx) {
-    const input = h('input', {
-      class: 'w-input', type: 'date', name: node.name, value: dateOnly(node.defaultValue),
-      min: dateOnly(node.min), max: dateOnly(node.max), disabled: node.disabled,
-      'aria-label': node.placeholder ?? node.name,
-    });
-    onChange(input, node, ctx, () => input.value);
-    return input;
-  },
-
-  Label: (node, ctx) => h('label', {
-    class: 'w-label', style: textStyles(node, ctx.scheme), text: node.value ?? '',
-    dataset: { fieldName: node.fieldName ?? '' },
+  DatePicker: (node, ctx) => h('input.w-input', {
+    type: 'date', value: dateOnly(node.defaultValue), min: dateOnly(node.min), max: dateOnly(node.max),
+    ...pick(node, 'name disabled'), 'aria-label': node.placeholder ?? node.name, onchange: onChange(node, ctx, 'value'),
   }),
 
-  Table: (node, ctx) => h('table', { class: 'w-table' }, h('tbody', {}, renderChildren(node, ctx))),
+  Label: (node, ctx) => h('label.w-label', {
+    style: textStyles(node, ctx.scheme), text: node.value, dataset: { fieldName: node.fieldName ?? '' },
+  }),
+
+  Table: (node, ctx) => h('table.w-table', h('tbody', renderChildren(node, ctx))),
   'Table.Row': (node, ctx) => {
-    const row = h('tr', {}, renderChildren(node, ctx));
+    const row = h('tr', renderChildren(node, ctx));
     if (node.header) for (const cell of row.querySelectorAll('td')) cell.dataset.header = '';
     return row;
   },
@@ -368,14 +362,12 @@ const RENDERERS = {
 /**
  * The renderer of a flex container (Box, Row, Col, Basic, Form): its children laid out in
  * `direction`, or in the node's own `direction` (column unless 'row').
- * @param {'div' | 'form'} tag
- * @param {string} className
+ * @param {string} selector
  * @param {'row' | 'column'} [direction]
  * @returns {Renderer}
  */
-function flexBox(tag, className, direction) {
-  return (node, ctx) => h(tag, {
-    class: className,
+function flexBox(selector, direction) {
+  return (node, ctx) => h(selector, {
     style: boxStyles(node, ctx.scheme, direction ?? (node.direction === 'row' ? 'row' : 'column')),
   }, renderChildren(node, ctx));
 }
@@ -388,40 +380,11 @@ function flexBox(tag, className, direction) {
  * @returns {Renderer}
  */
 function textBlock(tag, base, attributes) {
-  return (node, ctx) => h(tag, {
-    class: textClass(base, node), style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
-    text: node.value ?? '', ...attributes,
+  return (node, ctx) => h(`${tag}.${base}`, {
+    class: `${lookClasses(node, { size: 'md' }, 'truncate', 'streaming')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
+    style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
+    text: node.value, ...attributes,
   });
-}
-
-/**
- * Fires the control's `onChangeAction` with its new value (plus its form's values).
- * @param {HTMLElement} control
- * @param {WidgetNode} node
- * @param {WidgetContext} ctx
- * @param {() => unknown} read
- */
-function onChange(control, node, ctx, read) {
-  if (!node.onChangeAction) return;
-  control.addEventListener('change', () => fire(node.onChangeAction, control, ctx, { [node.name]: read() }));
-}
-
-/** The `onClickAction` a submit Button carried, if the form was submitted by one. @param {HTMLElement | null} submitter */
-function buttonAction(submitter) {
-  const json = submitter?.dataset.action;
-  return json ? /** @type {ActionConfig} */ (JSON.parse(json)) : undefined;
-}
-
-/**
- * @param {string} base
- * @param {WidgetNode} node
- */
-function textClass(base, node) {
-  let cls = `${base} size-${node.size ?? 'md'}`;
-  if (node.truncate) cls += ' truncate';
-  if (typeof node.maxLines === 'number') cls += ' clamp';
-  if (node.streaming) cls += ' streaming';
-  return cls;
 }
 
 /** ISO date-time to the `yyyy-mm-dd` a date input takes. @param {unknown} value */
