@@ -131,7 +131,7 @@ function renderSourceList(list, onEntityClick) {
       const label = source.title || source.url || source.filename || 'Source';
       const href = source.type === 'url' ? safeUrl(source.url) : null;
       const [tag, props, text] = href
-        ? ['a', { href, ...NEW_TAB, 'data-testid': 'source-link' }, label]
+        ? ['a', { href, ...NEW_TAB, testid: 'source-link' }, label]
         : source.type === 'entity' && source.interactive && onEntityClick
           ? ['button', { onclick: () => onEntityClick(source) }, source.label ?? label]
           : ['span', {}, source.filename ?? source.label ?? label];
