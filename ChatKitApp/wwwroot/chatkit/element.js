@@ -275,12 +275,12 @@ function createChat(host) {
     try {
       const [fresh, page] = await Promise.all([
         api.request('threads.get_by_id', { thread_id: threadId }),
-        api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE }),
+        itemsPage(threadId),
       ]);
       // A response that started meanwhile is newer than this answer (and a switch made it moot).
       if (token !== viewToken) return;
       setThread(fresh);
-      mergeNewest([...page.data].reverse(), Boolean(page.has_more), page.after ?? null);
+      mergeNewest(page);
     } catch (error) {
       reportError(error);
     }
@@ -329,21 +329,15 @@ function createChat(host) {
     setLoading(true);
     try {
       const loaded = await api.request('threads.get_by_id', { thread_id: threadId });
-      let items = loaded.items?.data ?? [];
-      let hasMore = false;
-      let cursor = null;
       // The reference server embeds the OLDEST page here (PROTOCOL.md 2.8). When the thread is
       // longer than that page, show the newest page instead and page backwards from it.
-      if (loaded.items?.has_more) {
-        const newest = await api.request('items.list', { thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE });
-        items = [...newest.data].reverse();
-        hasMore = Boolean(newest.has_more);
-        cursor = newest.after ?? null;
-      }
+      const page = loaded.items?.has_more
+        ? await itemsPage(threadId)
+        : { items: loaded.items?.data ?? [], hasMore: false, after: null };
       if (token !== viewToken) return;
       setThread(loaded);
-      view.setItems(items, hasMore);
-      olderCursor = cursor;
+      view.setItems(page.items, page.hasMore);
+      olderCursor = page.after;
       history.refresh();
       dispatch('chatkit.thread.change', { threadId });
     } catch (error) {
@@ -389,13 +383,10 @@ function createChat(host) {
     try {
       // The protocol's cursor is the id of the last item of the previous page; fall back to
       // our oldest item if the server sent none.
-      const after = olderCursor ?? view.items[0]?.id;
-      const page = await api.request('items.list', {
-        thread_id: shown.id, order: 'desc', limit: ITEMS_PAGE_SIZE, ...(after ? { after } : {}),
-      });
+      const page = await itemsPage(shown.id, olderCursor ?? view.items[0]?.id);
       if (thread?.id !== shown.id) return;
-      view.prependItems([...page.data].reverse(), Boolean(page.has_more));
-      olderCursor = page.after ?? null;
+      view.prependItems(page.items, page.hasMore);
+      olderCursor = page.after;
     } catch (error) {
       reportError(error);
     } finally {
@@ -404,12 +395,24 @@ function createChat(host) {
   }
 
   /**
-   * Replaces the newest part of the transcript with a freshly fetched newest page.
-   * @param {ThreadItem[]} items oldest first
-   * @param {boolean} hasMore
-   * @param {string | null} after
+   * One page of a thread's items, newest first from `after` back (items.list), turned oldest
+   * first for the view.
+   * @param {string} threadId
+   * @param {string} [after] the cursor: the id of the last item of the previous page
+   * @returns {Promise<{ items: ThreadItem[], hasMore: boolean, after: string | null }>}
    */
-  function mergeNewest(items, hasMore, after) {
+  async function itemsPage(threadId, after) {
+    const page = await api.request('items.list', {
+      thread_id: threadId, order: 'desc', limit: ITEMS_PAGE_SIZE, ...(after ? { after } : {}),
+    });
+    return { items: [...page.data].reverse(), hasMore: Boolean(page.has_more), after: page.after ?? null };
+  }
+
+  /**
+   * Replaces the newest part of the transcript with a freshly fetched newest page.
+   * @param {{ items: ThreadItem[], hasMore: boolean, after: string | null }} page
+   */
+  function mergeNewest({ items, hasMore, after }) {
     const current = view.items;
     const overlap = items.length ? current.findIndex((item) => item.id === items[0].id) : -1;
     if (overlap >= 0) {
