@@ -196,8 +196,8 @@ export function createComposer(hooks) {
     }
     if (value.reply !== undefined) reply = value.reply?.trim() ? value.reply : null;
     if (value.attachments) {
-      for (const chip of chips) removeChip(chip);
-      for (const attachment of value.attachments) addChip(attachment);
+      chips.forEach((chip) => removeChip(chip));
+      value.attachments.forEach((attachment) => addChip(attachment));
     }
     if (value.files) addFiles(value.files);
     if (value.selectedToolId !== undefined) selectTool(value.selectedToolId);

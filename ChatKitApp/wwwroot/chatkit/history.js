@@ -30,6 +30,8 @@ export function createHistoryPanel(hooks) {
 
   const listEl = h('ul.history-list', { ariaLabel: 'Conversations' });
   const status = h('p.history-status', { role: 'status' });
+  /** @param {string} text */
+  const setStatus = (text) => { status.textContent = text; };
   const moreButton = h('button.w-button.secondary.block', {
     text: 'Load more', hidden: true, testid: 'history-load-more', onclick: () => load(),
   });
@@ -71,16 +73,16 @@ export function createHistoryPanel(hooks) {
   const load = async (fromStart) => {
     if (loading) return;
     loading = true;
-    status.textContent = 'Loading…';
+    setStatus('Loading…');
     try {
       const page = await hooks.list(fromStart ? null : cursor);
       const data = page.data ?? [];
       threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id == t.id))];
       moreButton.hidden = !page.has_more;
       cursor = page.after ?? data.at(-1)?.id ?? null;
-      status.textContent = threads.length ? '' : 'No conversations yet.';
+      setStatus(threads.length ? '' : 'No conversations yet.');
     } catch (error) {
-      status.textContent = error instanceof Error ? error.message : 'Could not load conversations.';
+      setStatus(error instanceof Error ? error.message : 'Could not load conversations.');
     }
     loading = false;
     draw();
