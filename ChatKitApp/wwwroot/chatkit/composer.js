@@ -89,18 +89,17 @@ export function createComposer(hooks) {
       const { key } = e;
       const n = found.length;
       if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
-        e.preventDefault();
         if (key == 'Escape') closeTags();
         else if (key[0] != 'A') chooseTag(found[index]);
         else {
           index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
           drawTags();
         }
-      } else if (key == 'Enter' && !e.shiftKey && !e.isComposing) {
-        // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
-        e.preventDefault();
-        submit();
       }
+      // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
+      else if (key == 'Enter' && !e.shiftKey && !e.isComposing) submit();
+      else return;
+      e.preventDefault(); // the key was handled here
     },
   }));
   const replyText = h('span.reply-text');

@@ -32,9 +32,7 @@ export function createHistoryPanel(hooks) {
   const status = h('p.history-status', { role: 'status' });
   /** @param {string} text */
   const setStatus = (text) => { status.textContent = text; };
-  const moreButton = h('button.w-button.secondary.block', {
-    text: 'Load more', hidden: true, testid: 'history-load-more', onclick: () => load(),
-  });
+  const moreButton = h('button.w-button.secondary.block', { hidden: true, testid: 'history-load-more', onclick: () => load() }, 'Load more');
   const closeButton = h('button.icon-button', { label: 'Close history', testid: 'history-close', onclick: () => close() }, uiIcon('close'));
   // Open is simply "not hidden": the panel keeps no separate flag.
   const el = h('aside.history', {
@@ -44,9 +42,7 @@ export function createHistoryPanel(hooks) {
       if (event.key == 'Escape' && !(event.target instanceof HTMLInputElement)) close();
     },
   },
-  h('div.history-header',
-    h('h2', 'History'),
-    closeButton),
+  h('div.history-header', h('h2', 'History'), closeButton),
   h('div.history-scroll', listEl, status, moreButton));
 
   /** @param {boolean} open */
@@ -114,13 +110,12 @@ export function createHistoryPanel(hooks) {
         showRename && actionButton('Rename', 'pencil', () => startRename(li, thread)),
         showDelete && actionButton('Delete', 'trash', () => {
           // A destructive action gets an explicit second click instead of a blocking confirm() dialog.
-          const cancel = h('button.w-button.secondary.small', { text: 'Cancel', onclick: draw });
+          const cancel = h('button.w-button.secondary.small', { onclick: draw }, 'Cancel');
           li.replaceChildren(
             h('span.history-confirm', `Delete “${title}”?`),
             h('button.w-button.danger.small', {
-              text: 'Delete', testid: 'history-delete-confirm',
-              onclick: () => hooks.onDelete(thread.id).catch(draw),
-            }),
+              testid: 'history-delete-confirm', onclick: () => hooks.onDelete(thread.id).catch(draw),
+            }, 'Delete'),
             cancel);
           cancel.focus();
         }));
@@ -150,7 +145,7 @@ export function createHistoryPanel(hooks) {
       draw();
     };
     const input = h('input.w-input', {
-      value: thread.title ?? '', ariaLabel: 'Conversation title', testid: 'history-rename-input',
+      value: thread.title, ariaLabel: 'Conversation title', testid: 'history-rename-input',
       onblur: () => finish(),
       /** @param {KeyboardEvent} event */
       onkeydown(event) {
