@@ -62,7 +62,9 @@ export function createComposer(hooks) {
   let tags = [];
   /** @type {Chip[]} */
   let chips = [];
-  /** @type {import('./types.js').ToolOption | undefined} the selected tool, an object of options.tools */
+  /** @type {import('./types.js').ToolOption[]} options.tools, or none */
+  let tools = [];
+  /** @type {import('./types.js').ToolOption | undefined} the selected tool, an object of `tools` */
   let tool;
   let busy = false; // a response runs (send disabled); a boolean, as classList.toggle needs
   /** @type {boolean | undefined} ... and may be cancelled (stop shown instead of send) */
@@ -126,7 +128,7 @@ export function createComposer(hooks) {
     label: 'Tools', ariaHasPopup: 'menu', testid: 'composer-tools',
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
-      toolMenu.replaceChildren(...tools().filter((t) => !t.pinned).map((t) => h('button.popup-option', {
+      toolMenu.replaceChildren(...tools.filter((t) => !t.pinned).map((t) => h('button.popup-option', {
         role: 'menuitemradio', ariaChecked: `${t == tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
         onclick() {
           toggleTool(t);
@@ -266,9 +268,8 @@ export function createComposer(hooks) {
 
   // ---- tools ------------------------------------------------------------------------------
 
-  const tools = () => options.tools ?? [];
-  /** @param {string | null} id */
-  const find = (id) => tools().find((t) => t.id == id);
+  /** @param {string | null | undefined} id */
+  const find = (id) => tools.find((t) => t.id == id);
 
   /** @param {string | null} id an unknown id selects none */
   const selectTool = (id) => {
@@ -285,7 +286,7 @@ export function createComposer(hooks) {
 
   /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. Updates the state. */
   const drawTools = () => {
-    toolChips.replaceChildren(...tools().filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
+    toolChips.replaceChildren(...tools.filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
       class: t == tool && 'selected', ariaPressed: `${t == tool}`, testid: 'composer-tool',
       dataset: { toolId: t.id }, onclick: () => toggleTool(t),
     }, chipLabel(t))),
@@ -384,8 +385,9 @@ export function createComposer(hooks) {
     attachButton.hidden = !attachments?.enabled;
     fileInput.accept = Object.entries({ ...attachments?.accept }).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
 
+    tools = options.tools ?? [];
     tool = find(tool?.id); // the same tool in the new options, or none
-    toolsButton.hidden = tools().every((t) => t.pinned);
+    toolsButton.hidden = tools.every((t) => t.pinned);
 
     const models = options.models ?? [];
     const enabled = models.filter((m) => !m.disabled);

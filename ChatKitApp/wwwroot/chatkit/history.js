@@ -86,12 +86,13 @@ export function createHistoryPanel(hooks) {
 
   const draw = () => {
     const active = hooks.activeThreadId();
-    const { showRename, showDelete, locale } = hooks.settings();
+    const settings = hooks.settings();
     listEl.replaceChildren(...threads.map((thread) => {
       const title = thread.title?.trim() || 'New chat';
       const current = thread.id == active;
       /**
-       * Rename and delete: the accessible name says which conversation, the tooltip only the action.
+       * Rename and delete (testids history-rename, history-delete): the accessible name says which
+       * conversation, the tooltip only the action.
        * @param {string} action
        * @param {string} icon
        * @param {() => void} onclick
@@ -106,9 +107,9 @@ export function createHistoryPanel(hooks) {
             hooks.onSelect(thread.id);
             close();
           },
-        }, h('span.history-title', title), h('span.history-date', { text: formatDate(thread.created_at, locale) })),
-        showRename && actionButton('Rename', 'pencil', () => startRename(li, thread)),
-        showDelete && actionButton('Delete', 'trash', () => {
+        }, h('span.history-title', title), h('span.history-date', { text: formatDate(thread.created_at, settings.locale) })),
+        settings.showRename && actionButton('Rename', 'pencil', () => startRename(li, thread)),
+        settings.showDelete && actionButton('Delete', 'trash', () => {
           // A destructive action gets an explicit second click instead of a blocking confirm() dialog.
           const cancel = h('button.w-button.secondary.small', { onclick: draw }, 'Cancel');
           li.replaceChildren(
