@@ -62,16 +62,21 @@ export function createComposer(hooks) {
   let tags = [];
   /** @type {Chip[]} */
   let chips = [];
-  /** @type {string | null} */
-  let toolId = null;
-  let busy = false; // a response runs (send disabled)
-  let stoppable = false; // ... and may be cancelled (stop shown instead of send)
-  /** @type {string | false} the reason shown while the thread is locked */
-  let locked = false;
+  /** @type {import('./types.js').ToolOption[]} options.tools, or none */
+  let tools = [];
+  /** @type {import('./types.js').ToolOption | undefined} the selected tool, an object of `tools` */
+  let tool;
+  let busy = false; // a response runs (send disabled); a boolean, as classList.toggle needs
+  /** @type {boolean | undefined} ... and may be cancelled (stop shown instead of send) */
+  let stoppable;
+  /** @type {string | false | undefined} the reason shown while the thread is locked */
+  let locked;
   /** @type {Entity[]} the results of the tag search, shown in the menu */
   let found = [];
-  let index = 0; // the highlighted result
-  let timer = 0;
+  /** @type {number} the highlighted result (set with each new list of results) */
+  let index;
+  /** @type {number | undefined} */
+  let timer;
   let queryId = 0;
 
   const input = /** @type {HTMLTextAreaElement} */ (h('textarea.composer-input', {
@@ -86,18 +91,17 @@ export function createComposer(hooks) {
       const { key } = e;
       const n = found.length;
       if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
-        e.preventDefault();
         if (key == 'Escape') closeTags();
         else if (key[0] != 'A') chooseTag(found[index]);
         else {
           index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
           drawTags();
         }
-      } else if (key == 'Enter' && !e.shiftKey && !e.isComposing) {
-        // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
-        e.preventDefault();
-        submit();
       }
+      // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
+      else if (key == 'Enter' && !e.shiftKey && !e.isComposing) submit();
+      else return;
+      e.preventDefault(); // the key was handled here
     },
   }));
   const replyText = h('span.reply-text');
@@ -124,16 +128,17 @@ export function createComposer(hooks) {
     label: 'Tools', ariaHasPopup: 'menu', testid: 'composer-tools',
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
-      toolMenu.replaceChildren(...tools().filter((t) => !t.pinned).map((t) => h('button.popup-option', {
-        role: 'menuitemradio', ariaChecked: `${t.id == toolId}`, testid: 'composer-tool', dataset: { toolId: t.id },
+      toolMenu.replaceChildren(...tools.filter((t) => !t.pinned).map((t) => h('button.popup-option', {
+        role: 'menuitemradio', ariaChecked: `${t == tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
         onclick() {
-          toggleTool(t.id);
+          toggleTool(t);
           showMenu(false);
           input.focus();
         },
       }, glyph(t.icon), h('span', t.label))));
       showMenu(true);
-      /** @type {HTMLElement | null} */ (toolMenu.firstElementChild)?.focus();
+      // The button only shows when some tool is not pinned, so the menu has a first item.
+      /** @type {HTMLElement} */ (toolMenu.firstElementChild).focus();
     },
   }, uiIcon('tools')));
   const toolChips = h('div.tool-chips');
@@ -167,8 +172,7 @@ export function createComposer(hooks) {
   const submit = () => canSend() && hooks.onSubmit();
 
   const update = () => {
-    const tool = find(toolId);
-    input.disabled = attachButton.disabled = toolsButton.disabled = !!locked;
+    input.disabled = attachButton.disabled = toolsButton.disabled = /** @type {any} */ (locked);
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
     lockedNote.hidden = !(lockedNote.textContent = locked || '');
     replyBox.hidden = !reply;
@@ -193,8 +197,8 @@ export function createComposer(hooks) {
     }
     if (value.reply !== undefined) reply = value.reply?.trim() ? value.reply : null;
     if (value.attachments) {
-      for (const chip of chips) removeChip(chip);
-      for (const attachment of value.attachments) addChip(attachment);
+      chips.forEach((chip) => removeChip(chip));
+      value.attachments.forEach((attachment) => addChip(attachment));
     }
     if (value.files) addFiles(value.files);
     if (value.selectedToolId !== undefined) selectTool(value.selectedToolId);
@@ -206,7 +210,7 @@ export function createComposer(hooks) {
   // ---- @-tags ---------------------------------------------------------------------------
 
   /** The `@query` right before the caret, if any: `input` is the text before the caret, [1] the query. */
-  const tagQuery = () => /(?:^|\s)@([^\s@]{0,40})$/.exec(input.value.slice(0, input.selectionStart ?? 0));
+  const tagQuery = () => /(?:^|\s)@([^\s@]{0,40})$/.exec(input.value.slice(0, input.selectionStart));
 
   const searchTags = () => {
     const search = hooks.tagSearch();
@@ -264,29 +268,27 @@ export function createComposer(hooks) {
 
   // ---- tools ------------------------------------------------------------------------------
 
-  const tools = () => options.tools ?? [];
-  /** @param {string | null} id */
-  const find = (id) => tools().find((t) => t.id == id);
+  /** @param {string | null | undefined} id */
+  const find = (id) => tools.find((t) => t.id == id);
 
-  /** @param {string | null} id */
+  /** @param {string | null} id an unknown id selects none */
   const selectTool = (id) => {
-    id = find(id)?.id ?? null;
-    if (id != toolId) {
-      toolId = id;
+    const chosen = find(id);
+    if (chosen != tool) {
+      tool = chosen;
       drawTools();
-      hooks.onToolChange(id);
+      hooks.onToolChange(tool?.id ?? null);
     }
   };
 
-  /** @param {string} id */
-  const toggleTool = (id) => selectTool(id == toolId ? null : id);
+  /** @param {import('./types.js').ToolOption} t */
+  const toggleTool = (t) => selectTool(t == tool ? null : t.id);
 
   /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. Updates the state. */
   const drawTools = () => {
-    const tool = find(toolId);
-    toolChips.replaceChildren(...tools().filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
-      class: t.id == toolId && 'selected', ariaPressed: `${t.id == toolId}`, testid: 'composer-tool',
-      dataset: { toolId: t.id }, onclick: () => toggleTool(t.id),
+    toolChips.replaceChildren(...tools.filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
+      class: t == tool && 'selected', ariaPressed: `${t == tool}`, testid: 'composer-tool',
+      dataset: { toolId: t.id }, onclick: () => toggleTool(t),
     }, chipLabel(t))),
     ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { testid: 'composer-selected-tool' },
       chipLabel(tool), removeButton(tool.label, () => selectTool(null)))] : []);
@@ -337,8 +339,8 @@ export function createComposer(hooks) {
   const addChip = (source) => {
     const name = source.name ?? 'file';
     const file = source instanceof File;
-    const url = file && source.type.startsWith('image/') ? URL.createObjectURL(source) : null;
-    const src = url ?? (source.type == 'image' ? /** @type {Attachment} */ (source).preview_url : null);
+    const url = file && source.type.startsWith('image/') && URL.createObjectURL(source);
+    const src = url || source.type == 'image' && /** @type {Attachment} */ (source).preview_url;
     /** @type {Chip} */
     const chip = {
       attachment: file ? null : /** @type {Attachment} */ (source),
@@ -378,20 +380,19 @@ export function createComposer(hooks) {
    * @param {ComposerOptions} value
    */
   const configure = (value) => {
-    options = value ?? {};
+    options = value; // the element passes `options.composer ?? {}`
     const attachments = options.attachments;
     attachButton.hidden = !attachments?.enabled;
-    fileInput.accept = Object.entries(attachments?.accept ?? {}).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
+    fileInput.accept = Object.entries({ ...attachments?.accept }).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
 
-    if (!find(toolId)) toolId = null;
-    toolsButton.hidden = tools().every((t) => t.pinned);
+    tools = options.tools ?? [];
+    tool = find(tool?.id); // the same tool in the new options, or none
+    toolsButton.hidden = tools.every((t) => t.pinned);
 
     const models = options.models ?? [];
     const enabled = models.filter((m) => !m.disabled);
     const previous = modelSelect.value;
-    modelSelect.replaceChildren(...models.map((m) => h('option', {
-      value: m.id, text: m.label, disabled: m.disabled, title: m.description,
-    })));
+    modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id, disabled: m.disabled, title: m.description }, m.label)));
     modelSelect.hidden = !models.length;
     modelSelect.value = (enabled.find((m) => m.id == previous) ?? enabled.find((m) => m.default) ?? enabled[0])?.id ?? '';
     drawTools();
@@ -412,7 +413,7 @@ export function createComposer(hooks) {
      */
     setMode(mode, allowCancel) {
       busy = mode != 'idle';
-      stoppable = busy && !!allowCancel;
+      stoppable = busy && allowCancel;
       update();
     },
 
@@ -437,12 +438,12 @@ export function createComposer(hooks) {
       tags: [...tags],
       reply,
       attachments: /** @type {Attachment[]} */ (chips.map((c) => c.attachment).filter(Boolean)),
-      toolId,
+      toolId: tool?.id ?? null,
       modelId: !modelSelect.hidden && modelSelect.value || null,
     }),
 
     /** Empties the draft after sending; a persistent tool and the model stay selected. */
-    clear: () => setValue({ text: '', reply: null, attachments: [], selectedToolId: find(toolId)?.persistent ? toolId : null }),
+    clear: () => setValue({ text: '', reply: null, attachments: [], selectedToolId: tool?.persistent ? tool.id : null }),
 
     /**
      * Puts a draft back (sending failed before the server took the message).

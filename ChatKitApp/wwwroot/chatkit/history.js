@@ -20,8 +20,6 @@ import { uiIcon } from './icons.js';
  * @property {() => { showRename: boolean, showDelete: boolean, locale: string }} settings
  */
 
-/** Test hooks are set on many nodes; a computed key spares repeating the attribute name. */
-
 /** @param {HistoryHooks} hooks */
 export function createHistoryPanel(hooks) {
   /** @type {ThreadMetadata[]} */
@@ -29,129 +27,116 @@ export function createHistoryPanel(hooks) {
   /** @type {string | null} where the next "Load more" page starts */
   let cursor = null;
   let loading = false;
-  let isOpen = false;
 
-  const listEl = h('ul.history-list', { 'aria-label': 'Conversations' });
+  const listEl = h('ul.history-list', { ariaLabel: 'Conversations' });
   const status = h('p.history-status', { role: 'status' });
-  const moreButton = h('button.w-button.secondary.block', {
-    text: 'Load more', hidden: true, testid: 'history-load-more', onclick: () => load(false),
-  });
-  const el = h('aside.history', { 'aria-label': 'Conversation history', testid: 'history-panel', hidden: true },
-    h('div.history-header',
-      h('h2', { text: 'History' }),
-      h('button.icon-button', { label: 'Close history', testid: 'history-close', onclick: close }, uiIcon('close'))),
-    h('div.history-scroll', listEl, status, moreButton));
-  el.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) close();
-  });
+  /** @param {string} text */
+  const setStatus = (text) => { status.textContent = text; };
+  const moreButton = h('button.w-button.secondary.block', { hidden: true, testid: 'history-load-more', onclick: () => load() }, 'Load more');
+  const closeButton = h('button.icon-button', { label: 'Close history', testid: 'history-close', onclick: () => close() }, uiIcon('close'));
+  // Open is simply "not hidden": the panel keeps no separate flag.
+  const el = h('aside.history', {
+    ariaLabel: 'Conversation history', testid: 'history-panel', hidden: true,
+    /** @param {KeyboardEvent} event */
+    onkeydown(event) {
+      if (event.key == 'Escape' && !(event.target instanceof HTMLInputElement)) close();
+    },
+  },
+  h('div.history-header', h('h2', 'History'), closeButton),
+  h('div.history-scroll', listEl, status, moreButton));
 
-  /** Opens the panel and reloads the list from the start, so it is never stale. */
-  async function open() {
-    if (!isOpen) setOpen(true, false);
-    await load(true);
-    /** @type {HTMLElement | null} */ (el.querySelector('.history-entry-main, .history-close, button'))?.focus();
-  }
-
-  function close() {
-    if (isOpen) setOpen(false, el.matches(':focus-within'));
-  }
-
-  /**
-   * @param {boolean} open
-   * @param {boolean} hadFocus whether the panel held the focus (read before hiding it)
-   */
-  function setOpen(open, hadFocus) {
-    isOpen = open;
+  /** @param {boolean} open */
+  const setOpen = (open) => {
+    // Whether the panel held the focus, read before hiding it: only then is focus given back.
+    const hadFocus = !open && el.matches(':focus-within');
     el.hidden = !open;
     hooks.onToggle(open, hadFocus);
-  }
+  };
+
+  /** Opens the panel and reloads the list from the start, so it is never stale; focus goes to its close button. */
+  const open = async () => {
+    if (el.hidden) setOpen(true);
+    await load(true);
+    closeButton.focus();
+  };
+
+  const close = () => el.hidden || setOpen(false);
 
   /** Redraws the list if it is on screen (it is reloaded when opened anyway). */
-  function refresh() {
-    if (isOpen) draw();
-  }
+  const refresh = () => el.hidden || draw();
 
-  /** @param {boolean} fromStart */
-  async function load(fromStart) {
+  /** @param {boolean} [fromStart] otherwise the next page ("Load more") */
+  const load = async (fromStart) => {
     if (loading) return;
     loading = true;
-    status.textContent = 'Loading…';
+    setStatus('Loading…');
     try {
       const page = await hooks.list(fromStart ? null : cursor);
       const data = page.data ?? [];
-      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id === t.id))];
+      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id == t.id))];
       moreButton.hidden = !page.has_more;
       cursor = page.after ?? data.at(-1)?.id ?? null;
-      status.textContent = threads.length ? '' : 'No conversations yet.';
+      setStatus(threads.length ? '' : 'No conversations yet.');
     } catch (error) {
-      status.textContent = error instanceof Error ? error.message : 'Could not load conversations.';
-    } finally {
-      loading = false;
-      draw();
+      setStatus(error instanceof Error ? error.message : 'Could not load conversations.');
     }
-  }
+    loading = false;
+    draw();
+  };
 
-  function draw() {
+  const draw = () => {
     const active = hooks.activeThreadId();
-    listEl.replaceChildren(...threads.map((thread) => entry(thread, thread.id === active)));
-  }
-
-  /**
-   * @param {ThreadMetadata} thread
-   * @param {boolean} active
-   */
-  function entry(thread, active) {
-    const { showRename, showDelete, locale } = hooks.settings();
-    const title = thread.title?.trim() || 'New chat';
-    /**
-     * Rename and delete: the accessible name says which conversation, the tooltip only the action.
-     * @param {string} action
-     * @param {string} testId
-     * @param {string} icon
-     * @param {() => void} onclick
-     */
-    const actionButton = (action, testId, icon, onclick) => h('button.icon-button.small', {
-      'aria-label': `${action} “${title}”`, title: action, testid: testId, onclick,
-    }, uiIcon(icon));
-    const li = h('li.history-entry', { class: active && 'active', testid: 'history-entry', dataset: { threadId: thread.id } },
-      h('button.history-entry-main', {
-        'aria-current': active && 'true',
-        onclick: () => {
-          hooks.onSelect(thread.id);
-          close();
-        },
-      }, h('span.history-title', { text: title }), h('span.history-date', { text: formatDate(thread.created_at, locale) })),
-      showRename && actionButton('Rename', 'history-rename', 'pencil', () => startRename(li, thread)),
-      showDelete && actionButton('Delete', 'history-delete', 'trash', () => confirmDelete(li, thread, title)));
-    return li;
-  }
+    const settings = hooks.settings();
+    listEl.replaceChildren(...threads.map((thread) => {
+      const title = thread.title?.trim() || 'New chat';
+      const current = thread.id == active;
+      /**
+       * Rename and delete (testids history-rename, history-delete): the accessible name says which
+       * conversation, the tooltip only the action.
+       * @param {string} action
+       * @param {string} icon
+       * @param {() => void} onclick
+       */
+      const actionButton = (action, icon, onclick) => h('button.icon-button.small', {
+        ariaLabel: `${action} “${title}”`, title: action, testid: 'history-' + action.toLowerCase(), onclick,
+      }, uiIcon(icon));
+      const li = h('li.history-entry', { class: current && 'active', testid: 'history-entry', dataset: { threadId: thread.id } },
+        h('button.history-entry-main', {
+          ariaCurrent: current && 'true',
+          onclick() {
+            hooks.onSelect(thread.id);
+            close();
+          },
+        }, h('span.history-title', title), h('span.history-date', { text: formatDate(thread.created_at, settings.locale) })),
+        settings.showRename && actionButton('Rename', 'pencil', () => startRename(li, thread)),
+        settings.showDelete && actionButton('Delete', 'trash', () => {
+          // A destructive action gets an explicit second click instead of a blocking confirm() dialog.
+          const cancel = h('button.w-button.secondary.small', { onclick: draw }, 'Cancel');
+          li.replaceChildren(
+            h('span.history-confirm', `Delete “${title}”?`),
+            h('button.w-button.danger.small', {
+              testid: 'history-delete-confirm', onclick: () => hooks.onDelete(thread.id).catch(draw),
+            }, 'Delete'),
+            cancel);
+          cancel.focus();
+        }));
+      return li;
+    }));
+  };
 
   /**
    * Replaces the entry with a text box; Enter saves, Escape or leaving the box cancels.
    * @param {HTMLElement} li
    * @param {ThreadMetadata} thread
    */
-  function startRename(li, thread) {
-    const input = h('input.w-input', {
-      value: thread.title ?? '', 'aria-label': 'Conversation title', testid: 'history-rename-input',
-      onblur: () => finish(false),
-      onkeydown: (/** @type {KeyboardEvent} */ event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          finish(true);
-        } else if (event.key === 'Escape') {
-          event.stopPropagation();
-          finish(false);
-        }
-      },
-    });
+  const startRename = (li, thread) => {
     let done = false;
-    /** @param {boolean} save */
-    async function finish(save) {
+    /** @param {boolean} [save] */
+    const finish = async (save) => {
       if (done) return;
       done = true;
       const title = input.value.trim();
-      if (save && title && title !== thread.title) {
+      if (save && title && title != thread.title) {
         try {
           await hooks.onRename(thread.id, title);
         } catch {
@@ -159,43 +144,39 @@ export function createHistoryPanel(hooks) {
         }
       }
       draw();
-    }
+    };
+    const input = h('input.w-input', {
+      value: thread.title, ariaLabel: 'Conversation title', testid: 'history-rename-input',
+      onblur: () => finish(),
+      /** @param {KeyboardEvent} event */
+      onkeydown(event) {
+        if (event.key == 'Enter') {
+          event.preventDefault();
+          finish(true);
+        } else if (event.key == 'Escape') {
+          event.stopPropagation();
+          finish();
+        }
+      },
+    });
     li.replaceChildren(input);
     input.focus();
     input.select();
-  }
-
-  /**
-   * A destructive action gets an explicit second click instead of a blocking confirm() dialog.
-   * @param {HTMLElement} li
-   * @param {ThreadMetadata} thread
-   * @param {string} title
-   */
-  function confirmDelete(li, thread, title) {
-    const cancel = h('button.w-button.secondary.small', { text: 'Cancel', onclick: draw });
-    li.replaceChildren(
-      h('span.history-confirm', { text: `Delete “${title}”?` }),
-      h('button.w-button.danger.small', {
-        text: 'Delete', testid: 'history-delete-confirm',
-        onclick: () => hooks.onDelete(thread.id).catch(draw),
-      }),
-      cancel);
-    cancel.focus();
-  }
+  };
 
   return {
     el,
     open,
     close,
     refresh,
-    toggle: () => (isOpen ? close() : open()),
+    toggle: () => (el.hidden ? open() : close()),
 
     /**
      * Adds or refreshes a thread (created or renamed elsewhere), newest at the top.
      * @param {ThreadMetadata} thread
      */
     upsert(thread) {
-      const index = threads.findIndex((t) => t.id === thread.id);
+      const index = threads.findIndex((t) => t.id == thread.id);
       if (index < 0) threads.unshift(thread);
       else threads[index] = { ...threads[index], ...thread };
       refresh();
@@ -203,7 +184,7 @@ export function createHistoryPanel(hooks) {
 
     /** @param {string} threadId */
     remove(threadId) {
-      threads = threads.filter((t) => t.id !== threadId);
+      threads = threads.filter((t) => t.id != threadId);
       refresh();
     },
   };
