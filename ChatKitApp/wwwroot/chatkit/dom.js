@@ -85,13 +85,14 @@ export function append(parent, children) {
 
 /**
  * @param {HTMLElement} el
- * @param {Record<string, string | number | null | undefined>} styles
+ * @param {Record<string, string | number | false | null | undefined>} styles
  */
 export function setStyles(el, styles) {
   for (const [name, value] of Object.entries(styles)) {
-    // setProperty only accepts kebab-case; camelCase keys are converted for convenience
-    // (custom properties are case-sensitive, so they stay as they are).
-    if (value != null && value !== '') {
+    // Unset values (null, undefined, false, '') are skipped. setProperty only accepts kebab-case;
+    // camelCase keys are converted for convenience (custom properties are case-sensitive, so
+    // they stay as they are).
+    if (value || value === 0) {
       el.style.setProperty(name.startsWith('--') ? name : name.replace(/[A-Z]/g, '-$&').toLowerCase(), /** @type {any} */ (value));
     }
   }

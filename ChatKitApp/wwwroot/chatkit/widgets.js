@@ -4,11 +4,11 @@
 // Actions are not sent from here: they go to `ctx.onAction`, which the element routes to the
 // server (streaming or sync) or to the host's `widgets.onAction`.
 
-import { h, glyph } from './dom.js';
+import { h, glyph, setStyles } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
-import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders, fontSize } from './widget-style.js';
+import { widgetStyles } from './widget-style.js';
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {import('./types.js').ActionConfig} ActionConfig */
@@ -48,6 +48,7 @@ function renderNode(node, ctx) {
     return null;
   }
   const el = render(node, ctx);
+  setStyles(el, widgetStyles(node, ctx.scheme));
   if (node.id) el.dataset.widgetId = node.id;
   return el;
 }
@@ -202,13 +203,12 @@ const RENDERERS = {
       confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm && 'submit'));
     const card = h(asForm ? 'form.w-card' : 'div.w-card', {
       class: lookClasses(node, { size: 'md', theme: null }),
-      style: { background: color(node.background, ctx.scheme), padding: spacing(node.padding), ...borders(node.border, ctx.scheme) },
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
     if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
   },
 
-  Basic: flexBox('div.w-basic'),
+  Basic: container('div.w-basic'),
 
   ListView(node, ctx) {
     const items = renderChildren(node, ctx).filter(Boolean);
@@ -225,7 +225,7 @@ const RENDERERS = {
     const action = node.onClickAction;
     const activate = () => fire(action, item, ctx);
     const item = h('div.w-listview-item', {
-      role: 'listitem', style: { gap: space(node.gap), alignItems: node.align },
+      role: 'listitem',
       // Clickable items are focusable and answer Enter and Space like a button.
       ...action && {
         class: 'clickable', tabIndex: 0, onclick: activate,
@@ -240,27 +240,27 @@ const RENDERERS = {
     return item;
   },
 
-  Box: flexBox('div.w-box'),
-  Row: flexBox('div.w-box', 'row'),
-  Col: flexBox('div.w-box', 'column'),
+  Box: container('div.w-box'),
+  Row: container('div.w-box'),
+  Col: container('div.w-box'),
 
   Form(node, ctx) {
-    const form = flexBox('form.w-box')(node, ctx);
+    const form = container('form.w-box')(node, ctx);
     handleSubmit(form, ctx, node.onSubmitAction);
     return form;
   },
 
-  Transition: (node, ctx) => h('div.w-transition', renderChildren(node, ctx)),
+  Transition: container('div.w-transition'),
 
   Text(node, ctx) {
     const editable = node.editable;
     return editable && typeof editable === 'object'
       ? h('input.w-input', { value: node.value, ...pick(editable, 'name placeholder required pattern autoFocus') })
-      : textBlock('p', 'w-text')(node, ctx);
+      : textBlock('p.w-text')(node);
   },
 
-  Title: textBlock('div', 'w-title', { role: 'heading', 'aria-level': '3' }),
-  Caption: textBlock('p', 'w-caption'),
+  Title: textBlock('div.w-title', { role: 'heading', ariaLevel: '3' }),
+  Caption: textBlock('p.w-caption'),
 
   Markdown(node, ctx) {
     const el = renderMarkdown(node.value ?? '', ctx.markdown);
@@ -273,15 +273,11 @@ const RENDERERS = {
     class: lookClasses(node, { color: 'secondary', variant: 'soft', size: 'sm' }, 'pill'), text: node.label,
   }),
 
-  Icon: (node, ctx) => h('span.w-icon', {
-    class: lookClasses(node, { size: 'md' }), 'aria-hidden': 'true',
-    style: { color: color(node.color, ctx.scheme), fontSize: fontSize('w-icon', node.size) }, text: iconGlyph(node.name),
-  }),
+  Icon: (node) => h('span.w-icon', { class: lookClasses(node, { size: 'md' }), ariaHidden: 'true', text: iconGlyph(node.name) }),
 
   Image: (node) => h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${lookClasses(node, {}, 'flush')}`,
     src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
-    style: { objectFit: node.fit, objectPosition: node.position, ...blockStyles(node) },
   }),
 
   Button(node, ctx) {
@@ -290,7 +286,7 @@ const RENDERERS = {
       type: submit && 'submit',
       class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, { color: 'primary', variant: 'solid', size: 'md' }, 'pill', 'block', 'uniform')}`,
       disabled: node.disabled,
-      'aria-label': label ? null : node.iconStart ?? node.iconEnd,
+      ariaLabel: label ? null : node.iconStart ?? node.iconEnd,
       // A submit button's action runs through its form's submit handler (see handleSubmit).
       'data-action': onClickAction && JSON.stringify(onClickAction),
       onclick: !submit && (() => fire(onClickAction, button, ctx)),
@@ -298,15 +294,9 @@ const RENDERERS = {
     return button;
   },
 
-  Divider: (node, ctx) => h('hr.w-divider', {
-    class: lookClasses(node, {}, 'flush'),
-    style: {
-      borderTopColor: color(node.color, ctx.scheme), borderTopWidth: length(node.size),
-      marginBlock: space(node.spacing),
-    },
-  }),
+  Divider: (node) => h('hr.w-divider', { class: lookClasses(node, {}, 'flush') }),
 
-  Spacer: (node) => h('div.w-spacer', { style: { minWidth: length(node.minSize), minHeight: length(node.minSize) } }),
+  Spacer: () => h('div.w-spacer'),
 
   Input: (node) => h('input.w-input', {
     type: node.inputType ?? 'text', value: node.defaultValue,
@@ -330,7 +320,7 @@ const RENDERERS = {
     textSpan(node.label)),
 
   RadioGroup: (node, ctx) => h('div.w-radio-group', {
-    class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', 'aria-label': node.ariaLabel ?? node.name,
+    class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', ariaLabel: node.ariaLabel ?? node.name,
   }, (node.options ?? []).map((/** @type {any} */ option) => h('label.w-check',
     h('input', {
       type: 'radio', name: node.name, value: option.value, checked: option.value === node.defaultValue,
@@ -340,12 +330,10 @@ const RENDERERS = {
 
   DatePicker: (node, ctx) => h('input.w-input', {
     type: 'date', value: dateOnly(node.defaultValue), min: dateOnly(node.min), max: dateOnly(node.max),
-    ...pick(node, 'name disabled'), 'aria-label': node.placeholder ?? node.name, onchange: onChange(node, ctx, 'value'),
+    ...pick(node, 'name disabled'), ariaLabel: node.placeholder ?? node.name, onchange: onChange(node, ctx, 'value'),
   }),
 
-  Label: (node, ctx) => h('label.w-label', {
-    style: textStyles(node, ctx.scheme), text: node.value, dataset: { fieldName: node.fieldName ?? '' },
-  }),
+  Label: (node) => h('label.w-label', { text: node.value, dataset: { fieldName: node.fieldName ?? '' } }),
 
   Table: (node, ctx) => h('table.w-table', h('tbody', renderChildren(node, ctx))),
   'Table.Row': (node, ctx) => {
@@ -353,36 +341,28 @@ const RENDERERS = {
     if (node.header) for (const cell of row.querySelectorAll('td')) cell.dataset.header = '';
     return row;
   },
-  'Table.Cell': (node, ctx) => h('td', {
-    colSpan: node.colSpan, rowSpan: node.rowSpan,
-    style: { textAlign: node.align, verticalAlign: node.vAlign, width: length(node.width), padding: spacing(node.padding) },
-  }, renderChildren(node, ctx)),
+  'Table.Cell': (node, ctx) => h('td', { colSpan: node.colSpan, rowSpan: node.rowSpan }, renderChildren(node, ctx)),
 };
 
 /**
- * The renderer of a flex container (Box, Row, Col, Basic, Form): its children laid out in
- * `direction`, or in the node's own `direction` (column unless 'row').
+ * The renderer of a container (Box, Row, Col, Basic, Form, Transition): an element around the
+ * node's children (the flex layout is its style, see widget-style.js).
  * @param {string} selector
- * @param {'row' | 'column'} [direction]
  * @returns {Renderer}
  */
-function flexBox(selector, direction) {
-  return (node, ctx) => h(selector, {
-    style: boxStyles(node, ctx.scheme, direction ?? (node.direction === 'row' ? 'row' : 'column')),
-  }, renderChildren(node, ctx));
+function container(selector) {
+  return (node, ctx) => h(selector, renderChildren(node, ctx));
 }
 
 /**
- * The renderer of a text component (Text, Title, Caption): `value` with the typography props.
- * @param {'p' | 'div'} tag
- * @param {'w-text' | 'w-title' | 'w-caption'} base class name
+ * The renderer of a text component (Text, Title, Caption): `value`, typography in its style.
+ * @param {string} selector
  * @param {Record<string, string>} [attributes]
- * @returns {Renderer}
+ * @returns {(node: WidgetNode) => HTMLElement}
  */
-function textBlock(tag, base, attributes) {
-  return (node, ctx) => h(`${tag}.${base}`, {
+function textBlock(selector, attributes) {
+  return (node) => h(selector, {
     class: `${lookClasses(node, { size: 'md' }, 'truncate', 'streaming')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
-    style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
     text: node.value, ...attributes,
   });
 }
