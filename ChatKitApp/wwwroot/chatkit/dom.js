@@ -152,14 +152,14 @@ export function flash(button, className) {
  */
 export function formatDate(iso, locale) {
   if (!iso) return '';
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso);
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(iso);
   const date = new Date(hasZone || !iso.includes('T') ? iso : iso + 'Z');
   if (isNaN(/** @type {any} */ (date))) return ''; // an Invalid Date is NaN as a number
   const sameDay = date.toDateString() === new Date().toDateString();
   try {
-    return sameDay
-      ? date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })
-      : date.toLocaleDateString(locale, { month: 'short', day: 'numeric' });
+    // With time (or date) fields given, toLocaleString shows just those, as toLocaleTimeString
+    // (or toLocaleDateString) would.
+    return date.toLocaleString(locale, sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric' });
   } catch {
     return date.toLocaleDateString();
   }
