@@ -150,19 +150,19 @@ function textSpan(text) {
 }
 
 /**
- * The class names of a node's look props: each flag prop that is set, then `prop-value` for
- * each prop of `tokens` (its default when unset), e.g. `pill color-danger variant-solid size-md`.
+ * The class names of a node's look props, in the order of `spec`, space-separated words: a bare
+ * word is a flag prop, its own name as a class when set (`pill`); `prop:default` gives
+ * `prop-value`, with the default when unset (`size:md` -> `size-md`) and nothing when that is
+ * empty (`theme:`). E.g. `pill color-danger variant-solid size-md`.
  * @param {WidgetNode} node
- * @param {Record<string, string | null>} tokens prop name -> default (null: no class when unset)
- * @param {...string} flags
+ * @param {string} spec
  */
-function lookClasses(node, tokens, ...flags) {
-  const classes = flags.filter((flag) => node[flag]);
-  for (const [prop, fallback] of Object.entries(tokens)) {
+function lookClasses(node, spec) {
+  return spec.split(' ').map((word) => {
+    const [prop, fallback] = word.split(':');
     const value = node[prop] ?? fallback;
-    if (value) classes.push(`${prop}-${value}`);
-  }
-  return classes.join(' ');
+    return !value ? '' : fallback === undefined ? prop : `${prop}-${value}`;
+  }).join(' ');
 }
 
 /**
@@ -180,9 +180,9 @@ function pick(node, names) {
  * (its `property`), plus its form's values. Nothing when the node has no such action.
  * @param {WidgetNode} node
  * @param {WidgetContext} ctx
- * @param {'value' | 'checked'} property
+ * @param {'value' | 'checked'} [property]
  */
-function onChange(node, ctx, property) {
+function onChange(node, ctx, property = 'value') {
   const action = node.onChangeAction;
   return action && ((/** @type {Event} */ event) => {
     const control = /** @type {any} */ (event.currentTarget);
@@ -193,6 +193,9 @@ function onChange(node, ctx, property) {
 // The props an Input or Textarea takes as they are (a textarea ignores `pattern`).
 const FIELD_PROPS = 'name required pattern placeholder disabled autoFocus';
 
+// Box, Row and Col differ only in their flex direction (see widget-style.js).
+const box = container('div.w-box');
+
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
   Card(node, ctx) {
@@ -202,7 +205,7 @@ const RENDERERS = {
       // In a form card the confirm button submits, so the form's values and validation apply.
       confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm && 'submit'));
     const card = h(asForm ? 'form.w-card' : 'div.w-card', {
-      class: lookClasses(node, { size: 'md', theme: null }),
+      class: lookClasses(node, 'size:md theme:'),
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
     if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
@@ -240,9 +243,9 @@ const RENDERERS = {
     return item;
   },
 
-  Box: container('div.w-box'),
-  Row: container('div.w-box'),
-  Col: container('div.w-box'),
+  Box: box,
+  Row: box,
+  Col: box,
 
   Form(node, ctx) {
     const form = container('form.w-box')(node, ctx);
@@ -270,13 +273,13 @@ const RENDERERS = {
   },
 
   Badge: (node) => h('span.w-badge', {
-    class: lookClasses(node, { color: 'secondary', variant: 'soft', size: 'sm' }, 'pill'), text: node.label,
+    class: lookClasses(node, 'pill color:secondary variant:soft size:sm'), text: node.label,
   }),
 
-  Icon: (node) => h('span.w-icon', { class: lookClasses(node, { size: 'md' }), ariaHidden: 'true', text: iconGlyph(node.name) }),
+  Icon: (node) => h('span.w-icon', { class: lookClasses(node, 'size:md'), ariaHidden: 'true', text: iconGlyph(node.name) }),
 
   Image: (node) => h('img.w-image', {
-    class: `${node.frame ? 'framed' : ''} ${lookClasses(node, {}, 'flush')}`,
+    class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
     src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
   }),
 
@@ -284,7 +287,7 @@ const RENDERERS = {
     const { label, onClickAction, submit } = node;
     const button = h('button.w-button', {
       type: submit && 'submit',
-      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, { color: 'primary', variant: 'solid', size: 'md' }, 'pill', 'block', 'uniform')}`,
+      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, 'pill block uniform color:primary variant:solid size:md')}`,
       disabled: node.disabled,
       ariaLabel: label ? null : node.iconStart ?? node.iconEnd,
       // A submit button's action runs through its form's submit handler (see handleSubmit).
@@ -294,7 +297,7 @@ const RENDERERS = {
     return button;
   },
 
-  Divider: (node) => h('hr.w-divider', { class: lookClasses(node, {}, 'flush') }),
+  Divider: (node) => h('hr.w-divider', { class: node.flush && 'flush' }),
 
   Spacer: () => h('div.w-spacer'),
 
@@ -308,9 +311,9 @@ const RENDERERS = {
   }),
 
   Select(node, ctx) {
-    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx, 'value') },
+    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx) },
       h('option', { value: '', text: node.placeholder ?? 'Select…', disabled: !node.clearable }),
-      (node.options ?? []).map((/** @type {any} */ o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
+      options(node, (o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
     select.value = node.defaultValue ?? '';
     return select;
   },
@@ -321,16 +324,16 @@ const RENDERERS = {
 
   RadioGroup: (node, ctx) => h('div.w-radio-group', {
     class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', ariaLabel: node.ariaLabel ?? node.name,
-  }, (node.options ?? []).map((/** @type {any} */ option) => h('label.w-check',
+  }, options(node, (option) => h('label.w-check',
     h('input', {
       type: 'radio', name: node.name, value: option.value, checked: option.value === node.defaultValue,
-      disabled: node.disabled || option.disabled, required: node.required, onchange: onChange(node, ctx, 'value'),
+      disabled: node.disabled || option.disabled, required: node.required, onchange: onChange(node, ctx),
     }),
     h('span', { text: option.label ?? option.value })))),
 
   DatePicker: (node, ctx) => h('input.w-input', {
     type: 'date', value: dateOnly(node.defaultValue), min: dateOnly(node.min), max: dateOnly(node.max),
-    ...pick(node, 'name disabled'), ariaLabel: node.placeholder ?? node.name, onchange: onChange(node, ctx, 'value'),
+    ...pick(node, 'name disabled'), ariaLabel: node.placeholder ?? node.name, onchange: onChange(node, ctx),
   }),
 
   Label: (node) => h('label.w-label', { text: node.value, dataset: { fieldName: node.fieldName ?? '' } }),
@@ -362,9 +365,18 @@ function container(selector) {
  */
 function textBlock(selector, attributes) {
   return (node) => h(selector, {
-    class: `${lookClasses(node, { size: 'md' }, 'truncate', 'streaming')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
+    class: `${lookClasses(node, 'truncate streaming size:md')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
     text: node.value, ...attributes,
   });
+}
+
+/**
+ * Renders each of the node's `options` ({value, label?, disabled?}) with `render`.
+ * @param {WidgetNode} node
+ * @param {(option: any) => HTMLElement} render
+ */
+function options(node, render) {
+  return (node.options ?? []).map(render);
 }
 
 /** ISO date-time to the `yyyy-mm-dd` a date input takes. @param {unknown} value */
