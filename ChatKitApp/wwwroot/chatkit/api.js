@@ -31,9 +31,12 @@ export class ChatKitRequestError extends Error {
  */
 
 export class ChatKitApi {
-  /** @param {() => ApiConfig} getConfig read on every request, so setOptions takes effect at once */
+  /** Read on every request, so setOptions takes effect at once. */
+  #getConfig;
+
+  /** @param {() => ApiConfig} getConfig */
   constructor(getConfig) {
-    this.getConfig = getConfig;
+    this.#getConfig = getConfig;
   }
 
   /**
@@ -83,7 +86,7 @@ export class ChatKitApi {
    * @param {AbortSignal} [signal]
    */
   #post(type, params, accept, signal) {
-    return this.#send(this.getConfig().url, {
+    return this.#send(this.#getConfig().url, {
       method: 'POST',
       headers: { 'Content-Type': JSON_TYPE, Accept: accept },
       body: JSON.stringify({ type, params }),
@@ -98,7 +101,7 @@ export class ChatKitApi {
    * @returns {Promise<Response>}
    */
   async #send(url, init) {
-    const { fetch: custom, locale } = this.getConfig();
+    const { fetch: custom, locale } = this.#getConfig();
     /** @type {Response} */
     let response;
     try {

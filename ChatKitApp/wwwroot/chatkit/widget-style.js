@@ -79,14 +79,8 @@ function spacing(value) {
  */
 function color(value, scheme) {
   if (value && typeof value === 'object') return color(/** @type {any} */ (value)[scheme], scheme);
-  if (typeof value !== 'string' || value === '') return undefined;
-  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[value];
-  return token ? `var(--ck-${token})` : value;
-}
-
-/** @param {unknown} value */
-function radius(value) {
-  return length(/** @type {Record<string, number>} */ (RADIUS)[/** @type {string} */ (value)] ?? value);
+  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[/** @type {string} */ (value)];
+  return typeof value !== 'string' || !value ? undefined : token ? `var(--ck-${token})` : value;
 }
 
 /**
@@ -127,7 +121,7 @@ const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
  */
 function blockStyles(node) {
   /** @type {Styles} */
-  const styles = { aspectRatio: node.aspectRatio, borderRadius: radius(node.radius), margin: spacing(node.margin) };
+  const styles = { aspectRatio: node.aspectRatio, borderRadius: length(/** @type {Record<string, number>} */ (RADIUS)[node.radius] ?? node.radius), margin: spacing(node.margin) };
   for (const bound of ['', 'min', 'max']) {
     for (const dimension of ['Width', 'Height']) {
       const prop = lowerFirst(bound + dimension);

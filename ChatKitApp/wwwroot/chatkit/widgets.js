@@ -130,7 +130,7 @@ function linkLabels(container) {
  * @param {WidgetNode} node
  */
 function statusLine({ status }) {
-  return status?.text ? h('div.w-status', glyph(status.icon), h('span', { text: status.text })) : null;
+  return status?.text ? h('div.w-status', glyph(status.icon), textSpan(status.text)) : null;
 }
 
 /**
@@ -379,7 +379,10 @@ function options(node, render) {
   return (node.options ?? []).map(render);
 }
 
-/** ISO date-time to the `yyyy-mm-dd` a date input takes. @param {unknown} value */
+/**
+ * ISO date-time to the `yyyy-mm-dd` a date input takes; false (which h() skips) for a non-string.
+ * @param {unknown} value
+ */
 function dateOnly(value) {
-  return typeof value === 'string' ? value.slice(0, 10) : undefined;
+  return typeof value === 'string' && value.slice(0, 10);
 }
