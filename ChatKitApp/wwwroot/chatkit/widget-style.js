@@ -121,7 +121,11 @@ const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
  */
 function blockStyles(node) {
   /** @type {Styles} */
-  const styles = { aspectRatio: node.aspectRatio, borderRadius: length(/** @type {Record<string, number>} */ (RADIUS)[node.radius] ?? node.radius), margin: spacing(node.margin) };
+  const styles = {
+    aspectRatio: node.aspectRatio,
+    borderRadius: length(/** @type {Record<string, number>} */ (RADIUS)[node.radius] ?? node.radius),
+    margin: spacing(node.margin),
+  };
   for (const bound of ['', 'min', 'max']) {
     for (const dimension of ['Width', 'Height']) {
       const prop = lowerFirst(bound + dimension);
