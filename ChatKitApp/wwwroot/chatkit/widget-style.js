@@ -100,13 +100,12 @@ function borders(value, scheme) {
 }
 
 /**
- * `value` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
- * @param {unknown} value
+ * `name` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
+ * @param {string} name any prop value; only listed names pass
  * @param {string} names
  * @param {Record<string, string>} [css]
  */
-function keyword(value, names, css = {}) {
-  const name = /** @type {string} */ (value);
+function keyword(name, names, css = {}) {
   return names.split(' ').includes(name) ? css[name] ?? name : undefined;
 }
 
