@@ -5,8 +5,12 @@
 
 import { readSseEvents } from './sse.js';
 
+const JSON_TYPE = 'application/json';
+
 /** A non-2xx answer (or a network failure), with the server's message when it sent one. */
 export class ChatKitRequestError extends Error {
+  name = 'ChatKitRequestError';
+
   /**
    * @param {string} message
    * @param {number} status HTTP status, 0 when the request never got an answer
@@ -14,7 +18,6 @@ export class ChatKitRequestError extends Error {
    */
   constructor(message, status, code) {
     super(message);
-    this.name = 'ChatKitRequestError';
     this.status = status;
     this.code = code;
   }
@@ -28,9 +31,12 @@ export class ChatKitRequestError extends Error {
  */
 
 export class ChatKitApi {
-  /** @param {() => ApiConfig} getConfig read on every request, so setOptions takes effect at once */
+  /** Read on every request, so setOptions takes effect at once. */
+  #getConfig;
+
+  /** @param {() => ApiConfig} getConfig */
   constructor(getConfig) {
-    this.getConfig = getConfig;
+    this.#getConfig = getConfig;
   }
 
   /**
@@ -41,8 +47,7 @@ export class ChatKitApi {
    * @returns {Promise<any>}
    */
   async request(type, params, signal) {
-    const response = await this.#post(type, params, 'application/json', signal);
-    const text = await response.text();
+    const text = await (await this.#post(type, params, JSON_TYPE, signal)).text();
     return text ? JSON.parse(text) : {};
   }
 
@@ -55,9 +60,8 @@ export class ChatKitApi {
    * @returns {AsyncGenerator<any, void, undefined>}
    */
   async *stream(type, params, signal, onMalformed) {
-    const response = await this.#post(type, params, 'text/event-stream', signal);
-    if (!response.body) return;
-    yield* readSseEvents(response.body, onMalformed);
+    const { body } = await this.#post(type, params, 'text/event-stream', signal);
+    if (body) yield* readSseEvents(body, onMalformed);
   }
 
   /**
@@ -72,8 +76,7 @@ export class ChatKitApi {
     const form = new FormData();
     form.append('file', file, file.name);
     // No Content-Type: the browser must write the multipart boundary itself.
-    const response = await this.#send(url, { method, headers, body: form });
-    return parseJson(await response.text(), null);
+    return parseJson(await (await this.#send(url, { method, headers, body: form })).text(), null);
   }
 
   /**
@@ -83,9 +86,9 @@ export class ChatKitApi {
    * @param {AbortSignal} [signal]
    */
   #post(type, params, accept, signal) {
-    return this.#send(this.getConfig().url, {
+    return this.#send(this.#getConfig().url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: accept },
+      headers: { 'Content-Type': JSON_TYPE, Accept: accept },
       body: JSON.stringify({ type, params }),
       signal,
     });
@@ -98,7 +101,7 @@ export class ChatKitApi {
    * @returns {Promise<Response>}
    */
   async #send(url, init) {
-    const { fetch: custom, locale } = this.getConfig();
+    const { fetch: custom, locale } = this.#getConfig();
     /** @type {Response} */
     let response;
     try {
@@ -123,21 +126,21 @@ export class ChatKitApi {
  * @param {Response} response
  */
 async function toRequestError(response) {
+  const { status, statusText } = response;
   // A body that cannot be read leaves the status alone to tell.
   const text = await response.text().catch(() => '');
-  const body = parseJson(text, undefined);
+  const body = parseJson(text);
   const error = body?.error;
   const message = body === undefined
     ? (text.length < 300 ? text.trim() : '') // not JSON: short plain text is a message
     : typeof error === 'string' ? error : error?.message ?? body?.message ?? '';
   return new ChatKitRequestError(
-    message || `Request failed (${response.status}${response.statusText ? ' ' + response.statusText : ''}).`,
-    response.status, error?.code);
+    message || `Request failed (${status}${statusText ? ' ' + statusText : ''}).`, status, error?.code);
 }
 
 /**
  * @param {string} text
- * @param {unknown} fallback returned when the text is empty or not JSON
+ * @param {unknown} [fallback] returned when the text is empty or not JSON
  */
 function parseJson(text, fallback) {
   try {

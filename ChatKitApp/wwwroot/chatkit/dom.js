@@ -32,25 +32,22 @@ import { uiIcon, iconGlyph } from './icons.js';
 export function h(selector, props, ...children) {
   const [tag, ...classes] = selector.split('.');
   const el = /** @type {any} */ (document.createElement(tag));
-  if (el instanceof HTMLButtonElement) el.type = 'button';
+  if (tag == 'button') el.type = 'button';
   if (classes.length) el.className = classes.join(' ');
   if (props?.constructor !== Object) children.unshift(props);
   else for (const [key, value] of Object.entries(/** @type {Record<string, any>} */ (props))) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'text') el.textContent = String(value);
-    else if (key === 'label') {
-      el.setAttribute('aria-label', value);
-      el.title = value;
-    }
-    else if (key === 'class') el.classList.add(...String(value).split(' ').filter(Boolean));
-    else if (key === 'style') setStyles(el, value);
-    else if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key === 'testid') el.dataset.testid = value;
-    else if (key.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(key.slice(2), value);
-    } else if (key in el && !key.includes('-')) {
-      el[key] = value;
-    } else el.setAttribute(key, value === true ? '' : String(value));
+    // Keys are strings, so `==` compares them exactly.
+    if (value == null || value === false) continue;
+    if (key == 'text') el.textContent = value;
+    else if (key == 'label') el.title = el.ariaLabel = value; // aria-label first, then title
+    else if (key == 'class') el.classList.add(...value.split(' ').filter(Boolean));
+    else if (key == 'style') setStyles(el, value);
+    else if (key == 'dataset') Object.assign(el.dataset, value);
+    else if (key == 'testid') el.dataset.testid = value;
+    else if (key.startsWith('on') && typeof value == 'function') el.addEventListener(key.slice(2), value);
+    // DOM properties are camelCase, so a dashed key (aria-*, data-*) always lands in setAttribute.
+    else if (key in el) el[key] = value;
+    else el.setAttribute(key, value === true ? '' : value);
   }
   append(el, children);
   return el;
@@ -64,8 +61,7 @@ export function h(selector, props, ...children) {
  */
 export function markBusy(el, className, busy) {
   el.classList.toggle(className, busy);
-  if (busy) el.setAttribute('aria-busy', 'true');
-  else el.removeAttribute('aria-busy');
+  el.ariaBusy = busy ? 'true' : null; // null removes the attribute
 }
 
 /**
@@ -74,7 +70,7 @@ export function markBusy(el, className, busy) {
  * @param {string | null} [className]
  */
 export function glyph(name, className = 'w-icon') {
-  return name ? h('span', { class: className, 'aria-hidden': 'true', text: iconGlyph(name) }) : null;
+  return name ? h('span', { class: className, ariaHidden: 'true', text: iconGlyph(name) }) : null;
 }
 
 /**
@@ -83,23 +79,22 @@ export function glyph(name, className = 'w-icon') {
  * @param {Child[]} children
  */
 export function append(parent, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(parent, child);
-    else parent.append(typeof child === 'number' ? String(child) : child);
-  }
+  // append() itself turns numbers into text.
+  parent.append(...children.flat(Infinity).filter((child) => child != null && child !== false));
 }
 
 /**
  * @param {HTMLElement} el
- * @param {Record<string, string | number | null | undefined>} styles
+ * @param {Record<string, string | number | false | null | undefined>} styles
  */
 export function setStyles(el, styles) {
   for (const [name, value] of Object.entries(styles)) {
-    if (value === null || value === undefined || value === '') continue;
-    // setProperty only accepts kebab-case; camelCase keys are converted for convenience.
-    const prop = name.startsWith('--') ? name : name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
-    el.style.setProperty(prop, String(value));
+    // Unset values (null, undefined, false, '') are skipped. setProperty only accepts kebab-case;
+    // camelCase keys are converted for convenience (custom properties are case-sensitive, so
+    // they stay as they are).
+    if (value || value === 0) {
+      el.style.setProperty(name.startsWith('--') ? name : name.replace(/[A-Z]/g, '-$&').toLowerCase(), /** @type {any} */ (value));
+    }
   }
 }
 
@@ -114,8 +109,7 @@ export async function copyText(text) {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = h('textarea', { value: text, 'aria-hidden': 'true' });
-    setStyles(area, { position: 'fixed', opacity: '0', pointerEvents: 'none' });
+    const area = h('textarea', { value: text, ariaHidden: 'true', style: { position: 'fixed', opacity: '0', pointerEvents: 'none' } });
     document.body.append(area);
     area.select();
     const ok = document.execCommand('copy');
@@ -158,14 +152,14 @@ export function flash(button, className) {
  */
 export function formatDate(iso, locale) {
   if (!iso) return '';
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso);
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(iso);
   const date = new Date(hasZone || !iso.includes('T') ? iso : iso + 'Z');
-  if (Number.isNaN(date.getTime())) return '';
+  if (isNaN(/** @type {any} */ (date))) return ''; // an Invalid Date is NaN as a number
   const sameDay = date.toDateString() === new Date().toDateString();
   try {
-    return sameDay
-      ? date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })
-      : date.toLocaleDateString(locale, { month: 'short', day: 'numeric' });
+    // With time (or date) fields given, toLocaleString shows just those, as toLocaleTimeString
+    // (or toLocaleDateString) would.
+    return date.toLocaleString(locale, sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric' });
   } catch {
     return date.toLocaleDateString();
   }

@@ -26,20 +26,17 @@ export async function* readSseEvents(body, onMalformed) {
     return data;
   };
 
-  /** Yields the payload of the event read so far (nothing for an empty or malformed one). */
-  function* takeEvent() {
+  /** The payload of the event read so far, as a list: empty for an empty or malformed event. */
+  const takeEvent = () => {
     const raw = dataLines.join('\n');
     dataLines = [];
-    if (raw === '') return;
-    let value;
     try {
-      value = JSON.parse(raw);
+      return raw ? [JSON.parse(raw)] : [];
     } catch (error) {
       onMalformed(raw, error);
-      return;
+      return [];
     }
-    yield value;
-  }
+  };
 
   try {
     while (!done) {

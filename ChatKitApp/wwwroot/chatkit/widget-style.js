@@ -1,11 +1,11 @@
 // @ts-check
 // The widget design-token vocabulary (gap, padding, radius, colors, borders...) mapped to CSS.
 // Numbers in spacing props are spacing units of 4px; strings pass through as CSS lengths.
-// The style objects returned here go to h() (setStyles), which skips unset values and turns
-// numbers into strings.
+// widgetStyles() gives the inline style of a rendered component from its props; widgets.js
+// applies it with setStyles, which skips unset values and turns numbers into strings.
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
-/** @typedef {Record<string, string | number | null | undefined>} Styles */
+/** @typedef {Record<string, string | number | false | null | undefined>} Styles */
 
 // Flex keywords of the align/justify props that are not CSS as they stand.
 const FLEX = { start: 'flex-start', end: 'flex-end', between: 'space-between', around: 'space-around', evenly: 'space-evenly' };
@@ -23,37 +23,30 @@ const COLOR_TOKENS = {
 // Each side of a padding/margin/border and the axis (x, y) it falls back to.
 const SIDES = { Top: 'y', Right: 'x', Bottom: 'y', Left: 'x' };
 
-// Font sizes of the `size` prop of text components and icons, numbers in px (md, and sizes not
-// listed, keep the size of the component's CSS class).
+// Font sizes of the `size` prop of text components and icons, by component type, numbers in px
+// (md, and sizes not listed, keep the size of the component's CSS class).
+/** @type {Record<string, Record<string, string | number>>} */
 const FONT_SIZES = {
-  'w-text': { xs: 12, sm: 13.5, lg: '1.1em', xl: '1.25em' },
-  'w-title': { sm: '1em', lg: '1.25em', xl: '1.5em', '2xl': '1.75em', '3xl': '2em', '4xl': '2.4em', '5xl': '3em' },
-  'w-caption': { sm: 12, lg: 14 },
-  'w-icon': { xs: 11, sm: 13, lg: 18, xl: 22, '2xl': 28, '3xl': 36 },
+  Text: { xs: 12, sm: 13.5, lg: '1.1em', xl: '1.25em' },
+  Title: { sm: '1em', lg: '1.25em', xl: '1.5em', '2xl': '1.75em', '3xl': '2em', '4xl': '2.4em', '5xl': '3em' },
+  Caption: { sm: 12, lg: 14 },
+  Icon: { xs: 11, sm: 13, lg: 18, xl: 22, '2xl': 28, '3xl': 36 },
 };
 
-/**
- * @param {keyof typeof FONT_SIZES} component the component's class
- * @param {unknown} size
- * @returns {string | undefined}
- */
-export function fontSize(component, size) {
-  return length(/** @type {Record<string, string | number>} */ (FONT_SIZES[component])[String(size)]);
-}
+/** The font size of a Text, Title, Caption or Icon. @param {WidgetNode} node */
+const fontSize = (node) => length(FONT_SIZES[node.type][node.size]);
 
 /**
  * @param {unknown} value
  * @param {number} [unit]
  * @returns {string | undefined}
  */
-export function length(value, unit = 1) {
-  if (typeof value === 'number') return `${value * unit}px`;
-  if (typeof value === 'string' && value !== '') return value;
-  return undefined;
+function length(value, unit = 1) {
+  return typeof value === 'number' ? value * unit + 'px' : typeof value === 'string' && value || undefined;
 }
 
 /** A spacing prop: numbers are spacing units of 4px. @param {unknown} value */
-export function space(value) {
+function space(value) {
   return length(value, 4);
 }
 
@@ -72,7 +65,7 @@ function mapSides(value, each) {
  * @param {unknown} value
  * @returns {string | undefined}
  */
-export function spacing(value) {
+function spacing(value) {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object') return space(value);
   return mapSides(value, (side) => space(side) ?? '0').join(' ');
@@ -84,16 +77,10 @@ export function spacing(value) {
  * @param {'light' | 'dark'} scheme
  * @returns {string | undefined}
  */
-export function color(value, scheme) {
+function color(value, scheme) {
   if (value && typeof value === 'object') return color(/** @type {any} */ (value)[scheme], scheme);
-  if (typeof value !== 'string' || value === '') return undefined;
-  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[value];
-  return token ? `var(--ck-${token})` : value;
-}
-
-/** @param {unknown} value */
-function radius(value) {
-  return length(/** @type {Record<string, number>} */ (RADIUS)[/** @type {string} */ (value)] ?? value);
+  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[/** @type {string} */ (value)];
+  return typeof value !== 'string' || !value ? undefined : token ? `var(--ck-${token})` : value;
 }
 
 /**
@@ -102,7 +89,7 @@ function radius(value) {
  * @param {'light' | 'dark'} scheme
  * @returns {Styles}
  */
-export function borders(value, scheme) {
+function borders(value, scheme) {
   const one = (/** @type {any} */ b) => {
     const { size, style, color: c } = typeof b === 'number' ? { size: b } : b ?? {};
     return typeof size === 'number' ? `${size}px ${style ?? 'solid'} ${color(c, scheme) ?? 'var(--ck-border)'}` : undefined;
@@ -113,13 +100,12 @@ export function borders(value, scheme) {
 }
 
 /**
- * `value` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
- * @param {unknown} value
+ * `name` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
+ * @param {string} name any prop value; only listed names pass
  * @param {string} names
  * @param {Record<string, string>} [css]
  */
-function keyword(value, names, css = {}) {
-  const name = /** @type {string} */ (value);
+function keyword(name, names, css = {}) {
   return names.split(' ').includes(name) ? css[name] ?? name : undefined;
 }
 
@@ -132,9 +118,13 @@ const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
  * @param {WidgetNode} node
  * @returns {Styles}
  */
-export function blockStyles(node) {
+function blockStyles(node) {
   /** @type {Styles} */
-  const styles = { aspectRatio: node.aspectRatio, borderRadius: radius(node.radius), margin: spacing(node.margin) };
+  const styles = {
+    aspectRatio: node.aspectRatio,
+    borderRadius: length(/** @type {Record<string, number>} */ (RADIUS)[node.radius] ?? node.radius),
+    margin: spacing(node.margin),
+  };
   for (const bound of ['', 'min', 'max']) {
     for (const dimension of ['Width', 'Height']) {
       const prop = lowerFirst(bound + dimension);
@@ -145,18 +135,20 @@ export function blockStyles(node) {
 }
 
 /**
- * Flex container props of Box, Row, Col, Form and ListViewItem.
+ * Flex container props of Box, Row, Col, Basic and Form. A Row lays its children out in a row, a
+ * Col in a column, the others in their own `direction` (column unless 'row').
  * @param {WidgetNode} node
  * @param {'light' | 'dark'} scheme
- * @param {'row' | 'column'} direction
  * @returns {Styles}
  */
-export function boxStyles(node, scheme, direction) {
+function boxStyles(node, scheme) {
+  const { type } = node;
+  const direction = type === 'Row' || type !== 'Col' && node.direction === 'row' ? 'row' : 'column';
   return {
     flexDirection: direction,
     gap: space(node.gap),
     padding: spacing(node.padding),
-    alignItems: keyword(node.align, 'start center end baseline stretch', FLEX) ?? (direction === 'row' ? 'center' : undefined),
+    alignItems: keyword(node.align, 'start center end baseline stretch', FLEX) ?? (direction === 'row' && 'center'),
     justifyContent: keyword(node.justify, 'start center end between around evenly stretch', FLEX),
     flexWrap: node.wrap,
     flex: node.flex,
@@ -172,14 +164,59 @@ export function boxStyles(node, scheme, direction) {
  * @param {'light' | 'dark'} scheme
  * @returns {Styles}
  */
-export function textStyles(node, scheme) {
+function textStyles(node, scheme) {
   return {
     color: color(node.color, scheme),
     fontWeight: /** @type {Record<string, number>} */ (FONT_WEIGHTS)[node.weight],
     textAlign: keyword(node.textAlign, 'start center end'),
-    fontStyle: node.italic ? 'italic' : undefined,
-    textDecoration: node.lineThrough ? 'line-through' : undefined,
+    fontStyle: node.italic && 'italic',
+    textDecoration: node.lineThrough && 'line-through',
     width: length(node.width),
-    '-webkit-line-clamp': typeof node.maxLines === 'number' ? node.maxLines : undefined,
+    '-webkit-line-clamp': typeof node.maxLines === 'number' && node.maxLines,
   };
+}
+
+/** @typedef {(node: WidgetNode, scheme: 'light' | 'dark') => Styles} StyleOf */
+
+/** @type {StyleOf} */
+const textBlock = (node, scheme) => ({ ...textStyles(node, scheme), fontSize: fontSize(node) });
+
+/**
+ * The inline style of each component type that has one.
+ * @type {Record<string, StyleOf>}
+ */
+const STYLES = {
+  Card: (node, scheme) => ({
+    background: color(node.background, scheme), padding: spacing(node.padding), ...borders(node.border, scheme),
+  }),
+  Basic: boxStyles,
+  Box: boxStyles,
+  Row: boxStyles,
+  Col: boxStyles,
+  Form: boxStyles,
+  ListViewItem: (node) => ({ gap: space(node.gap), alignItems: node.align }),
+  // An editable Text renders as an input, which keeps the look of its class alone.
+  Text: (node, scheme) => node.editable && typeof node.editable === 'object' ? {} : textBlock(node, scheme),
+  Title: textBlock,
+  Caption: textBlock,
+  Label: textStyles,
+  Icon: (node, scheme) => ({ color: color(node.color, scheme), fontSize: fontSize(node) }),
+  Image: (node) => ({ objectFit: node.fit, objectPosition: node.position, ...blockStyles(node) }),
+  Divider: (node, scheme) => ({
+    borderTopColor: color(node.color, scheme), borderTopWidth: length(node.size), marginBlock: space(node.spacing),
+  }),
+  Spacer: (node) => ({ minWidth: length(node.minSize), minHeight: length(node.minSize) }),
+  'Table.Cell': (node) => ({
+    textAlign: node.align, verticalAlign: node.vAlign, width: length(node.width), padding: spacing(node.padding),
+  }),
+};
+
+/**
+ * The inline style of a rendered component, from its props (empty for types without one).
+ * @param {WidgetNode} node
+ * @param {'light' | 'dark'} scheme
+ * @returns {Styles}
+ */
+export function widgetStyles(node, scheme) {
+  return STYLES[node.type]?.(node, scheme) ?? {};
 }

@@ -4,11 +4,11 @@
 // Actions are not sent from here: they go to `ctx.onAction`, which the element routes to the
 // server (streaming or sync) or to the host's `widgets.onAction`.
 
-import { h, glyph } from './dom.js';
+import { h, glyph, setStyles } from './dom.js';
 import { iconGlyph } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
-import { boxStyles, blockStyles, textStyles, color, spacing, space, length, borders, fontSize } from './widget-style.js';
+import { widgetStyles } from './widget-style.js';
 
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {import('./types.js').ActionConfig} ActionConfig */
@@ -48,6 +48,7 @@ function renderNode(node, ctx) {
     return null;
   }
   const el = render(node, ctx);
+  setStyles(el, widgetStyles(node, ctx.scheme));
   if (node.id) el.dataset.widgetId = node.id;
   return el;
 }
@@ -129,7 +130,7 @@ function linkLabels(container) {
  * @param {WidgetNode} node
  */
 function statusLine({ status }) {
-  return status?.text ? h('div.w-status', glyph(status.icon), h('span', { text: status.text })) : null;
+  return status?.text ? h('div.w-status', glyph(status.icon), textSpan(status.text)) : null;
 }
 
 /**
@@ -149,19 +150,19 @@ function textSpan(text) {
 }
 
 /**
- * The class names of a node's look props: each flag prop that is set, then `prop-value` for
- * each prop of `tokens` (its default when unset), e.g. `pill color-danger variant-solid size-md`.
+ * The class names of a node's look props, in the order of `spec`, space-separated words: a bare
+ * word is a flag prop, its own name as a class when set (`pill`); `prop:default` gives
+ * `prop-value`, with the default when unset (`size:md` -> `size-md`) and nothing when that is
+ * empty (`theme:`). E.g. `pill color-danger variant-solid size-md`.
  * @param {WidgetNode} node
- * @param {Record<string, string | null>} tokens prop name -> default (null: no class when unset)
- * @param {...string} flags
+ * @param {string} spec
  */
-function lookClasses(node, tokens, ...flags) {
-  const classes = flags.filter((flag) => node[flag]);
-  for (const [prop, fallback] of Object.entries(tokens)) {
+function lookClasses(node, spec) {
+  return spec.split(' ').map((word) => {
+    const [prop, fallback] = word.split(':');
     const value = node[prop] ?? fallback;
-    if (value) classes.push(`${prop}-${value}`);
-  }
-  return classes.join(' ');
+    return !value ? '' : fallback === undefined ? prop : `${prop}-${value}`;
+  }).join(' ');
 }
 
 /**
@@ -179,9 +180,9 @@ function pick(node, names) {
  * (its `property`), plus its form's values. Nothing when the node has no such action.
  * @param {WidgetNode} node
  * @param {WidgetContext} ctx
- * @param {'value' | 'checked'} property
+ * @param {'value' | 'checked'} [property]
  */
-function onChange(node, ctx, property) {
+function onChange(node, ctx, property = 'value') {
   const action = node.onChangeAction;
   return action && ((/** @type {Event} */ event) => {
     const control = /** @type {any} */ (event.currentTarget);
@@ -192,6 +193,9 @@ function onChange(node, ctx, property) {
 // The props an Input or Textarea takes as they are (a textarea ignores `pattern`).
 const FIELD_PROPS = 'name required pattern placeholder disabled autoFocus';
 
+// Box, Row and Col differ only in their flex direction (see widget-style.js).
+const box = container('div.w-box');
+
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
   Card(node, ctx) {
@@ -201,14 +205,13 @@ const RENDERERS = {
       // In a form card the confirm button submits, so the form's values and validation apply.
       confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm && 'submit'));
     const card = h(asForm ? 'form.w-card' : 'div.w-card', {
-      class: lookClasses(node, { size: 'md', theme: null }),
-      style: { background: color(node.background, ctx.scheme), padding: spacing(node.padding), ...borders(node.border, ctx.scheme) },
+      class: lookClasses(node, 'size:md theme:'),
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
     if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
   },
 
-  Basic: flexBox('div.w-basic'),
+  Basic: container('div.w-basic'),
 
   ListView(node, ctx) {
     const items = renderChildren(node, ctx).filter(Boolean);
@@ -225,7 +228,7 @@ const RENDERERS = {
     const action = node.onClickAction;
     const activate = () => fire(action, item, ctx);
     const item = h('div.w-listview-item', {
-      role: 'listitem', style: { gap: space(node.gap), alignItems: node.align },
+      role: 'listitem',
       // Clickable items are focusable and answer Enter and Space like a button.
       ...action && {
         class: 'clickable', tabIndex: 0, onclick: activate,
@@ -240,27 +243,27 @@ const RENDERERS = {
     return item;
   },
 
-  Box: flexBox('div.w-box'),
-  Row: flexBox('div.w-box', 'row'),
-  Col: flexBox('div.w-box', 'column'),
+  Box: box,
+  Row: box,
+  Col: box,
 
   Form(node, ctx) {
-    const form = flexBox('form.w-box')(node, ctx);
+    const form = container('form.w-box')(node, ctx);
     handleSubmit(form, ctx, node.onSubmitAction);
     return form;
   },
 
-  Transition: (node, ctx) => h('div.w-transition', renderChildren(node, ctx)),
+  Transition: container('div.w-transition'),
 
   Text(node, ctx) {
     const editable = node.editable;
     return editable && typeof editable === 'object'
       ? h('input.w-input', { value: node.value, ...pick(editable, 'name placeholder required pattern autoFocus') })
-      : textBlock('p', 'w-text')(node, ctx);
+      : textBlock('p.w-text')(node);
   },
 
-  Title: textBlock('div', 'w-title', { role: 'heading', 'aria-level': '3' }),
-  Caption: textBlock('p', 'w-caption'),
+  Title: textBlock('div.w-title', { role: 'heading', ariaLevel: '3' }),
+  Caption: textBlock('p.w-caption'),
 
   Markdown(node, ctx) {
     const el = renderMarkdown(node.value ?? '', ctx.markdown);
@@ -270,27 +273,23 @@ const RENDERERS = {
   },
 
   Badge: (node) => h('span.w-badge', {
-    class: lookClasses(node, { color: 'secondary', variant: 'soft', size: 'sm' }, 'pill'), text: node.label,
+    class: lookClasses(node, 'pill color:secondary variant:soft size:sm'), text: node.label,
   }),
 
-  Icon: (node, ctx) => h('span.w-icon', {
-    class: lookClasses(node, { size: 'md' }), 'aria-hidden': 'true',
-    style: { color: color(node.color, ctx.scheme), fontSize: fontSize('w-icon', node.size) }, text: iconGlyph(node.name),
-  }),
+  Icon: (node) => h('span.w-icon', { class: lookClasses(node, 'size:md'), ariaHidden: 'true', text: iconGlyph(node.name) }),
 
   Image: (node) => h('img.w-image', {
-    class: `${node.frame ? 'framed' : ''} ${lookClasses(node, {}, 'flush')}`,
+    class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
     src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
-    style: { objectFit: node.fit, objectPosition: node.position, ...blockStyles(node) },
   }),
 
   Button(node, ctx) {
     const { label, onClickAction, submit } = node;
     const button = h('button.w-button', {
       type: submit && 'submit',
-      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, { color: 'primary', variant: 'solid', size: 'md' }, 'pill', 'block', 'uniform')}`,
+      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, 'pill block uniform color:primary variant:solid size:md')}`,
       disabled: node.disabled,
-      'aria-label': label ? null : node.iconStart ?? node.iconEnd,
+      ariaLabel: label ? null : node.iconStart ?? node.iconEnd,
       // A submit button's action runs through its form's submit handler (see handleSubmit).
       'data-action': onClickAction && JSON.stringify(onClickAction),
       onclick: !submit && (() => fire(onClickAction, button, ctx)),
@@ -298,15 +297,9 @@ const RENDERERS = {
     return button;
   },
 
-  Divider: (node, ctx) => h('hr.w-divider', {
-    class: lookClasses(node, {}, 'flush'),
-    style: {
-      borderTopColor: color(node.color, ctx.scheme), borderTopWidth: length(node.size),
-      marginBlock: space(node.spacing),
-    },
-  }),
+  Divider: (node) => h('hr.w-divider', { class: node.flush && 'flush' }),
 
-  Spacer: (node) => h('div.w-spacer', { style: { minWidth: length(node.minSize), minHeight: length(node.minSize) } }),
+  Spacer: () => h('div.w-spacer'),
 
   Input: (node) => h('input.w-input', {
     type: node.inputType ?? 'text', value: node.defaultValue,
@@ -318,9 +311,9 @@ const RENDERERS = {
   }),
 
   Select(node, ctx) {
-    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx, 'value') },
+    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx) },
       h('option', { value: '', text: node.placeholder ?? 'Select…', disabled: !node.clearable }),
-      (node.options ?? []).map((/** @type {any} */ o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
+      options(node, (o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
     select.value = node.defaultValue ?? '';
     return select;
   },
@@ -330,22 +323,20 @@ const RENDERERS = {
     textSpan(node.label)),
 
   RadioGroup: (node, ctx) => h('div.w-radio-group', {
-    class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', 'aria-label': node.ariaLabel ?? node.name,
-  }, (node.options ?? []).map((/** @type {any} */ option) => h('label.w-check',
+    class: node.direction === 'row' ? 'row' : 'col', role: 'radiogroup', ariaLabel: node.ariaLabel ?? node.name,
+  }, options(node, (option) => h('label.w-check',
     h('input', {
       type: 'radio', name: node.name, value: option.value, checked: option.value === node.defaultValue,
-      disabled: node.disabled || option.disabled, required: node.required, onchange: onChange(node, ctx, 'value'),
+      disabled: node.disabled || option.disabled, required: node.required, onchange: onChange(node, ctx),
     }),
     h('span', { text: option.label ?? option.value })))),
 
   DatePicker: (node, ctx) => h('input.w-input', {
     type: 'date', value: dateOnly(node.defaultValue), min: dateOnly(node.min), max: dateOnly(node.max),
-    ...pick(node, 'name disabled'), 'aria-label': node.placeholder ?? node.name, onchange: onChange(node, ctx, 'value'),
+    ...pick(node, 'name disabled'), ariaLabel: node.placeholder ?? node.name, onchange: onChange(node, ctx),
   }),
 
-  Label: (node, ctx) => h('label.w-label', {
-    style: textStyles(node, ctx.scheme), text: node.value, dataset: { fieldName: node.fieldName ?? '' },
-  }),
+  Label: (node) => h('label.w-label', { text: node.value, dataset: { fieldName: node.fieldName ?? '' } }),
 
   Table: (node, ctx) => h('table.w-table', h('tbody', renderChildren(node, ctx))),
   'Table.Row': (node, ctx) => {
@@ -353,41 +344,45 @@ const RENDERERS = {
     if (node.header) for (const cell of row.querySelectorAll('td')) cell.dataset.header = '';
     return row;
   },
-  'Table.Cell': (node, ctx) => h('td', {
-    colSpan: node.colSpan, rowSpan: node.rowSpan,
-    style: { textAlign: node.align, verticalAlign: node.vAlign, width: length(node.width), padding: spacing(node.padding) },
-  }, renderChildren(node, ctx)),
+  'Table.Cell': (node, ctx) => h('td', { colSpan: node.colSpan, rowSpan: node.rowSpan }, renderChildren(node, ctx)),
 };
 
 /**
- * The renderer of a flex container (Box, Row, Col, Basic, Form): its children laid out in
- * `direction`, or in the node's own `direction` (column unless 'row').
+ * The renderer of a container (Box, Row, Col, Basic, Form, Transition): an element around the
+ * node's children (the flex layout is its style, see widget-style.js).
  * @param {string} selector
- * @param {'row' | 'column'} [direction]
  * @returns {Renderer}
  */
-function flexBox(selector, direction) {
-  return (node, ctx) => h(selector, {
-    style: boxStyles(node, ctx.scheme, direction ?? (node.direction === 'row' ? 'row' : 'column')),
-  }, renderChildren(node, ctx));
+function container(selector) {
+  return (node, ctx) => h(selector, renderChildren(node, ctx));
 }
 
 /**
- * The renderer of a text component (Text, Title, Caption): `value` with the typography props.
- * @param {'p' | 'div'} tag
- * @param {'w-text' | 'w-title' | 'w-caption'} base class name
+ * The renderer of a text component (Text, Title, Caption): `value`, typography in its style.
+ * @param {string} selector
  * @param {Record<string, string>} [attributes]
- * @returns {Renderer}
+ * @returns {(node: WidgetNode) => HTMLElement}
  */
-function textBlock(tag, base, attributes) {
-  return (node, ctx) => h(`${tag}.${base}`, {
-    class: `${lookClasses(node, { size: 'md' }, 'truncate', 'streaming')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
-    style: { ...textStyles(node, ctx.scheme), fontSize: fontSize(base, node.size) },
+function textBlock(selector, attributes) {
+  return (node) => h(selector, {
+    class: `${lookClasses(node, 'truncate streaming size:md')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
     text: node.value, ...attributes,
   });
 }
 
-/** ISO date-time to the `yyyy-mm-dd` a date input takes. @param {unknown} value */
+/**
+ * Renders each of the node's `options` ({value, label?, disabled?}) with `render`.
+ * @param {WidgetNode} node
+ * @param {(option: any) => HTMLElement} render
+ */
+function options(node, render) {
+  return (node.options ?? []).map(render);
+}
+
+/**
+ * ISO date-time to the `yyyy-mm-dd` a date input takes; false (which h() skips) for a non-string.
+ * @param {unknown} value
+ */
 function dateOnly(value) {
-  return typeof value === 'string' ? value.slice(0, 10) : undefined;
+  return typeof value === 'string' && value.slice(0, 10);
 }
