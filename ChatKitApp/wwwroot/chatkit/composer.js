@@ -135,7 +135,7 @@ export function createComposer(hooks) {
           showMenu(false);
           input.focus();
         },
-      }, glyph(t.icon), h('span', t.label))));
+      }, glyph(t.icon), h('span', { text: t.label }))));
       showMenu(true);
       // The button only shows when some tool is not pinned, so the menu has a first item.
       /** @type {HTMLElement} */ (toolMenu.firstElementChild).focus();
@@ -243,7 +243,7 @@ export function createComposer(hooks) {
         e.preventDefault();
         chooseTag(entity);
       },
-    }, glyph(entity.icon), h('span', entity.title), entity.group && h('span.option-meta', entity.group))));
+    }, glyph(entity.icon), h('span', { text: entity.title }), entity.group && h('span.option-meta', { text: entity.group }))));
   };
 
   const closeTags = () => {
@@ -353,7 +353,7 @@ export function createComposer(hooks) {
             this.replaceWith(fileIcon());
           },
         }) : fileIcon(),
-        h('span.attachment-name', name),
+        h('span.attachment-name', { text: name }),
         h('span.spinner', { ariaLabel: 'Uploading' }),
         removeButton(name, () => removeChip(chip, true))),
     };

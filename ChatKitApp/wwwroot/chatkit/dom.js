@@ -12,8 +12,9 @@ import { uiIcon, iconGlyph } from './icons.js';
 /**
  * Creates an element, hyperscript style: `h('button.icon-button.small', { label: 'Close' }, icon)`.
  * - the selector is a tag name followed by any number of `.class` names;
- * - props may be left out when there are none: `h('p.note', 'text')` (props are recognised as a
- *   plain object literal; anything else is a child);
+ * - props may be left out when there are none: `h('div.row', icon, label)` (props are recognised
+ *   as a plain object; anything else is a child). So data from the host or the server never goes
+ *   in as the second argument, where an object would be read as props: it goes in as `text:`;
  * - `text` sets textContent, `class` adds class names (for ones computed at run time), `style` an
  *   object of CSS properties (custom properties included), `dataset` an object of data-* values,
  *   `label` both the accessible name (aria-label) and the tooltip (title), `testid` the

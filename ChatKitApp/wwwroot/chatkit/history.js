@@ -107,7 +107,7 @@ export function createHistoryPanel(hooks) {
             hooks.onSelect(thread.id);
             close();
           },
-        }, h('span.history-title', title), h('span.history-date', { text: formatDate(thread.created_at, settings.locale) })),
+        }, h('span.history-title', { text: title }), h('span.history-date', { text: formatDate(thread.created_at, settings.locale) })),
         settings.showRename && actionButton('Rename', 'pencil', () => startRename(li, thread)),
         settings.showDelete && actionButton('Delete', 'trash', () => {
           // A destructive action gets an explicit second click instead of a blocking confirm() dialog.
