@@ -4,7 +4,7 @@
 
 import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
-import { renderMarkdown, safeUrl } from './markdown.js';
+import { renderMarkdown, safeUrl, sourceHref, newTabLink } from './markdown.js';
 import { tagEntity } from './thread-model.js';
 import { renderWidget } from './widgets.js';
 
@@ -105,9 +105,9 @@ const renderTask = (task, ctx) => {
       content,
       task.queries?.length > 0 && h('div.chips', task.queries.map((query) => h('span.chip', { text: '🔍 ' + query }))),
       task.sources?.length > 0 && h('ul.task-sources', task.sources.map((source) => {
-        const href = source.type === 'url' && safeUrl(source.url);
+        const href = sourceHref(source);
         const label = source.title || source.filename || source.url || '';
-        return h('li', href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', text: label }) : label);
+        return h('li', href ? newTabLink(href, { text: label }) : label);
       }))));
 };
 
