@@ -4,7 +4,7 @@
 
 import { h, glyph } from './dom.js';
 import { iconGlyph } from './icons.js';
-import { renderMarkdown, safeUrl, sourceHref, newTabLink } from './markdown.js';
+import { renderMarkdown, safeUrl, sourceHref, newTabLink, textEl } from './markdown.js';
 import { tagEntity } from './thread-model.js';
 import { renderWidget } from './widgets.js';
 
@@ -51,9 +51,9 @@ const safeImageSrc = (url) => url && /^data:image\/(png|jpeg|gif|webp);base64,/i
  */
 const renderUserPart = (part, ctx) => {
   if (part.type === 'input_text') return part.text;
-  if (part.type !== 'input_tag') return null;
   const interactive = part.interactive && ctx.onEntityClick;
-  return h(interactive ? 'button.tag.interactive' : 'span.tag', {
+  // other part types (none today) show nothing
+  return part.type === 'input_tag' && h(interactive ? 'button.tag.interactive' : 'span.tag', {
     text: '@' + part.text, onclick: interactive && (() => ctx.onEntityClick?.(tagEntity(part))),
   });
 };
@@ -63,7 +63,7 @@ const renderAttachment = ({ type, name, preview_url }) => {
   const preview = type === 'image' && safeImageSrc(preview_url);
   return preview
     ? h('img.attachment-image', { src: preview, alt: name, loading: 'lazy' })
-    : h('span.attachment-file', { text: '📄 ' + name });
+    : textEl('span.attachment-file', '📄 ' + name);
 };
 
 /**
@@ -76,7 +76,7 @@ const workflowLabel = ({ summary, type }, tasks, streaming) => {
   if (summary?.title) return h('span', summary.icon ? iconGlyph(summary.icon) + ' ' : '', summary.title);
   if (typeof summary?.duration === 'number') return `Thought for ${summary.duration}s`;
   const current = tasks.at(-1);
-  return streaming ? h('span.shimmer', { text: current ? taskTitle(current) : 'Working…' })
+  return streaming ? textEl('span.shimmer', current ? taskTitle(current) : 'Working…')
     : type === 'reasoning' ? 'Reasoning' : `${tasks.length} step${tasks.length === 1 ? '' : 's'}`;
 };
 
@@ -101,9 +101,9 @@ const renderTask = (task, ctx) => {
       ? h('span.spinner', { ariaLabel: 'In progress' })
       : glyph(indicator === 'complete' ? 'check' : task.icon || 'dot', 'task-marker'), // ✓, the task's icon or •
     h('div.task-body',
-      h('div.task-title', { text: taskTitle(task) }),
+      textEl('div.task-title', taskTitle(task)),
       content,
-      task.queries?.length > 0 && h('div.chips', task.queries.map((query) => h('span.chip', { text: '🔍 ' + query }))),
+      task.queries?.length > 0 && h('div.chips', task.queries.map((query) => textEl('span.chip', '🔍 ' + query))),
       task.sources?.length > 0 && h('ul.task-sources', task.sources.map((source) => {
         const href = sourceHref(source);
         const label = source.title || source.filename || source.url || '';
@@ -122,8 +122,8 @@ const renderStructuredInput = (item, ctx) => {
   const testid = 'structured-input';
   if (item.status && item.status !== 'pending') {
     return h('div.structured-input.answered', { testid }, inputs.map(({ question, answer }) => h('div.si-answer',
-      h('div.si-question', { text: question }),
-      h('div.si-value', { text: answer && !answer.skipped ? answer.values.join(', ') : 'Skipped' }))));
+      textEl('div.si-question', question),
+      textEl('div.si-value', answer && !answer.skipped ? answer.values.join(', ') : 'Skipped'))));
   }
 
   /** @type {Map<string, () => string[]>} read the current answer of each question */
@@ -179,8 +179,8 @@ const renderStructuredInput = (item, ctx) => {
       readers.set(input.id, () => [text.value.trim()].filter(Boolean));
     }
     return h('fieldset.si-field',
-      h('legend.si-question', { text: question }),
-      input.description && h('p.si-description', { text: input.description }),
+      textEl('legend.si-question', question),
+      input.description && textEl('p.si-description', input.description),
       control);
   }),
   h('div.si-actions',
@@ -195,28 +195,25 @@ const nothing = () => null;
 const ITEM_RENDERERS = {
   __proto__: null, // a type such as "constructor" must not find Object's members
 
-  user_message(item, ctx) {
-    const attachments = item.attachments ?? [];
-    return h('div.user-message',
-      item.quoted_text && h('blockquote.quoted', { text: item.quoted_text }),
-      attachments.length > 0 && h('div.message-attachments', attachments.map(renderAttachment)),
-      h('div.bubble', (item.content ?? []).map((part) => renderUserPart(part, ctx))));
-  },
+  user_message: ({ quoted_text, attachments, content }, ctx) => h('div.user-message',
+    quoted_text && textEl('blockquote.quoted', quoted_text),
+    attachments?.length > 0 && h('div.message-attachments', attachments.map(renderAttachment)),
+    h('div.bubble', (content ?? []).map((part) => renderUserPart(part, ctx)))),
 
-  assistant_message(item, ctx) {
-    const parts = item.content ?? [];
-    return h('div.assistant-message', { class: ctx.streaming && 'streaming' },
+  assistant_message({ content }, { streaming, markdown }) {
+    const parts = content ?? [];
+    return h('div.assistant-message', { class: streaming && 'streaming' },
       // Typing dots until the first text arrives.
-      ctx.streaming && !parts.some((part) => part.text) && h('span.typing', { role: 'status', ariaLabel: 'Assistant is typing' },
+      streaming && !parts.some((part) => part.text) && h('span.typing', { role: 'status', ariaLabel: 'Assistant is typing' },
         h('span'), h('span'), h('span')),
-      parts.map((part) => part.text && renderMarkdown(part.text, { ...ctx.markdown, annotations: part.annotations ?? [] })));
+      parts.map((part) => part.text && renderMarkdown(part.text, { ...markdown, annotations: part.annotations ?? [] })));
   },
 
   client_tool_call({ status, name }) {
     const pending = status !== 'completed';
     return h('div.tool-call', { class: pending && 'pending' },
       pending ? h('span.spinner', { ariaHidden: 'true' }) : glyph('check'),
-      h('span', { text: pending ? `Running ${name}…` : `Used ${name}` }));
+      textEl('span', pending ? `Running ${name}…` : `Used ${name}`));
   },
 
   widget: (item, ctx) => item.widget ? renderWidget(item.widget, ctx.widgetContext(item)) : null,
@@ -226,7 +223,7 @@ const ITEM_RENDERERS = {
     if (src) return h('figure.generated-image', h('img', { src, alt: 'Generated image', loading: 'lazy' }));
     const percent = typeof progress === 'number' ? ` ${Math.round(progress * 100)}%` : '';
     return h('div.generated-image.pending', { role: 'status' },
-      h('span.shimmer', { text: streaming ? `Generating image…${percent}` : 'Image unavailable' }));
+      textEl('span.shimmer', streaming ? `Generating image…${percent}` : 'Image unavailable'));
   },
 
   workflow({ workflow }, ctx) {

@@ -33,6 +33,13 @@ const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
 export const newTabLink = (href, props, ...children) => h('a', { href, ...NEW_TAB, ...props }, ...children);
 
 /**
+ * An element showing text, set as textContent (never parsed as HTML).
+ * @param {string} selector as for h()
+ * @param {string | number} text
+ */
+export const textEl = (selector, text) => h(selector, { text });
+
+/**
  * Where a source links to: its url when it is a url source with a safe url, else null.
  * @param {Source | undefined} source
  */
@@ -69,7 +76,7 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
   for (const pre of all('pre')) {
     const code = pre.querySelector('code');
     const language = code?.className.match(/(?:^|\s)language-(\S*)/)?.[1] ?? '';
-    const block = h('div.code-block', h('div.code-header', h('span', { text: language }),
+    const block = h('div.code-block', h('div.code-header', textEl('span', language),
       copyButton('Copy code', 'copy-code', () => (code ?? pre).textContent ?? '')));
     pre.before(block);
     block.append(pre);
@@ -147,12 +154,12 @@ const renderSourceList = (list, onEntityClick) => h('ol.sources', { ariaLabel: '
   list.map((source, i) => {
     const label = source.title || source.url || source.filename || 'Source';
     const href = sourceHref(source);
-    const number = h('span.source-number', { text: i + 1 });
+    const number = textEl('span.source-number', i + 1);
     return h('li', href
-      ? newTabLink(href, { testid: 'source-link' }, number, h('span', { text: label }), h('span.source-host', { text: hostOf(href) }))
+      ? newTabLink(href, { testid: 'source-link' }, number, textEl('span', label), textEl('span.source-host', hostOf(href)))
       : source.type === 'entity' && source.interactive && onEntityClick
-        ? h('button', { onclick: () => onEntityClick(source) }, number, h('span', { text: source.label ?? label }))
-        : h('span', number, h('span', { text: source.filename ?? source.label ?? label })));
+        ? h('button', { onclick: () => onEntityClick(source) }, number, textEl('span', source.label ?? label))
+        : h('span', number, textEl('span', source.filename ?? source.label ?? label)));
   }));
 
 /**

@@ -7,7 +7,7 @@
 
 import { h, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, textEl } from './markdown.js';
 import { splitTurns, turnCopyText } from './thread-model.js';
 
 /** @typedef {import('./types.js').ThreadItem} ThreadItem */
@@ -102,7 +102,7 @@ export const createThreadView = (hooks) => {
    */
   const setProgress = (text, glyph) => {
     progress.hidden = !text;
-    progress.replaceChildren(text ? h('span.shimmer', { text: (glyph ? glyph + ' ' : '') + text }) : '');
+    progress.replaceChildren(text ? textEl('span.shimmer', (glyph ? glyph + ' ' : '') + text) : '');
     if (text && isNearBottom()) scrollToBottom();
   };
 
@@ -341,7 +341,7 @@ export const createThreadView = (hooks) => {
       const notice = h('div.notice', {
         class: 'level-' + level, role: level === 'danger' ? 'alert' : 'status', testid: 'notice',
       },
-      title && h('strong', { text: title }),
+      title && textEl('strong', title),
       renderMarkdown(message ?? ''),
       h('button.icon-button.small', { ariaLabel: 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
       addTransient(notice);
@@ -354,14 +354,14 @@ export const createThreadView = (hooks) => {
      */
     addError(message, onRetry) {
       const error = h('div.stream-error', { role: 'alert', testid: 'stream-error' },
-        uiIcon('alert'), h('span', { text: message }),
+        uiIcon('alert'), textEl('span', message),
         onRetry && h('button.w-button.secondary.small', {
           testid: 'error-retry',
           onclick: () => {
             error.remove();
             onRetry();
           },
-        }, uiIcon('retry'), h('span', { text: 'Retry' })));
+        }, uiIcon('retry'), textEl('span', 'Retry')));
       addTransient(error);
     },
   };
