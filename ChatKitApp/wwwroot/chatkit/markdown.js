@@ -17,7 +17,7 @@ import { h, copyButton } from './dom.js';
 const marked = new Marked({ renderer: { html: ({ text }) => escapeHtml(text) } });
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
-// source number (U+E000 n U+E001, see insertMarkers), then become links; private-use code points
+// source number (U+E000 n U+E001, see renderMarkdown), then become links; private-use code points
 // never occur in real answers. Splitting a text on the pattern alternates text and numbers.
 const MARK_PATTERN = /\uE000(\d+)\uE001/;
 
@@ -60,8 +60,26 @@ export const sourceHref = (source) => source?.type === 'url' ? safeUrl(source.ur
  */
 export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntityClick } = {}) => {
   annotations ??= [];
-  const sources = numberSources(annotations);
-  const html = /** @type {string} */ (marked.parse(insertMarkers(text, annotations, sources)));
+  // Each distinct source gets a number, in order of first appearance; sources with the same
+  // url (else filename, id, title) are one.
+  /** @type {Source[]} */
+  const sources = [];
+  /** @type {Map<string, number>} */
+  const numbers = new Map();
+  /** @param {Source} source */
+  const keyOf = (source) => source.url ?? source.filename ?? source.id ?? source.title;
+  for (const annotation of annotations) {
+    const source = annotation?.source;
+    if (source && !numbers.has(keyOf(source))) numbers.set(keyOf(source), sources.push(source));
+  }
+  // A marker at each annotation's character offset (`index`); annotations without an index
+  // appear only in the source list. Every annotation with a source was numbered just above.
+  const withMarkers = annotations
+    .filter((a) => a?.source && typeof a.index === 'number')
+    .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: numbers.get(keyOf(a.source)) }))
+    .sort((a, b) => b.at - a.at) // right to left, so earlier offsets stay valid
+    .reduce((result, { at, n }) => `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`, text);
+  const html = /** @type {string} */ (marked.parse(withMarkers));
   const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
   /** @param {string} selector */
   const all = (selector) => container.querySelectorAll(selector);
@@ -81,45 +99,12 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
     pre.before(block);
     block.append(pre);
   }
-  if (sources.list.length) {
-    replaceMarkers(container, sources.list);
-    container.append(renderSourceList(sources.list, onEntityClick));
+  if (sources.length) {
+    replaceMarkers(container, sources);
+    container.append(renderSourceList(sources, onEntityClick));
   }
   return container;
 };
-
-/**
- * Gives each distinct source a number, in order of first appearance.
- * @param {Annotation[]} annotations
- */
-const numberSources = (annotations) => {
-  /** @type {Source[]} */
-  const list = [];
-  /** @type {Map<string, number>} */
-  const numbers = new Map();
-  /** Sources with the same url (else filename, id, title) are one. @param {Source} source */
-  const keyOf = (source) => source.url ?? source.filename ?? source.id ?? source.title;
-  for (const annotation of annotations) {
-    const source = annotation?.source;
-    if (source && !numbers.has(keyOf(source))) numbers.set(keyOf(source), list.push(source));
-  }
-  /** @param {Source} source */
-  const numberOf = (source) => numbers.get(keyOf(source)) ?? 0;
-  return { list, numberOf };
-};
-
-/**
- * Inserts a marker at each annotation's character offset (`index`); annotations without an
- * index appear only in the source list.
- * @param {string} text
- * @param {Annotation[]} annotations
- * @param {{ numberOf: (source: Source) => number }} sources
- */
-const insertMarkers = (text, annotations, sources) => annotations
-  .filter((a) => a?.source && typeof a.index === 'number')
-  .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: sources.numberOf(a.source) }))
-  .sort((a, b) => b.at - a.at) // right to left, so earlier offsets stay valid
-  .reduce((result, { at, n }) => `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`, text);
 
 /**
  * @param {HTMLElement} container
