@@ -5,7 +5,7 @@
 // A factory rather than a class: its state lives in closure variables, which the minifier can
 // shorten (a class's `this.#field` and method names it cannot).
 
-import { h, copyButton } from './dom.js';
+import { h, append, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
 import { renderMarkdown, textEl } from './markdown.js';
 import { splitTurns, turnCopyText } from './thread-model.js';
@@ -162,7 +162,7 @@ export const createThreadView = (hooks) => {
   };
 
   /** @param {ThreadItem} item */
-  const append = (item) => insert(item, items.length);
+  const appendItem = (item) => insert(item, items.length);
 
   /** @param {string} id */
   const remove = (id) => {
@@ -203,13 +203,13 @@ export const createThreadView = (hooks) => {
       const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
       const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastChild;
       if (!slot) return;
-      slot.append(copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)));
-      if (settings.feedback) slot.append(...feedbackButtons(turn));
-      if (settings.retry && isLast && turn.user) {
-        slot.append(h('button.icon-button', {
+      append(slot, [
+        copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)),
+        settings.feedback && feedbackButtons(turn),
+        settings.retry && isLast && turn.user && h('button.icon-button', {
           label: 'Retry', testid: 'retry', onclick: () => hooks.onRetry(turn),
-        }, uiIcon('retry')));
-      }
+        }, uiIcon('retry')),
+      ]);
     });
   };
 
@@ -233,7 +233,7 @@ export const createThreadView = (hooks) => {
     items = [];
     for (const store of perItem) store.clear();
     list.replaceChildren();
-    page.forEach(append);
+    page.forEach(appendItem);
     showPage(more);
     scrollToBottom();
   };
@@ -295,7 +295,7 @@ export const createThreadView = (hooks) => {
      */
     upsert(item, streaming) {
       const index = indexOf(item.id);
-      if (index < 0) append(item);
+      if (index < 0) appendItem(item);
       else items[index] = item;
       streamingIds[streaming ? 'add' : 'delete'](item.id);
       touch(item.id);
