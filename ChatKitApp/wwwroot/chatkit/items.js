@@ -206,7 +206,7 @@ const ITEM_RENDERERS = {
       // Typing dots until the first text arrives.
       streaming && !parts.some((part) => part.text) && h('span.typing', { role: 'status', ariaLabel: 'Assistant is typing' },
         h('span'), h('span'), h('span')),
-      parts.map((part) => part.text && renderMarkdown(part.text, { ...markdown, annotations: part.annotations ?? [] })));
+      parts.map((part) => part.text && renderMarkdown(part.text, { ...markdown, annotations: part.annotations })));
   },
 
   client_tool_call({ status, name }) {

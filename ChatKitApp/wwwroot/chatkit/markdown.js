@@ -111,7 +111,7 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
  * @param {Source[]} list
  */
 const replaceMarkers = (container, list) => {
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
   /** @type {Text[]} */
   const texts = [];
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
