@@ -10,21 +10,40 @@ import { h, copyButton } from './dom.js';
 /** @typedef {import('./types.js').Annotation} Annotation */
 /** @typedef {import('./types.js').Source} Source */
 
-// A private instance: the host page may use marked too, and must not see our settings.
+// A private instance: the host page may use marked too, and must not see our settings. Its
+// defaults are what we want (GitHub-flavoured, no line breaks from single newlines, synchronous).
 // Raw HTML in model or user text is shown as the text it is, never parsed (an `<img onerror>`
 // in a reply is text, not a sanitised image); DOMPurify stays as the net for what markdown makes.
-const marked = new Marked({
-  gfm: true, breaks: false, async: false,
-  renderer: { html: ({ text }) => escapeHtml(text) },
-});
+const marked = new Marked({ renderer: { html: ({ text }) => escapeHtml(text) } });
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
-// source number (U+E000 n U+E001, see insertMarkers), then become links; private-use code points
+// source number (U+E000 n U+E001, see renderMarkdown), then become links; private-use code points
 // never occur in real answers. Splitting a text on the pattern alternates text and numbers.
 const MARK_PATTERN = /\uE000(\d+)\uE001/;
 
 // Every link we show opens in a new tab, without giving the opened page a handle on ours.
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+
+/**
+ * A link that opens in a new tab (see NEW_TAB).
+ * @param {string} href
+ * @param {Record<string, any>} props
+ * @param {...import('./dom.js').Child} children
+ */
+export const newTabLink = (href, props, ...children) => h('a', { href, ...NEW_TAB, ...props }, ...children);
+
+/**
+ * An element showing text, set as textContent (never parsed as HTML).
+ * @param {string} selector as for h()
+ * @param {string | number} text
+ */
+export const textEl = (selector, text) => h(selector, { text });
+
+/**
+ * Where a source links to: its url when it is a url source with a safe url, else null.
+ * @param {Source | undefined} source
+ */
+export const sourceHref = (source) => source?.type === 'url' ? safeUrl(source.url) : null;
 
 /**
  * @typedef {object} MarkdownOptions
@@ -39,85 +58,76 @@ const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
  * @param {MarkdownOptions} [options]
  * @returns {HTMLElement}
  */
-export function renderMarkdown(text, options = {}) {
-  const annotations = options.annotations ?? [];
-  const sources = numberSources(annotations);
-  const html = /** @type {string} */ (marked.parse(insertMarkers(text, annotations, sources)));
-  const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
-
-  secureLinks(container);
-  filterImages(container, options.allowedImageDomains ?? null);
-  enhanceCodeBlocks(container);
-  if (sources.list.length) {
-    replaceMarkers(container, sources.list);
-    container.append(renderSourceList(sources.list, options.onEntityClick));
-  }
-  return container;
-}
-
-/**
- * Gives each distinct source a number, in order of first appearance.
- * @param {Annotation[]} annotations
- */
-function numberSources(annotations) {
+export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntityClick } = {}) => {
+  annotations ??= [];
+  // Each distinct source gets a number, in order of first appearance; sources with the same
+  // url (else filename, id, title) are one.
   /** @type {Source[]} */
-  const list = [];
+  const sources = [];
   /** @type {Map<string, number>} */
   const numbers = new Map();
-  /** Sources with the same url (else filename, id, title) are one. @param {Source} source */
+  /** @param {Source} source */
   const keyOf = (source) => source.url ?? source.filename ?? source.id ?? source.title;
   for (const annotation of annotations) {
     const source = annotation?.source;
-    if (source && !numbers.has(keyOf(source))) {
-      list.push(source);
-      numbers.set(keyOf(source), list.length);
-    }
+    if (source && !numbers.has(keyOf(source))) numbers.set(keyOf(source), sources.push(source));
   }
-  /** @param {Source} source */
-  const numberOf = (source) => numbers.get(keyOf(source)) ?? 0;
-  return { list, numberOf };
-}
-
-/**
- * Inserts a marker at each annotation's character offset (`index`); annotations without an
- * index appear only in the source list.
- * @param {string} text
- * @param {Annotation[]} annotations
- * @param {{ numberOf: (source: Source) => number }} sources
- */
-function insertMarkers(text, annotations, sources) {
-  const placed = annotations
+  // A marker at each annotation's character offset (`index`); annotations without an index
+  // appear only in the source list. Every annotation with a source was numbered just above.
+  const withMarkers = annotations
     .filter((a) => a?.source && typeof a.index === 'number')
-    .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: sources.numberOf(a.source) }))
-    .sort((a, b) => b.at - a.at); // right to left, so earlier offsets stay valid
-  let result = text;
-  for (const { at, n } of placed) result = `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`;
-  return result;
-}
+    .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: numbers.get(keyOf(a.source)) }))
+    .sort((a, b) => b.at - a.at) // right to left, so earlier offsets stay valid
+    .reduce((result, { at, n }) => `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`, text);
+  const html = /** @type {string} */ (marked.parse(withMarkers));
+  const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
+  /** @param {string} selector */
+  const all = (selector) => container.querySelectorAll(selector);
+
+  for (const a of all('a[href]')) Object.assign(a, NEW_TAB);
+  // When a list of allowed image hosts is set, images from other hosts are dropped.
+  for (const img of allowedImageDomains ? all('img') : []) {
+    const host = hostOf(img.getAttribute('src') ?? '');
+    if (!allowedImageDomains?.some((domain) => host === domain || host.endsWith('.' + domain))) img.remove();
+  }
+  // Each `<pre>` gets a header holding the language and a copy button.
+  for (const pre of all('pre')) {
+    const code = pre.querySelector('code');
+    const language = code?.className.match(/(?:^|\s)language-(\S*)/)?.[1] ?? '';
+    const block = h('div.code-block', h('div.code-header', textEl('span', language),
+      copyButton('Copy code', 'copy-code', () => (code ?? pre).textContent ?? '')));
+    pre.before(block);
+    block.append(pre);
+  }
+  if (sources.length) {
+    replaceMarkers(container, sources);
+    container.append(renderSourceList(sources, onEntityClick));
+  }
+  return container;
+};
 
 /**
  * @param {HTMLElement} container
  * @param {Source[]} list
  */
-function replaceMarkers(container, list) {
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+const replaceMarkers = (container, list) => {
+  const walker = document.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
   /** @type {Text[]} */
   const texts = [];
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
   for (const node of texts) {
     const pieces = node.data.split(MARK_PATTERN);
-    if (pieces.length < 2) continue;
     // Odd pieces are the source numbers: each becomes a footnote, a link for a url source.
-    node.replaceWith(...pieces.map((piece, i) => {
+    if (pieces.length > 1) node.replaceWith(...pieces.map((piece, i) => {
       if (i % 2 === 0) return piece;
       const source = list[Number(piece) - 1];
-      const href = source?.type === 'url' ? safeUrl(source.url) : null;
+      const href = sourceHref(source);
       return h('sup.footnote', href
-        ? h('a', { href, ...NEW_TAB, title: source.title, text: piece })
+        ? newTabLink(href, { title: source.title, text: piece })
         : h('span', { title: source?.title ?? '', text: piece }));
     }));
   }
-}
+};
 
 /**
  * The numbered list of sources: a link for a url source, a button for an interactive entity
@@ -125,75 +135,38 @@ function replaceMarkers(container, list) {
  * @param {Source[]} list
  * @param {((source: Source) => void) | undefined} onEntityClick
  */
-function renderSourceList(list, onEntityClick) {
-  return h('ol.sources', { 'aria-label': 'Sources' },
-    list.map((source, i) => {
-      const label = source.title || source.url || source.filename || 'Source';
-      const href = source.type === 'url' ? safeUrl(source.url) : null;
-      const [tag, props, text] = href
-        ? ['a', { href, ...NEW_TAB, testid: 'source-link' }, label]
-        : source.type === 'entity' && source.interactive && onEntityClick
-          ? ['button', { onclick: () => onEntityClick(source) }, source.label ?? label]
-          : ['span', {}, source.filename ?? source.label ?? label];
-      return h('li', h(tag, props,
-        h('span.source-number', { text: i + 1 }), h('span', { text }),
-        href && h('span.source-host', { text: hostOf(href) })));
-    }));
-}
-
-/** @param {HTMLElement} container */
-function secureLinks(container) {
-  for (const a of container.querySelectorAll('a[href]')) Object.assign(a, NEW_TAB);
-}
-
-/**
- * @param {HTMLElement} container
- * @param {string[] | null} allowed
- */
-function filterImages(container, allowed) {
-  if (!allowed) return;
-  for (const img of container.querySelectorAll('img')) {
-    const host = hostOf(img.getAttribute('src') ?? '');
-    if (!allowed.some((domain) => host === domain || host.endsWith('.' + domain))) img.remove();
-  }
-}
-
-/** Wraps each `<pre>` with a header holding the language and a copy button. @param {HTMLElement} container */
-function enhanceCodeBlocks(container) {
-  for (const pre of container.querySelectorAll('pre')) {
-    const code = pre.querySelector('code');
-    const language = code?.className.match(/(?:^|\s)language-(\S*)/)?.[1] ?? '';
-    const block = h('div.code-block', h('div.code-header', h('span', { text: language }),
-      copyButton('Copy code', 'copy-code', () => (code ?? pre).textContent ?? '')));
-    pre.replaceWith(block);
-    block.append(pre);
-  }
-}
+const renderSourceList = (list, onEntityClick) => h('ol.sources', { ariaLabel: 'Sources' },
+  list.map((source, i) => {
+    const label = source.title || source.url || source.filename || 'Source';
+    const href = sourceHref(source);
+    const number = textEl('span.source-number', i + 1);
+    return h('li', href
+      ? newTabLink(href, { testid: 'source-link' }, number, textEl('span', label), textEl('span.source-host', hostOf(href)))
+      : source.type === 'entity' && source.interactive && onEntityClick
+        ? h('button', { onclick: () => onEntityClick(source) }, number, textEl('span', source.label ?? label))
+        : h('span', number, textEl('span', source.filename ?? source.label ?? label)));
+  }));
 
 /**
  * Only http(s) and relative URLs become links; sources are server data, not trusted HTML.
  * @param {string | undefined} url
  */
-export function safeUrl(url) {
+export const safeUrl = (url) => {
   const parsed = url && parseUrl(url);
-  return ['http:', 'https:'].includes(/** @type {string} */ (parsed?.protocol)) ? /** @type {URL} */ (parsed).href : null;
-}
+  return parsed && /^https?:$/.test(parsed.protocol) ? parsed.href : null;
+};
 
 /** @param {string} url */
-function hostOf(url) {
-  return parseUrl(url)?.hostname.replace(/^www\./, '') ?? '';
-}
+const hostOf = (url) => parseUrl(url)?.hostname.replace(/^www\./, '') ?? '';
 
 /** The URL, resolved against the page; null when it is not one. @param {string} url */
-function parseUrl(url) {
+const parseUrl = (url) => {
   try {
     return new URL(url, document.baseURI);
   } catch {
     return null;
   }
-}
+};
 
 /** @param {string} text */
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

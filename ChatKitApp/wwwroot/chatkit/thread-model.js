@@ -7,6 +7,37 @@
 /** @typedef {import('./types.js').Entity} Entity */
 /** @typedef {import('./types.js').UserMessageContent} UserMessageContent */
 
+/** Whether a value is a non-null object (widget children may also be strings or nulls). @param {unknown} value */
+const isObject = (value) => !!value && typeof value == 'object';
+
+/**
+ * The content part the update names (`content_index`), padding the list with empty text parts
+ * as the protocol says.
+ * @param {ThreadItem} item
+ * @param {{ content_index: number }} update
+ */
+const contentPart = (item, { content_index: index }) => {
+  const content = (item.content ??= []);
+  while (content.length <= index) content.push({ type: 'output_text', text: '', annotations: [] });
+  return content[index];
+};
+
+/** A content part `added` or `done`: the update's copy of the part replaces ours. @param {ThreadItem} item @param {any} update */
+const setContentPart = (item, update) => {
+  contentPart(item, update);
+  /** @type {any[]} */ (item.content)[update.content_index] = structuredClone(update.content);
+};
+
+/**
+ * An update that sets these fields of the item to the update's values.
+ * @param {...string} fields
+ * @returns {(item: any, update: any) => void}
+ */
+const copyFields = (...fields) => (item, update) => fields.forEach((field) => item[field] = update[field]);
+
+/** @param {ThreadItem} item */
+const workflowTasks = (item) => ((item.workflow ??= { type: 'custom', tasks: [] }).tasks ??= []);
+
 // Item updates (PROTOCOL.md 3.2) share this prefix: assistant_message.content_part.added,
 // .done, .text_delta and .annotation_added.
 const PART = 'assistant_message.content_part.';
@@ -30,9 +61,7 @@ const ITEM_UPDATES = {
   'workflow.task.updated'(item, update) {
     workflowTasks(item)[update.task_index] = update.task;
   },
-  'widget.root.updated'(item, update) {
-    item.widget = update.widget;
-  },
+  'widget.root.updated': copyFields('widget'),
   'widget.streaming_text.value_delta'(item, update) {
     const node = item.widget && findWidgetNode(item.widget, update.component_id);
     if (!node) return; // nothing to grow: the next root update will carry the text
@@ -42,10 +71,7 @@ const ITEM_UPDATES = {
   'widget.component.updated'(item, update) {
     if (item.widget) item.widget = replaceWidgetNode(item.widget, update.component_id, update.component);
   },
-  'generated_image.updated'(item, update) {
-    item.image = update.image;
-    item.progress = update.progress;
-  },
+  'generated_image.updated': copyFields('image', 'progress'),
 };
 
 /**
@@ -54,34 +80,11 @@ const ITEM_UPDATES = {
  * @param {any} update
  * @returns {boolean} false when the update type is unknown (the caller logs it)
  */
-export function applyItemUpdate(item, update) {
+export const applyItemUpdate = (item, update) => {
   const apply = ITEM_UPDATES[update.type];
   apply?.(item, update);
   return !!apply;
-}
-
-/**
- * The content part the update names (`content_index`), padding the list with empty text parts
- * as the protocol says.
- * @param {ThreadItem} item
- * @param {{ content_index: number }} update
- */
-function contentPart(item, { content_index: index }) {
-  const content = (item.content ??= []);
-  while (content.length <= index) content.push({ type: 'output_text', text: '', annotations: [] });
-  return content[index];
-}
-
-/** A content part `added` or `done`: the update's copy of the part replaces ours. @param {ThreadItem} item @param {any} update */
-function setContentPart(item, update) {
-  contentPart(item, update);
-  /** @type {any[]} */ (item.content)[update.content_index] = structuredClone(update.content);
-}
-
-/** @param {ThreadItem} item */
-function workflowTasks(item) {
-  return ((item.workflow ??= { type: 'custom', tasks: [] }).tasks ??= []);
-}
+};
 
 /**
  * Depth-first search of a widget tree for the component with this `id`.
@@ -89,15 +92,9 @@ function workflowTasks(item) {
  * @param {string} id
  * @returns {WidgetNode | null}
  */
-function findWidgetNode(node, id) {
-  if (!node || typeof node !== 'object') return null;
-  if (node.id === id) return node;
-  for (const child of widgetChildren(node)) {
-    const found = findWidgetNode(child, id);
-    if (found) return found;
-  }
-  return null;
-}
+const findWidgetNode = (node, id) => !isObject(node) ? null
+  : node.id === id ? node
+  : widgetChildren(node).reduce((/** @type {WidgetNode | null} */ found, child) => found ?? findWidgetNode(child, id), null);
 
 /**
  * Returns the tree with the component of this id replaced (the root itself may be replaced).
@@ -106,27 +103,23 @@ function findWidgetNode(node, id) {
  * @param {WidgetNode} replacement
  * @returns {WidgetNode}
  */
-function replaceWidgetNode(node, id, replacement) {
+const replaceWidgetNode = (node, id, replacement) => {
   if (node.id === id) return replacement;
   const children = node.children;
-  if (children && typeof children === 'object') {
+  if (isObject(children)) {
     node.children = Array.isArray(children)
       ? children.map((/** @type {WidgetNode} */ c) => replaceWidgetNode(c, id, replacement))
       : replaceWidgetNode(children, id, replacement);
   }
   return node;
-}
+};
 
 /**
  * Children of a widget node; `Transition` has a single child object instead of an array.
  * @param {WidgetNode} node
  * @returns {WidgetNode[]}
  */
-export function widgetChildren(node) {
-  const children = node.children;
-  if (Array.isArray(children)) return children;
-  return children && typeof children === 'object' ? [children] : [];
-}
+export const widgetChildren = ({ children }) => Array.isArray(children) ? children : isObject(children) ? [children] : [];
 
 /**
  * Splits the transcript into turns. A turn is a user message and every item after it up to the
@@ -135,7 +128,7 @@ export function widgetChildren(node) {
  * @param {ThreadItem[]} items
  * @returns {{ user: ThreadItem | null, items: ThreadItem[] }[]}
  */
-export function splitTurns(items) {
+export const splitTurns = (items) => {
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] }[]} */
   const turns = [];
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] } | null} */
@@ -146,7 +139,7 @@ export function splitTurns(items) {
     if (!isUser) current.items.push(item);
   }
   return turns;
-}
+};
 
 const PARAGRAPH = '\n\n';
 
@@ -154,14 +147,12 @@ const PARAGRAPH = '\n\n';
  * The text a turn's copy button copies: assistant text and widget `copy_text`, in order.
  * @param {ThreadItem[]} items
  */
-export function turnCopyText(items) {
-  return items
-    .map((item) => item.type === 'assistant_message'
-      ? (item.content ?? []).map((p) => p.text ?? '').join(PARAGRAPH)
-      : (item.type === 'widget' && item.copy_text) || '')
-    .filter((text) => text.trim())
-    .join(PARAGRAPH);
-}
+export const turnCopyText = (items) => items
+  .map((item) => item.type === 'assistant_message'
+    ? (item.content ?? []).map((p) => p.text ?? '').join(PARAGRAPH)
+    : (item.type === 'widget' && item.copy_text) || '')
+  .filter((text) => text.trim())
+  .join(PARAGRAPH);
 
 
 /**
@@ -173,21 +164,17 @@ export function turnCopyText(items) {
  * @param {string | null | undefined} model
  * @returns {import('./types.js').UserMessageInput}
  */
-export function userInput(content, attachments, quotedText, toolId, model) {
-  return {
-    content, attachments: attachments.map((a) => a.id), quoted_text: quotedText,
-    inference_options: { ...toolId && { tool_choice: { id: toolId } }, ...model && { model } },
-  };
-}
+export const userInput = (content, attachments, quotedText, toolId, model) => ({
+  content, attachments: attachments.map((a) => a.id), quoted_text: quotedText,
+  inference_options: { ...toolId && { tool_choice: { id: toolId } }, ...model && { model } },
+});
 
 /**
  * Plain text as user message content.
  * @param {string} text
  * @returns {UserMessageContent[]}
  */
-export function textContent(text) {
-  return [inputText(text)];
-}
+export const textContent = (text) => [inputText(text)];
 
 /** @param {string} text @returns {UserMessageContent} */
 const inputText = (text) => ({ type: 'input_text', text });
@@ -200,40 +187,22 @@ const inputText = (text) => ({ type: 'input_text', text });
  * @param {Entity[]} tags
  * @returns {UserMessageContent[]}
  */
-export function composeContent(text, tags) {
-  /** @type {UserMessageContent[]} */
-  const parts = [];
-  let rest = text;
-  while (rest) {
-    let best = null;
-    for (const tag of tags) {
-      const at = rest.indexOf('@' + tag.title);
-      if (at >= 0 && (!best || at < best.at)) best = { at, tag };
-    }
-    if (!best) break;
-    const before = rest.slice(0, best.at);
-    if (before) parts.push(inputText(before));
-    parts.push(toTagPart(best.tag));
-    rest = rest.slice(best.at + best.tag.title.length + 1);
-  }
-  if (rest) parts.push(inputText(rest));
-  return parts;
-}
+export const composeContent = (text, tags) => {
+  // One pattern matching any mention: the leftmost wins and, at the same place, the tag listed
+  // first. Its group captures the title, so splitting alternates text and titles.
+  const mention = tags.length && RegExp(`@(${tags.map((tag) => tag.title.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')).join('|')})`);
+  return (mention ? text.split(mention) : [text])
+    .map((piece, i) => i % 2 ? toTagPart(/** @type {Entity} */ (tags.find((tag) => tag.title === piece))) : piece && inputText(piece))
+    .filter(Boolean);
+};
 
 /**
  * @param {Entity} entity
  * @returns {UserMessageContent}
  */
-function toTagPart(entity) {
-  return {
-    type: 'input_tag',
-    id: entity.id,
-    text: entity.title,
-    data: entity.data ?? {},
-    ...entity.group && { group: entity.group },
-    interactive: Boolean(entity.interactive),
-  };
-}
+const toTagPart = ({ id, title, data, group, interactive }) => ({
+  type: 'input_tag', id, text: title, data: data ?? {}, ...group && { group }, interactive: !!interactive,
+});
 
 /**
  * The reverse of composeContent, for setComposerValue({content}): text with `@Title` mentions
@@ -241,7 +210,7 @@ function toTagPart(entity) {
  * @param {UserMessageContent[]} content
  * @returns {{ text: string, tags: Entity[] }}
  */
-export function decomposeContent(content) {
+export const decomposeContent = (content) => {
   let text = '';
   /** @type {Entity[]} */
   const tags = [];
@@ -249,8 +218,15 @@ export function decomposeContent(content) {
     if (part.type === 'input_text') text += part.text;
     else if (part.type === 'input_tag') {
       text += '@' + part.text;
-      tags.push({ id: part.id, title: part.text, data: part.data, group: part.group, interactive: part.interactive });
+      tags.push(tagEntity(part));
     }
   }
   return { text, tags };
-}
+};
+
+/**
+ * The entity an `input_tag` part stands for (the reverse of toTagPart).
+ * @param {any} part
+ * @returns {Entity}
+ */
+export const tagEntity = ({ id, text, data, group, interactive }) => ({ id, title: text, data, group, interactive });

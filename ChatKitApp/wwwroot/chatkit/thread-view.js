@@ -5,9 +5,9 @@
 // A factory rather than a class: its state lives in closure variables, which the minifier can
 // shorten (a class's `this.#field` and method names it cannot).
 
-import { h, copyButton } from './dom.js';
+import { h, append, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, textEl } from './markdown.js';
 import { splitTurns, turnCopyText } from './thread-model.js';
 
 /** @typedef {import('./types.js').ThreadItem} ThreadItem */
@@ -24,14 +24,13 @@ import { splitTurns, turnCopyText } from './thread-model.js';
 
 const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 40;
-/** Test hooks are set on many nodes; a computed key spares repeating the attribute name. */
 /** The two feedback buttons: kind sent to the server, accessible name, icon. */
 const FEEDBACK = [['positive', 'Good response', 'thumbUp'], ['negative', 'Bad response', 'thumbDown']];
 
 /**
  * @param {ThreadViewHooks} hooks
  */
-export function createThreadView(hooks) {
+export const createThreadView = (hooks) => {
   /** @type {ThreadItem[]} display order = arrival order */
   let items = [];
   let hasMore = false;
@@ -40,7 +39,7 @@ export function createThreadView(hooks) {
   let frame = 0;
   /**
    * Each item's node: a `div.item` whose first child is the rendered body and whose last child
-   * holds the turn actions.
+   * holds the turn actions. A node exists exactly while an item with its id is in `items`.
    * @type {Map<string, HTMLElement>}
    */
   const nodes = new Map();
@@ -48,6 +47,8 @@ export function createThreadView(hooks) {
   const streamingIds = new Set();
   /** @type {Set<string>} items to re-render on the next frame */
   const dirty = new Set();
+  /** What is kept per item id, besides `items`. */
+  const perItem = [nodes, streamingIds, dirty];
   /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
   /** @type {Map<string, 'positive' | 'negative'>} */
   const feedbackGiven = new Map();
@@ -63,7 +64,7 @@ export function createThreadView(hooks) {
   // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
   // from announcing every partial re-render of the streamed message.
   const el = h('div.messages', {
-    role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', testid: 'message-list', tabindex: '0',
+    role: 'log', ariaLive: 'polite', ariaLabel: 'Conversation', testid: 'message-list', tabindex: '0',
     // Scrolling near the top loads older items too. (Scroll events cannot be cancelled, so a
     // plain listener is as cheap as a passive one.)
     onscroll: () => {
@@ -72,8 +73,13 @@ export function createThreadView(hooks) {
   }, h('div.column', loadOlderButton, list, progress, tail));
 
   /** @param {string} id */
-  const get = (id) => items.find((item) => item.id === id);
+  const indexOf = (id) => items.findIndex((item) => item.id === id);
+  /** @param {string} id @returns {ThreadItem | undefined} */
+  const get = (id) => items[indexOf(id)];
 
+  /** How far the bottom of the content is below the top of the view. */
+  const fromBottom = () => el.scrollHeight - el.scrollTop;
+  const isNearBottom = () => fromBottom() - el.clientHeight < NEAR_BOTTOM_PX;
   const scrollToBottom = () => {
     el.scrollTop = el.scrollHeight;
   };
@@ -83,131 +89,94 @@ export function createThreadView(hooks) {
    * on) stays there, one who scrolled up to read is left alone.
    * @param {() => void} change
    */
-  function keepFollowing(change) {
+  const keepFollowing = (change) => {
     const follow = hooks.settings().autoScroll && isNearBottom();
     change();
     if (follow) scrollToBottom();
-  }
-
-  function isNearBottom() {
-    return el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
-  }
-
-  /**
-   * Shows a loaded page of a thread.
-   * @param {ThreadItem[]} page oldest first
-   * @param {boolean} more whether older items exist
-   */
-  function setItems(page, more) {
-    feedbackGiven.clear();
-    clearTransient();
-    replaceItems(page, more);
-  }
-
-  function clearTransient() {
-    tail.replaceChildren();
-    setProgress(null);
-  }
-
-  /**
-   * Shows a fresh page of the same thread (fetchUpdates): the feedback given and the notices stay.
-   * @param {ThreadItem[]} page oldest first
-   * @param {boolean} more whether older items exist
-   */
-  function replaceItems(page, more) {
-    items = [];
-    nodes.clear();
-    streamingIds.clear();
-    dirty.clear();
-    list.replaceChildren();
-    for (const item of page) insert(item, items.length);
-    showPage(more);
-    scrollToBottom();
-  }
-
-  /**
-   * After a page was inserted: renders it and updates "load older" and the turn actions.
-   * @param {boolean} more whether older items exist
-   */
-  function showPage(more) {
-    hasMore = more;
-    loadOlderButton.hidden = !more;
-    flush();
-    refreshTurnActions();
-  }
-
-  /** Marks an item as changed; it is re-rendered on the next frame. @param {string} id */
-  function touch(id) {
-    dirty.add(id);
-    frame ||= requestAnimationFrame(flush);
-  }
-
-  /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
-  function flush() {
-    cancelAnimationFrame(frame);
-    frame = 0;
-    if (dirty.size) {
-      keepFollowing(() => {
-        for (const id of dirty) render(id);
-        dirty.clear();
-      });
-    }
-  }
+  };
 
   /**
    * The transient line a `progress_update` shows until real content arrives.
    * @param {string | null} text
    * @param {string} [glyph]
    */
-  function setProgress(text, glyph) {
+  const setProgress = (text, glyph) => {
     progress.hidden = !text;
-    progress.replaceChildren(text ? h('span.shimmer', { text: (glyph ? glyph + ' ' : '') + text }) : '');
+    progress.replaceChildren(text ? textEl('span.shimmer', (glyph ? glyph + ' ' : '') + text) : '');
     if (text && isNearBottom()) scrollToBottom();
-  }
+  };
+
+  const clearTransient = () => {
+    tail.replaceChildren();
+    setProgress(null);
+  };
 
   /** @param {HTMLElement} line a notice or an error */
-  function addTransient(line) {
+  const addTransient = (line) => {
     tail.append(line);
     scrollToBottom();
-  }
+  };
 
   /** @param {string} id */
-  function remove(id) {
-    items = items.filter((item) => item.id !== id);
-    nodes.get(id)?.remove();
-    for (const store of [nodes, streamingIds, dirty]) store.delete(id);
-  }
+  const render = (id) => {
+    const node = nodes.get(id);
+    const item = /** @type {ThreadItem} */ (get(id));
+    if (!node) return;
+    const content = hooks.renderItem(item, streamingIds.has(id));
+    node.firstChild?.replaceChildren(content ?? '');
+    node.hidden = !content;
+    node.dataset.itemType = item.type;
+  };
+
+  /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
+  const flush = () => {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    if (dirty.size) {
+      keepFollowing(() => {
+        dirty.forEach(render);
+        dirty.clear();
+      });
+    }
+  };
+
+  /** Marks an item as changed; it is re-rendered on the next frame. @param {string} id */
+  const touch = (id) => {
+    dirty.add(id);
+    frame ||= requestAnimationFrame(flush);
+  };
 
   /**
-   * Puts copy / feedback / retry under the last item of every finished turn that has an
-   * assistant answer. The turn still streaming gets none.
+   * @param {ThreadItem} item
+   * @param {number} index
    */
-  function refreshTurnActions() {
-    for (const node of nodes.values()) node.lastChild?.replaceChildren();
-    const turns = splitTurns(items);
-    const settings = hooks.settings();
-    turns.forEach((turn, index) => {
-      const isLast = index === turns.length - 1;
-      if (isLast && busy) return;
-      const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
-      const slot = anchor && nodes.get(anchor.id)?.lastChild;
-      if (!slot) return;
-      slot.append(copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)));
-      if (settings.feedback) slot.append(...feedbackButtons(turn));
-      if (settings.retry && isLast && turn.user) {
-        slot.append(h('button.icon-button', {
-          label: 'Retry', testid: 'retry', onclick: () => hooks.onRetry(turn),
-        }, uiIcon('retry')));
-      }
-    });
-  }
+  const insert = (item, index) => {
+    const node = h('div.item', {
+      class: 'item-' + item.type.replace(/_/g, '-'), testid: 'thread-item',
+      dataset: { itemId: item.id, itemType: item.type },
+    }, h('div.item-body'), h('div.item-actions'));
+    list.insertBefore(node, nodes.get(items[index]?.id) ?? null);
+    items.splice(index, 0, item);
+    nodes.set(item.id, node);
+    dirty.add(item.id);
+  };
+
+  /** @param {ThreadItem} item */
+  const appendItem = (item) => insert(item, items.length);
+
+  /** @param {string} id */
+  const remove = (id) => {
+    items = items.filter((item) => item.id !== id);
+    nodes.get(id)?.remove();
+    for (const store of perItem) store.delete(id);
+  };
 
   /** @param {Turn} turn */
-  function feedbackButtons(turn) {
+  const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
     const given = feedbackGiven.get(key);
     return FEEDBACK.map(([kind, label, icon]) => h('button.icon-button', {
-      testid: `feedback-${kind}`, label, 'aria-pressed': String(given === kind), disabled: !!given,
+      testid: `feedback-${kind}`, label, ariaPressed: String(given === kind), disabled: !!given,
       onclick: async () => {
         feedbackGiven.set(key, /** @type {'positive' | 'negative'} */ (kind));
         refreshTurnActions();
@@ -219,33 +188,66 @@ export function createThreadView(hooks) {
         }
       },
     }, uiIcon(icon)));
-  }
+  };
 
   /**
-   * @param {ThreadItem} item
-   * @param {number} index
+   * Puts copy / feedback / retry under the last item of every finished turn that has an
+   * assistant answer. The turn still streaming gets none.
    */
-  function insert(item, index) {
-    const node = h('div.item', {
-      class: 'item-' + item.type.replace(/_/g, '-'), testid: 'thread-item',
-      dataset: { itemId: item.id, itemType: item.type },
-    }, h('div.item-body'), h('div.item-actions'));
-    list.insertBefore(node, nodes.get(items[index]?.id) ?? null);
-    items.splice(index, 0, item);
-    nodes.set(item.id, node);
-    dirty.add(item.id);
-  }
+  const refreshTurnActions = () => {
+    for (const node of nodes.values()) node.lastChild?.replaceChildren();
+    const turns = splitTurns(items);
+    const settings = hooks.settings();
+    turns.forEach((turn, index) => {
+      const isLast = index === turns.length - 1;
+      const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
+      const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastChild;
+      if (!slot) return;
+      append(slot, [
+        copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)),
+        settings.feedback && feedbackButtons(turn),
+        settings.retry && isLast && turn.user && h('button.icon-button', {
+          label: 'Retry', testid: 'retry', onclick: () => hooks.onRetry(turn),
+        }, uiIcon('retry')),
+      ]);
+    });
+  };
 
-  /** @param {string} id */
-  function render(id) {
-    const node = nodes.get(id);
-    const item = get(id);
-    if (!node || !item) return;
-    const content = hooks.renderItem(item, streamingIds.has(id));
-    node.firstChild?.replaceChildren(content ?? '');
-    node.hidden = !content;
-    node.dataset.itemType = item.type;
-  }
+  /**
+   * After a page was inserted: renders it and updates "load older" and the turn actions.
+   * @param {boolean} more whether older items exist
+   */
+  const showPage = (more) => {
+    hasMore = more;
+    loadOlderButton.hidden = !more;
+    flush();
+    refreshTurnActions();
+  };
+
+  /**
+   * Shows a fresh page of the same thread (fetchUpdates): the feedback given and the notices stay.
+   * @param {ThreadItem[]} page oldest first
+   * @param {boolean} more whether older items exist
+   */
+  const replaceItems = (page, more) => {
+    items = [];
+    for (const store of perItem) store.clear();
+    list.replaceChildren();
+    page.forEach(appendItem);
+    showPage(more);
+    scrollToBottom();
+  };
+
+  /**
+   * Shows a loaded page of a thread.
+   * @param {ThreadItem[]} page oldest first
+   * @param {boolean} more whether older items exist
+   */
+  const setItems = (page, more) => {
+    feedbackGiven.clear();
+    clearTransient();
+    replaceItems(page, more);
+  };
 
   return {
     el,
@@ -268,7 +270,6 @@ export function createThreadView(hooks) {
     setProgress,
     remove,
     refreshTurnActions,
-
     setItems,
     clearTransient,
 
@@ -281,10 +282,10 @@ export function createThreadView(hooks) {
      * @param {boolean} more
      */
     prependItems(page, more) {
-      const fromBottom = el.scrollHeight - el.scrollTop;
+      const distance = fromBottom();
       page.filter((item) => !nodes.has(item.id)).forEach(insert);
       showPage(more);
-      el.scrollTop = el.scrollHeight - fromBottom;
+      el.scrollTop = el.scrollHeight - distance;
     },
 
     /**
@@ -293,11 +294,10 @@ export function createThreadView(hooks) {
      * @param {boolean} streaming true for `thread.item.added`, false for done/replaced
      */
     upsert(item, streaming) {
-      const index = items.findIndex((existing) => existing.id === item.id);
-      if (index < 0) insert(item, items.length);
+      const index = indexOf(item.id);
+      if (index < 0) appendItem(item);
       else items[index] = item;
-      if (streaming) streamingIds.add(item.id);
-      else streamingIds.delete(item.id);
+      streamingIds[streaming ? 'add' : 'delete'](item.id);
       touch(item.id);
     },
 
@@ -306,7 +306,7 @@ export function createThreadView(hooks) {
      * @param {string} id
      */
     truncateAfter(id) {
-      const index = items.findIndex((item) => item.id === id);
+      const index = indexOf(id);
       if (index >= 0) items.slice(index + 1).forEach((item) => remove(item.id));
     },
 
@@ -317,7 +317,7 @@ export function createThreadView(hooks) {
 
     /** Ends streaming state of all items (stream finished or was stopped). */
     settle() {
-      for (const id of streamingIds) dirty.add(id);
+      streamingIds.forEach(touch);
       streamingIds.clear();
       flush();
     },
@@ -327,7 +327,7 @@ export function createThreadView(hooks) {
       // The turn actions appear when a response ends; a reader at the bottom keeps seeing them.
       keepFollowing(() => {
         busy = isBusy;
-        el.setAttribute('aria-busy', String(isBusy));
+        el.ariaBusy = String(isBusy);
         refreshTurnActions();
       });
     },
@@ -341,9 +341,9 @@ export function createThreadView(hooks) {
       const notice = h('div.notice', {
         class: 'level-' + level, role: level === 'danger' ? 'alert' : 'status', testid: 'notice',
       },
-      title && h('strong', { text: title }),
+      title && textEl('strong', title),
       renderMarkdown(message ?? ''),
-      h('button.icon-button.small', { 'aria-label': 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
+      h('button.icon-button.small', { ariaLabel: 'Dismiss', onclick: () => notice.remove() }, uiIcon('close')));
       addTransient(notice);
     },
 
@@ -354,16 +354,15 @@ export function createThreadView(hooks) {
      */
     addError(message, onRetry) {
       const error = h('div.stream-error', { role: 'alert', testid: 'stream-error' },
-        uiIcon('alert'), h('span', { text: message }),
+        uiIcon('alert'), textEl('span', message),
         onRetry && h('button.w-button.secondary.small', {
           testid: 'error-retry',
           onclick: () => {
             error.remove();
             onRetry();
           },
-        }, uiIcon('retry'), h('span', { text: 'Retry' })));
+        }, uiIcon('retry'), textEl('span', 'Retry')));
       addTransient(error);
     },
-
   };
-}
+};
