@@ -71,8 +71,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .icon-button, .chip-remove, .send-button, .model-select, .popup-option, .history-entry-main, .composer-input { padding: 0; border: 0; background: transparent; }
 .load-older, .prompt, .composer-attachment, .attachment-file, .attachment-image, .workflow, .chip, .sources li > *, .structured-input,
 .composer, .popup, .w-card, .w-listview, .w-input, .w-image.framed, .code-block { border: var(--line); }
-.icon-button:hover:not(:disabled), .load-older:hover, .prompt:hover, button.chip:hover, .model-select:hover, .popup-option:hover,
-.popup-option.selected, .history-entry:hover, .history-entry.active, .w-listview-item.clickable:hover, .markdown th { background: var(--ck-surface); }
+.icon-button:hover:not(:disabled), .load-older:hover, .prompt:hover, button.chip:hover, .model-select:hover, .popup-option:is(:hover, .selected),
+.history-entry:is(:hover, .active), .w-listview-item.clickable:hover, .markdown th { background: var(--ck-surface); }
 .icon-button, .load-older, .composer-reply, .file-icon, .chip-remove, .model-select, .code-header, .markdown blockquote, .quoted, .tool-call,
 .progress, .workflow summary, .task-marker, .task .spinner, .task-content, .si-description, .si-value, .composer-locked,
 .composer-attachment.uploading, .history-header h2, .history-status, .w-status, .w-caption, .w-table td[data-header],
@@ -139,18 +139,18 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .assistant-message {
   overflow-wrap: anywhere;
   > .markdown + .markdown { margin-top: 0.75em; }
-  &.streaming > .markdown:last-child > :last-child::after { content: ""; display: inline-block; width: 8px; height: 8px; margin-left: 4px; border-radius: 50%; background: var(--ck-text); vertical-align: middle; animation: ck-pulse 1s ease-in-out infinite; }
+  &.streaming > .markdown:last-child > :last-child::after { content: ""; display: inline-block; width: 8px; height: 8px; margin-left: 4px; border-radius: 50%; background: var(--ck-text); vertical-align: middle; animation: pulse 1s ease-in-out infinite; }
 }
 .typing {
   display: inline-flex; gap: 4px; padding: 6px 0;
-  span { width: 6px; height: 6px; border-radius: 50%; background: var(--ck-text-subtle); animation: ck-bounce 1.2s infinite ease-in-out; }
+  span { width: 6px; height: 6px; border-radius: 50%; background: var(--ck-text-subtle); animation: bounce 1.2s infinite ease-in-out; }
   span:nth-child(2) { animation-delay: 0.15s; }
   span:nth-child(3) { animation-delay: 0.3s; }
 }
 .tool-call { gap: 8px; }
-.shimmer { background: linear-gradient(90deg, var(--ck-text-subtle) 0%, var(--ck-text) 45%, var(--ck-text-subtle) 90%); background-size: 200% 100%; -webkit-background-clip: text; background-clip: text; color: transparent; animation: ck-shimmer 1.8s linear infinite; }
+.shimmer { background: linear-gradient(90deg, var(--ck-text-subtle) 0%, var(--ck-text) 45%, var(--ck-text-subtle) 90%); background-size: 200% 100%; -webkit-background-clip: text; background-clip: text; color: transparent; animation: shimmer 1.8s linear infinite; }
 .spinner { display: inline-block; width: 14px; height: 14px; flex: none; border: 2px solid currentColor; }
-.spinner, .main.loading::after { border-right-color: transparent; border-radius: 50%; animation: ck-spin 0.8s linear infinite; }
+.spinner, .main.loading::after { border-right-color: transparent; border-radius: 50%; animation: spin 0.8s linear infinite; }
 
 /* ---- markdown ---- */
 .markdown {
@@ -321,7 +321,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .w-text, .w-caption { margin: 0; }
 .w-title { font-weight: 600; font-size: 1.1em; line-height: 1.3; }
 .clamp { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
-:is(.w-text, .w-markdown).streaming::after { content: "▍"; margin-left: 1px; animation: ck-pulse 1s ease-in-out infinite; }
+:is(.w-text, .w-markdown).streaming::after { content: "▍"; margin-left: 1px; animation: pulse 1s ease-in-out infinite; }
 .w-icon { justify-content: center; line-height: 1; }
 .w-image { display: block; max-width: 100%; border-radius: 10px; }
 .w-divider { width: 100%; margin: 4px 0; border: 0; border-top: var(--line); }
@@ -385,10 +385,10 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .variant-outline, .variant-ghost { background: transparent; }
 .variant-soft, .variant-outline, .variant-ghost { color: var(--w-color); }
 
-@keyframes ck-spin { to { transform: rotate(360deg); } }
-@keyframes ck-pulse { 0%, 100% { opacity: 0.25; } 50% { opacity: 1; } }
-@keyframes ck-bounce { 0%, 80%, 100% { transform: translateY(0); opacity: 0.5; } 40% { transform: translateY(-4px); opacity: 1; } }
-@keyframes ck-shimmer { from { background-position: 100% 0; } to { background-position: -100% 0; } }
+@keyframes spin { to { transform: rotate(360deg); } }
+@keyframes pulse { 0%, 100% { opacity: 0.25; } 50% { opacity: 1; } }
+@keyframes bounce { 0%, 80%, 100% { transform: translateY(0); opacity: 0.5; } 40% { transform: translateY(-4px); opacity: 1; } }
+@keyframes shimmer { from { background-position: 100% 0; } to { background-position: -100% 0; } }
 @media (prefers-reduced-motion: reduce) { *, ::before, ::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; } }
 `;
 
