@@ -43,7 +43,7 @@ const CSS = /* css */ `
 
 .chatkit {
   position: relative; height: 100%; overflow: hidden;
-  background: var(--ck-bg); color: var(--ck-text);
+  color: var(--ck-text);
   font-family: var(--ck-font,ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
   font-size: var(--ck-font-size,15px); line-height: 1.55;
   -webkit-font-smoothing: antialiased;
@@ -83,16 +83,19 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .history-confirm, .history-status, .w-status, .w-caption, .w-label, .w-badge.size-md { font-size: 13px; }
 .prompt, .progress, .workflow summary, .task, .notice, .stream-error, .banner, .popup-option, .history-header h2, .history-title,
 .generated-image.pending, .w-table, .w-input, .w-check, .w-button, .w-badge.size-lg { font-size: 14px; }
+.chatkit, .load-older, .prompt, .composer, .popup, .history, .w-card, .w-listview, .w-input { background: var(--ck-bg); }
+.icon-button, .attachment-file, .markdown img, .model-select, .popup-option, .history-entry, .history-entry-main, .w-image, .w-input { border-radius: 10px; }
+.title, .task-body, .reply-text, .attachment-name, .history-entry-main { flex: 1; min-width: 0; }
 /* containers that disappear while they have nothing to show */
 :is(.header-slot, .item-actions, .tool-chips, .history-status):empty { display: none; }
 
 /* ---- header ---- */
 .header { gap: 4px; height: 52px; padding: 0 10px; flex: none; border-bottom: var(--line); }
-.title { flex: 1; min-width: 0; margin: 0 4px; font-size: 15px; font-weight: 600; }
+.title { margin: 0 4px; font-size: 15px; font-weight: 600; }
 .header-actions, .header-slot { gap: 2px; }
 
 .icon-button {
-  width: 34px; height: 34px; border-radius: 10px; flex: none;
+  width: 34px; height: 34px; flex: none;
   &:hover:not(:disabled), &[aria-pressed="true"] { color: var(--ck-text); }
   &[aria-pressed="true"] { background: var(--ck-surface); }
   &:disabled { opacity: 0.4; cursor: default; }
@@ -119,13 +122,13 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .column { max-width: 768px; margin: 0 auto; }
 .item { min-width: 0; }
 .item-actions { display: flex; gap: 2px; margin: 6px 0 0 -6px; }
-.load-older { align-self: center; background: var(--ck-bg); border-radius: 999px; padding: 4px 14px; }
+.load-older { align-self: center; border-radius: 999px; padding: 4px 14px; }
 
 /* ---- start screen ---- */
 .start-screen { flex: 1; align-items: center; justify-content: center; gap: 22px; padding: 24px 16px; text-align: center; }
 .greeting { margin: 0; font-size: 1.65em; font-weight: 600; letter-spacing: -0.01em; }
 .prompts { justify-content: center; gap: 8px; max-width: 680px; }
-.prompt { gap: 8px; padding: 9px 16px; border-radius: var(--r-control); background: var(--ck-bg); }
+.prompt { gap: 8px; padding: 9px 16px; border-radius: var(--r-control); }
 
 /* ---- messages ---- */
 .user-message { align-items: flex-end; gap: 6px; }
@@ -135,7 +138,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .tag { display: inline; padding: 0 4px; border: 0; border-radius: 6px; background: color-mix(in srgb, var(--ck-info) 12%, transparent); color: var(--ck-info); font-weight: 500; }
 .message-attachments { justify-content: flex-end; gap: 6px; }
 .attachment-image { width: 120px; height: 120px; object-fit: cover; border-radius: 12px; }
-.attachment-file { padding: 6px 10px; border-radius: 10px; }
+.attachment-file { padding: 6px 10px; }
 .assistant-message {
   overflow-wrap: anywhere;
   > .markdown + .markdown { margin-top: 0.75em; }
@@ -169,7 +172,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   table { border-collapse: collapse; display: block; overflow-x: auto; }
   :is(th, td) { padding: 6px 10px; border: var(--line); text-align: left; }
   th { font-weight: 600; }
-  img { max-width: 100%; border-radius: 10px; }
+  img { max-width: 100%; }
   hr { border: 0; border-top: var(--line); margin: 1em 0; }
 }
 .markdown a, .task-sources a { color: var(--link); text-decoration: none; }
@@ -190,7 +193,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 .task { display: flex; gap: 10px; }
 .task-marker, .task .spinner { width: 16px; text-align: center; margin-top: 3px; }
-.task-body { flex: 1; min-width: 0; gap: 4px; }
+.task-body { gap: 4px; }
 .task-title { font-weight: 500; }
 .task-sources { margin: 0; padding-left: 1.2em; }
 .chips { gap: 6px; }
@@ -247,7 +250,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 .composer-locked { margin: 0 0 8px; text-align: center; }
 .composer {
-  position: relative; gap: 6px; padding: 10px 10px 8px 18px; border-radius: var(--r-composer); background: var(--ck-bg); box-shadow: var(--shadow); transition: border-color 0.15s;
+  position: relative; gap: 6px; padding: 10px 10px 8px 18px; border-radius: var(--r-composer); box-shadow: var(--shadow); transition: border-color 0.15s;
   &:focus-within { border-color: color-mix(in srgb, var(--ck-text) 28%, var(--ck-border)); }
 }
 .composer-input {
@@ -259,7 +262,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .toolbar-start { gap: 4px; min-width: 0; }
 .toolbar-end { gap: 6px; }
 .tool-chips { gap: 4px; }
-.model-select { max-width: 180px; padding: 5px 8px; border-radius: 10px; }
+.model-select { max-width: 180px; padding: 5px 8px; }
 .send-button {
   width: 36px; height: 36px; border-radius: 999px; background: var(--ck-accent); color: var(--ck-on-accent); transition: opacity 0.15s;
   &:disabled { opacity: 0.25; cursor: default; }
@@ -268,7 +271,6 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 .stop-square { width: 12px; height: 12px; border-radius: 3px; background: currentColor; }
 .composer-reply { gap: 8px; margin-right: 2px; padding: 6px 6px 6px 12px; border-radius: 14px; background: var(--ck-surface); font-size: 13.5px; }
-.reply-text, .attachment-name { flex: 1; min-width: 0; }
 .composer-attachments { gap: 8px; }
 .composer-attachment {
   gap: 8px; max-width: 220px; padding: 4px 6px 4px 4px; border-radius: 12px;
@@ -276,9 +278,9 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 .composer-attachment img, .file-icon { width: 38px; height: 38px; border-radius: 8px; object-fit: cover; flex: none; }
 .file-icon { background: var(--ck-surface); }
-.popup { position: absolute; bottom: calc(100% + 6px); left: 10px; z-index: 5; min-width: 230px; max-width: calc(100% - 20px); max-height: 280px; overflow: auto; padding: 4px; border-radius: 14px; background: var(--ck-bg); box-shadow: var(--shadow-lg); }
+.popup { position: absolute; bottom: calc(100% + 6px); left: 10px; z-index: 5; min-width: 230px; max-width: calc(100% - 20px); max-height: 280px; overflow: auto; padding: 4px; border-radius: 14px; box-shadow: var(--shadow-lg); }
 .popup-option {
-  gap: 10px; width: 100%; padding: 8px 10px; border-radius: 10px; text-align: left;
+  gap: 10px; width: 100%; padding: 8px 10px; text-align: left;
   &[aria-checked="true"] { font-weight: 600; }
 }
 .option-meta { margin-left: auto; }
@@ -288,7 +290,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 
 /* ---- history panel ---- */
-.history { position: absolute; inset: 0 auto 0 0; z-index: 10; width: min(320px, 100%); background: var(--ck-bg); border-right: var(--line); box-shadow: var(--shadow-lg); }
+.history { position: absolute; inset: 0 auto 0 0; z-index: 10; width: min(320px, 100%); border-right: var(--line); box-shadow: var(--shadow-lg); }
 .history-header {
   justify-content: space-between; padding: 10px 10px 6px 16px;
   h2 { margin: 0; font-weight: 600; }
@@ -296,12 +298,12 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .history-scroll { flex: 1; overflow-y: auto; padding: 0 8px 12px; }
 .history-list { margin: 0; padding: 0; list-style: none; }
 .history-entry {
-  gap: 2px; padding-right: 4px; border-radius: 10px;
+  gap: 2px; padding-right: 4px;
   .icon-button { opacity: 0; }
   &:is(:hover, :focus-within, .active) .icon-button { opacity: 1; }
   > .w-input { margin: 4px; }
 }
-.history-entry-main { flex: 1; min-width: 0; align-items: flex-start; gap: 1px; padding: 8px 10px; border-radius: 10px; text-align: left; }
+.history-entry-main { align-items: flex-start; gap: 1px; padding: 8px 10px; text-align: left; }
 .history-title { max-width: 100%; }
 .history-confirm { flex: 1; padding: 8px 10px; }
 .history-status { margin: 12px 8px; }
@@ -310,7 +312,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .widget { max-width: 100%; }
 .action-pending { opacity: 0.6; pointer-events: none; }
 .w-card {
-  gap: 12px; max-width: 100%; padding: 16px; border-radius: var(--r-card); background: var(--ck-bg); color: var(--ck-text); box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
+  gap: 12px; max-width: 100%; padding: 16px; border-radius: var(--r-card); color: var(--ck-text); box-shadow: 0 1px 2px rgb(0 0 0 / 0.04);
   &.size-sm { width: min(100%, 360px); } &.size-md { width: min(100%, 480px); } &.size-lg { width: min(100%, 640px); } &.size-full { width: 100%; }
 }
 .w-card-body { gap: 8px; }
@@ -323,11 +325,11 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .clamp { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
 :is(.w-text, .w-markdown).streaming::after { content: "▍"; margin-left: 1px; animation: pulse 1s ease-in-out infinite; }
 .w-icon { justify-content: center; line-height: 1; }
-.w-image { display: block; max-width: 100%; border-radius: 10px; }
+.w-image { display: block; max-width: 100%; }
 .w-divider { width: 100%; margin: 4px 0; border: 0; border-top: var(--line); }
 .w-spacer { flex: auto; }
 .w-listview {
-  overflow: hidden; border-radius: var(--r-card); background: var(--ck-bg);
+  overflow: hidden; border-radius: var(--r-card);
   > .w-status { padding: 10px 14px 0; }
 }
 .w-listview-item {
@@ -341,7 +343,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   td[data-header] { font-weight: 600; }
 }
 .w-input {
-  width: 100%; padding: 8px 11px; border-radius: 10px; background: var(--ck-bg);
+  width: 100%; padding: 8px 11px;
   &:focus { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 20%, transparent); }
 }
 .w-label { font-weight: 500; }
