@@ -72,7 +72,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .load-older, .prompt, .composer-attachment, .attachment-file, .attachment-image, .workflow, .chip, .sources li > *, .structured-input,
 .composer, .popup, .w-card, .w-listview, .w-input, .w-image.framed, .code-block { border: var(--line); }
 .icon-button:hover:not(:disabled), .load-older:hover, .prompt:hover, button.chip:hover, .model-select:hover, .popup-option:is(:hover, .selected),
-.history-entry:is(:hover, .active), .w-listview-item.clickable:hover, .markdown th { background: var(--ck-surface); }
+.history-entry:is(:hover, .active), .w-listview-item.clickable:hover, .markdown th,
+.markdown code, .code-header, .composer-reply, .file-icon { background: var(--ck-surface); }
 .icon-button, .load-older, .composer-reply, .file-icon, .chip-remove, .model-select, .code-header, .markdown blockquote, .quoted, .tool-call,
 .progress, .workflow summary, .task-marker, .task .spinner, .task-content, .si-description, .si-value, .composer-locked,
 .composer-attachment.uploading, .history-header h2, .history-status, .w-status, .w-caption, .w-table td[data-header],
@@ -165,7 +166,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   :is(h1, h2, h3, h4) { margin: 1.1em 0 0.5em; line-height: 1.3; font-weight: 600; }
   h1 { font-size: 1.4em; } h2 { font-size: 1.25em; } h3 { font-size: 1.1em; }
   a:hover { text-decoration: underline; }
-  code { font-family: var(--ck-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace); font-size: 0.88em; padding: 0.1em 0.35em; border-radius: 6px; background: var(--ck-surface); }
+  code { font-family: var(--ck-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace); font-size: 0.88em; padding: 0.1em 0.35em; border-radius: 6px; }
   pre { margin: 0; padding: 12px 14px; overflow-x: auto; line-height: 1.45; }
   pre code { padding: 0; background: none; font-size: 13px; }
   blockquote { padding-left: 12px; border-left: 3px solid var(--ck-border); }
@@ -177,7 +178,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 }
 .markdown a, .task-sources a { color: var(--link); text-decoration: none; }
 .code-block { margin: 0 0 0.75em; border-radius: 12px; overflow: hidden; background: color-mix(in srgb, var(--ck-surface) 50%, var(--ck-bg)); }
-.code-header { justify-content: space-between; padding: 3px 6px 3px 14px; background: var(--ck-surface); }
+.code-header { justify-content: space-between; padding: 3px 6px 3px 14px; }
 .footnote :is(a, span) { display: inline-block; margin-left: 2px; padding: 0 5px; border-radius: 6px; background: var(--ck-surface-strong); color: var(--ck-text-muted); font-size: 0.72em; line-height: 1.5; text-decoration: none; }
 .sources {
   gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none;
@@ -270,14 +271,13 @@ button, input, select, textarea { font: inherit; color: inherit; }
   .icon { width: 20px; height: 20px; stroke-width: 2.25; }
 }
 .stop-square { width: 12px; height: 12px; border-radius: 3px; background: currentColor; }
-.composer-reply { gap: 8px; margin-right: 2px; padding: 6px 6px 6px 12px; border-radius: 14px; background: var(--ck-surface); font-size: 13.5px; }
+.composer-reply { gap: 8px; margin-right: 2px; padding: 6px 6px 6px 12px; border-radius: 14px; font-size: 13.5px; }
 .composer-attachments { gap: 8px; }
 .composer-attachment {
   gap: 8px; max-width: 220px; padding: 4px 6px 4px 4px; border-radius: 12px;
   &:not(.uploading) .spinner { display: none; }
 }
 .composer-attachment img, .file-icon { width: 38px; height: 38px; border-radius: 8px; object-fit: cover; flex: none; }
-.file-icon { background: var(--ck-surface); }
 .popup { position: absolute; bottom: calc(100% + 6px); left: 10px; z-index: 5; min-width: 230px; max-width: calc(100% - 20px); max-height: 280px; overflow: auto; padding: 4px; border-radius: 14px; box-shadow: var(--shadow-lg); }
 .popup-option {
   gap: 10px; width: 100%; padding: 8px 10px; text-align: left;
