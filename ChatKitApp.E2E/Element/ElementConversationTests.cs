@@ -204,6 +204,51 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
         await Expect(chat.Input).ToHaveValueAsync("");
     }
 
+    /// <summary>
+    /// A response whose items carry values no well-behaved server sends: a widget colour with a
+    /// newline, a widget type named like an Object member, a task source whose title is an object
+    /// holding markup. Served by the browser's network layer, so no server code shapes them.
+    /// </summary>
+    private static readonly string OddStream = string.Concat(new[]
+    {
+        """{"type":"thread.created","thread":{"id":"thr_odd","title":null,"created_at":"2026-01-01T00:00:00Z","status":{"type":"active"},"metadata":{}}}""",
+        """{"type":"thread.item.done","item":{"type":"user_message","id":"msg_u","thread_id":"thr_odd","created_at":"2026-01-01T00:00:00Z","content":[{"type":"input_text","text":"odd values"}],"attachments":[],"inference_options":{}}}""",
+        """{"type":"thread.item.done","item":{"type":"widget","id":"wid_odd","thread_id":"thr_odd","created_at":"2026-01-01T00:00:01Z","widget":{"type":"Card","children":[{"type":"Badge","label":"odd badge","color":"danger\n"},{"type":"constructor"}]}}}""",
+        """{"type":"thread.item.done","item":{"type":"task","id":"tsk_odd","thread_id":"thr_odd","created_at":"2026-01-01T00:00:02Z","task":{"type":"custom","title":"Looked it up","sources":[{"type":"file","title":{"innerHTML":"<img src=x onerror=\"window.__pwned = 1\">"}}]}}}""",
+        """{"type":"thread.item.done","item":{"type":"assistant_message","id":"msg_a","thread_id":"thr_odd","created_at":"2026-01-01T00:00:03Z","content":[{"type":"output_text","text":"After the odd items.","annotations":[]}]}}""",
+    }.Select(json => $"data: {json}\n\n"));
+
+    [Fact]
+    public async Task Odd_server_values_render_as_text_and_the_response_still_ends()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.RouteAsync("**/chatkit", async route =>
+        {
+            if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = OddStream });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        var chat = new ChatElementPage(page);
+        await chat.OpenAsync();
+
+        await chat.SendAsync("odd values");
+
+        await Expect(chat.Items("assistant_message").Last).ToHaveTextAsync("After the odd items.", new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        await Expect(page.Locator(".w-badge")).ToHaveTextAsync("odd badge");
+        await Expect(page.Locator(".task-sources li")).ToHaveTextAsync("[object Object]");
+        await Expect(page.Locator("[data-testid=thread-item] img")).ToHaveCountAsync(0);
+        await chat.Input.FillAsync("the composer works again");
+        await Expect(chat.Send).ToBeEnabledAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__pwned === 1"));
+    }
+
     [Fact]
     public async Task Xss_payloads_in_user_and_model_text_render_as_text()
     {

@@ -92,8 +92,8 @@ export function createComposer(hooks) {
       const n = found.length;
       if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
         if (key == 'Escape') closeTags();
-        else if (key[0] != 'A') chooseTag(found[index]);
-        else {
+        else if (key == 'Enter' || key == 'Tab') chooseTag(found[index]);
+        else { // ArrowUp / ArrowDown move through the results, wrapping around
           index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
           drawTags();
         }
@@ -172,13 +172,17 @@ export function createComposer(hooks) {
   const submit = () => canSend() && hooks.onSubmit();
 
   const update = () => {
-    input.disabled = attachButton.disabled = toolsButton.disabled = /** @type {any} */ (locked);
+    // `locked` is the reason shown (a string) while the thread is locked or closed, else false.
+    const isLocked = Boolean(locked);
+    input.disabled = attachButton.disabled = toolsButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
-    lockedNote.hidden = !(lockedNote.textContent = locked || '');
+    lockedNote.textContent = locked || '';
+    lockedNote.hidden = !isLocked;
     replyBox.hidden = !reply;
     replyText.textContent = replyText.title = reply ?? '';
     attachmentList.hidden = !chips.length;
-    sendButton.hidden = !(stopButton.hidden = !stoppable);
+    stopButton.hidden = !stoppable;
+    sendButton.hidden = Boolean(stoppable);
     sendButton.disabled = !canSend();
     sendButton.classList.toggle('waiting', busy);
   };
@@ -191,8 +195,8 @@ export function createComposer(hooks) {
 
   /** @param {ComposerValue} value */
   const setValue = (value) => {
-    if (value.text != null) {
-      input.value = value.text;
+    if (value.text !== undefined) {
+      input.value = value.text ?? '';
       tags = value.tags ?? [];
     }
     if (value.reply !== undefined) reply = value.reply?.trim() ? value.reply : null;
@@ -202,7 +206,7 @@ export function createComposer(hooks) {
     }
     if (value.files) addFiles(value.files);
     if (value.selectedToolId !== undefined) selectTool(value.selectedToolId);
-    if (value.selectedModelId != null) modelSelect.value = value.selectedModelId;
+    if (value.selectedModelId !== undefined) modelSelect.value = value.selectedModelId ?? '';
     resize();
     update();
   };
@@ -269,7 +273,7 @@ export function createComposer(hooks) {
   // ---- tools ------------------------------------------------------------------------------
 
   /** @param {string | null | undefined} id */
-  const find = (id) => tools.find((t) => t.id == id);
+  const find = (id) => (id == null ? undefined : tools.find((t) => t.id === id));
 
   /** @param {string | null} id an unknown id selects none */
   const selectTool = (id) => {
@@ -348,10 +352,7 @@ export function createComposer(hooks) {
       el: h('div.composer-attachment', { class: file && 'uploading', testid: 'composer-attachment', title: name },
         src ? h('img', {
           src, alt: '',
-          /** @this {HTMLElement} */
-          onerror() {
-            this.replaceWith(fileIcon());
-          },
+          onerror: (/** @type {Event} */ e) => /** @type {HTMLElement} */ (e.currentTarget).replaceWith(fileIcon()),
         }) : fileIcon(),
         h('span.attachment-name', { text: name }),
         h('span.spinner', { ariaLabel: 'Uploading' }),
@@ -456,7 +457,7 @@ export function createComposer(hooks) {
 const fileIcon = () => h('span.file-icon', uiIcon('file'));
 
 /** @param {import('./types.js').ToolOption} tool */
-const chipLabel = (tool) => [glyph(tool.icon, null), h('span', tool.shortLabel ?? tool.label)];
+const chipLabel = (tool) => [glyph(tool.icon, null), h('span', { text: tool.shortLabel ?? tool.label })];
 
 /**
  * The × on a chip.

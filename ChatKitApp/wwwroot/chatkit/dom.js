@@ -22,7 +22,7 @@ import { uiIcon, iconGlyph } from './icons.js';
  * - a `<button>` is `type="button"` unless `type` says otherwise (never an accidental submit);
  * - a function whose key starts with `on` becomes an event listener (`onclick` -> click);
  * - keys that are properties of the element (value, disabled, type, checked, hidden...) are
- *   assigned as properties; anything else (aria-*, role, data-testid...) becomes an attribute;
+ *   assigned as properties; anything else (aria-*, data-*...) becomes an attribute;
  * - null, undefined and false values are skipped, so optional props need no branching.
  * @template {string} S
  * @param {S} selector
@@ -41,7 +41,8 @@ export function h(selector, props, ...children) {
     if (value == null || value === false) continue;
     if (key == 'text') el.textContent = value;
     else if (key == 'label') el.title = el.ariaLabel = value; // aria-label first, then title
-    else if (key == 'class') el.classList.add(...value.split(' ').filter(Boolean));
+    // Split on any whitespace: a tab or newline in a server value must not throw.
+    else if (key == 'class') el.classList.add(...String(value).split(/\s+/).filter(Boolean));
     else if (key == 'style') setStyles(el, value);
     else if (key == 'dataset') Object.assign(el.dataset, value);
     else if (key == 'testid') el.dataset.testid = value;

@@ -2,8 +2,8 @@
 // <openai-chatkit>: the offline, protocol-compatible stand-in for OpenAI's CDN element.
 // The class is the public API (setOptions, methods, events); createChat below holds the
 // conversation flow: loading threads, running streamed responses, and routing actions to the
-// server. Drawing is
-// delegated to the thread view (transcript), composer, history panel and the item/widget renderers.
+// server. Drawing is delegated to the thread view (transcript), composer, history panel and the
+// item/widget renderers.
 
 import { ChatKitApi, isAbort } from './api.js';
 import { createComposer, toInput } from './composer.js';
@@ -484,7 +484,7 @@ function createChat(host) {
 
   /**
    * Runs one response to its end, applying every event as it arrives. Failures are reported
-   * (banner + chatkit.error), not thrown: callers are UI handlers. Only #assertIdle throws.
+   * (banner + chatkit.error), not thrown: callers are UI handlers. Only assertIdle throws.
    * @param {string} type
    * @param {Record<string, unknown>} params
    * @param {Draft | null} [draft]
@@ -522,7 +522,7 @@ function createChat(host) {
         reportError(error);
       }
     } finally {
-      // A thread switch has already detached and settled the run (#abortStream).
+      // A thread switch has already detached and settled the run (abortStream).
       if (stream === run) {
         stream = null;
         settleResponse();

@@ -45,12 +45,12 @@ export function createHistoryPanel(hooks) {
   h('div.history-header', h('h2', 'History'), closeButton),
   h('div.history-scroll', listEl, status, moreButton));
 
-  /** @param {boolean} open */
-  const setOpen = (open) => {
+  /** @param {boolean} shown */
+  const setOpen = (shown) => {
     // Whether the panel held the focus, read before hiding it: only then is focus given back.
-    const hadFocus = !open && el.matches(':focus-within');
-    el.hidden = !open;
-    hooks.onToggle(open, hadFocus);
+    const hadFocus = !shown && el.matches(':focus-within');
+    el.hidden = !shown;
+    hooks.onToggle(shown, hadFocus);
   };
 
   /** Opens the panel and reloads the list from the start, so it is never stale; focus goes to its close button. */
@@ -60,10 +60,14 @@ export function createHistoryPanel(hooks) {
     closeButton.focus();
   };
 
-  const close = () => el.hidden || setOpen(false);
+  const close = () => {
+    if (!el.hidden) setOpen(false);
+  };
 
   /** Redraws the list if it is on screen (it is reloaded when opened anyway). */
-  const refresh = () => el.hidden || draw();
+  const refresh = () => {
+    if (!el.hidden) draw();
+  };
 
   /** @param {boolean} [fromStart] otherwise the next page ("Load more") */
   const load = async (fromStart) => {

@@ -137,5 +137,5 @@ const GLYPHS = Object.fromEntries(`
  */
 export function iconGlyph(name) {
   if (!name) return '';
-  return GLYPHS[name] ?? '•';
+  return Object.hasOwn(GLYPHS, name) ? GLYPHS[name] : '•'; // "constructor" is not a glyph
 }

@@ -107,7 +107,7 @@ const renderTask = (task, ctx) => {
       task.sources?.length > 0 && h('ul.task-sources', task.sources.map((source) => {
         const href = sourceHref(source);
         const label = source.title || source.filename || source.url || '';
-        return h('li', href ? newTabLink(href, { text: label }) : label);
+        return h('li', href ? newTabLink(href, { text: label }) : { text: label });
       }))));
 };
 
@@ -168,7 +168,8 @@ const renderStructuredInput = (item, ctx) => {
         onclick: () => {
           // A single choice is replaced, not toggled off; a multiple one toggles.
           if (!multiple) selected.clear();
-          selected.delete(option.value) || selected.add(option.value);
+          if (selected.has(option.value)) selected.delete(option.value);
+          else selected.add(option.value);
           chips.forEach((chip, i) => chip.ariaChecked = String(selected.has(options[i].value)));
         },
       }));

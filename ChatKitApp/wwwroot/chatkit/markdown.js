@@ -30,7 +30,7 @@ const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
  * @param {Record<string, any>} props
  * @param {...import('./dom.js').Child} children
  */
-export const newTabLink = (href, props, ...children) => h('a', { href, ...NEW_TAB, ...props }, ...children);
+export const newTabLink = (href, props, ...children) => h('a', { ...props, href, ...NEW_TAB }, ...children);
 
 /**
  * An element showing text, set as textContent (never parsed as HTML).

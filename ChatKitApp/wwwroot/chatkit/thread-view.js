@@ -297,7 +297,8 @@ export const createThreadView = (hooks) => {
       const index = indexOf(item.id);
       if (index < 0) appendItem(item);
       else items[index] = item;
-      streamingIds[streaming ? 'add' : 'delete'](item.id);
+      if (streaming) streamingIds.add(item.id);
+      else streamingIds.delete(item.id);
       touch(item.id);
     },
 

@@ -109,7 +109,7 @@ function keyword(name, names, css = {}) {
   return names.split(' ').includes(name) ? css[name] ?? name : undefined;
 }
 
-/** `min` -> `Min`, for the camelCase prop names below. @param {string} text */
+/** `Width` -> `width` (a bare dimension), for the camelCase prop names below. @param {string} text */
 const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
 
 /**
@@ -186,6 +186,7 @@ const textBlock = (node, scheme) => ({ ...textStyles(node, scheme), fontSize: fo
  * @type {Record<string, StyleOf>}
  */
 const STYLES = {
+  __proto__: null, // see RENDERERS in widgets.js
   Card: (node, scheme) => ({
     background: color(node.background, scheme), padding: spacing(node.padding), ...borders(node.border, scheme),
   }),

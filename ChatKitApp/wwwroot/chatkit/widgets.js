@@ -198,12 +198,13 @@ const box = container('div.w-box');
 
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
+  __proto__: null, // a widget type such as "constructor" is unknown, not Object's member
   Card(node, ctx) {
     const { confirm, cancel, asForm } = node;
     const footer = (confirm || cancel) && h('div.w-card-actions',
       cancel && plainButton(cancel.label, 'secondary', () => ctx.onAction(cancel.action, null, footer)),
       // In a form card the confirm button submits, so the form's values and validation apply.
-      confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm && 'submit'));
+      confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm ? 'submit' : undefined));
     const card = h(asForm ? 'form.w-card' : 'div.w-card', {
       class: lookClasses(node, 'size:md theme:'),
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
@@ -216,7 +217,8 @@ const RENDERERS = {
   ListView(node, ctx) {
     const items = renderChildren(node, ctx).filter(Boolean);
     const limit = typeof node.limit === 'number' ? node.limit : Infinity;
-    for (const item of items.slice(limit)) item.hidden = true;
+    // Like an index test: a negative limit hides every item, a fractional one rounds up.
+    for (const item of items.slice(Math.max(0, Math.ceil(limit)))) item.hidden = true;
     const more = items.length > limit && plainButton(`Show ${items.length - limit} more`, 'ghost w-show-more', () => {
       for (const item of items) item.hidden = false;
       more.remove();
@@ -286,7 +288,7 @@ const RENDERERS = {
   Button(node, ctx) {
     const { label, onClickAction, submit } = node;
     const button = h('button.w-button', {
-      type: submit && 'submit',
+      type: submit ? 'submit' : 'button',
       class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, 'pill block uniform color:primary variant:solid size:md')}`,
       disabled: node.disabled,
       ariaLabel: label ? null : node.iconStart ?? node.iconEnd,
