@@ -8,12 +8,32 @@ namespace ChatKitApp.E2E.Element;
 /// The home chat page as the tests drive it. Locators use the element's <c>data-testid</c> hooks;
 /// Playwright's CSS engine pierces the element's open shadow root.
 /// </summary>
-public sealed class ChatElementPage(IPage page)
+public sealed class ChatElementPage(IPage page, IBrowserContext? context = null, List<string>? errors = null) : IAsyncDisposable
 {
     /// <summary>Long enough for a cold app and browser; every wait still ends as soon as its condition holds.</summary>
     public const float Timeout = 20_000;
 
     public IPage Page { get; } = page;
+
+    /// <summary>The page's console errors and uncaught exceptions (see <see cref="BrowserFixture.NewPageAsync"/>).</summary>
+    public List<string> Errors { get; } = errors ?? [];
+
+    /// <summary>A fresh browser context and page on the fixture's app; disposing the result closes them.</summary>
+    public static async Task<ChatElementPage> NewAsync(BrowserFixture fixture)
+    {
+        var (newContext, newPage, newErrors) = await fixture.NewPageAsync();
+        return new ChatElementPage(newPage, newContext, newErrors);
+    }
+
+    /// <summary><see cref="NewAsync"/>, then the chat opened on the home page.</summary>
+    public static async Task<ChatElementPage> OpenNewAsync(BrowserFixture fixture)
+    {
+        var chat = await NewAsync(fixture);
+        await chat.OpenAsync();
+        return chat;
+    }
+
+    public ValueTask DisposeAsync() => context?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public ILocator Input => Page.Locator("[data-testid=composer-input]");
 

@@ -14,10 +14,7 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Sent_message_streams_a_reply_word_by_word()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var _ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
 
         await chat.SendAsync("slow but steady");
 
@@ -30,16 +27,14 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
 
         await Expect(reply).ToContainTextAsync("word60", new() { Timeout = 30_000 });
         await chat.WaitIdleAsync();
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 
     [Fact]
     public async Task Finished_reply_at_the_bottom_stays_in_view_with_its_actions()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
 
         for (var i = 1; i <= 4; i++)
         {
@@ -55,10 +50,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Stop_mid_stream_keeps_the_partial_reply_after_reload()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
 
         await chat.SendAsync("slow please");
         var reply = chat.Items("assistant_message").Last;
@@ -83,10 +76,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Retry_after_an_error_answers_the_same_message()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
 
         await chat.SendAsync("fail the first time");
         var error = page.Locator("[data-testid=stream-error]");
@@ -109,10 +100,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Feedback_thumbs_up_reaches_the_server_with_the_turns_items()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("rate this answer");
         var threadId = await chat.ThreadIdAsync();
         var reply = chat.Items("assistant_message").Last;
@@ -135,10 +124,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Fetch_updates_answered_after_a_response_started_leaves_the_streaming_reply()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("before the refresh");
         var threadId = await chat.ThreadIdAsync();
         var gate = await ChatKitRequestGate.InstallAsync(page, "items.list");
@@ -163,10 +150,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Fetch_updates_keeps_the_feedback_already_given()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("rate, then refresh");
         var thumb = page.Locator("[data-testid=feedback-positive]").Last;
         await chat.Items("assistant_message").Last.HoverAsync();
@@ -181,10 +166,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Keyboard_only_send_tabs_to_the_composer_and_sends_with_Enter()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await page.Locator("body").FocusAsync();
 
         string? focused = null;
@@ -221,8 +204,8 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Odd_server_values_render_as_text_and_the_response_still_ends()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         await page.RouteAsync("**/chatkit", async route =>
         {
             if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
@@ -234,7 +217,6 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
                 await route.ContinueAsync();
             }
         });
-        var chat = new ChatElementPage(page);
         await chat.OpenAsync();
 
         await chat.SendAsync("odd values");
@@ -252,15 +234,14 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Xss_payloads_in_user_and_model_text_render_as_text()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var __ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {
             dialogs.Add(dialog.Message);
             _ = dialog.DismissAsync();
         };
-        var chat = new ChatElementPage(page);
         await chat.OpenAsync();
 
         const string payload = "<img src=x onerror=alert(1)>";
@@ -284,6 +265,6 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
         // Give a would-be handler the chance to run before concluding none did.
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))");
         Assert.Empty(dialogs);
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 }

@@ -12,9 +12,8 @@ public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Every_element_event_fires_with_its_detail_shape()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         await chat.RecordEventsAsync();
         await chat.OpenAsync();
 

@@ -22,10 +22,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Rename_and_delete_a_thread_from_history_reach_the_store()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("topic to rename");
         var threadId = await chat.ThreadIdAsync();
 
@@ -55,9 +53,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Switching_threads_from_history_shows_the_chosen_threads_items()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var (alpha, beta) = await OpenTwoThreadsAsync(chat);
 
         await page.Locator("[data-testid=history-toggle]").ClickAsync();
@@ -81,9 +78,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Message_typed_while_a_thread_loads_is_not_sent_to_the_thread_being_left()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var (alpha, beta) = await OpenTwoThreadsAsync(chat);
         var user = await ScenarioBrowserFixture.UserOfAsync(page);
         var gate = await ChatKitRequestGate.InstallAsync(page, "threads.get_by_id");
@@ -115,9 +111,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Failed_thread_load_keeps_the_current_thread_and_reports_the_error()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         await chat.RecordEventsAsync();
         var (alpha, beta) = await OpenTwoThreadsAsync(chat);
         await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.get_by_id")
@@ -149,9 +144,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task History_that_fails_to_load_says_so_and_fires_chatkit_error()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         await chat.RecordEventsAsync();
         await chat.OpenAsync();
         await page.RouteAsync("**/chatkit", route => ChatKitRequestGate.IsRequestOf(route.Request, "threads.list")
@@ -168,10 +162,8 @@ public sealed class ElementHistoryTests(ScenarioBrowserFixture fixture)
     public async Task Scrolling_up_a_long_thread_loads_older_items_until_the_first()
     {
         const int count = 120;
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         var threadId = await SeedLongThreadAsync(await ScenarioBrowserFixture.UserOfAsync(page), count);
 
         await page.EvaluateAsync("id => document.querySelector('openai-chatkit').setThreadId(id)", threadId);

@@ -24,10 +24,8 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
     [InlineData("dark")]
     public async Task Axe_finds_no_serious_or_critical_violations_on_the_chat_page(string theme)
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await UseThemeAsync(page, theme);
 
         var startScreen = await SeriousViolationsAsync(page);
@@ -45,10 +43,9 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Dark_theme_chosen_before_the_chat_loads_applies_to_the_chat()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         await page.AddInitScriptAsync("localStorage.setItem('app.theme', 'dark')");
-        var chat = new ChatElementPage(page);
 
         await chat.OpenAsync();
 
@@ -59,9 +56,8 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Screenshots_of_the_chat_in_light_dark_and_narrow_layouts()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         Directory.CreateDirectory(Screenshots.Folder);
 
         await chat.OpenAsync();
@@ -91,16 +87,14 @@ public sealed class ElementLooksTests(ScenarioBrowserFixture fixture)
             Assert.True(new FileInfo(Path.Combine(Screenshots.Folder, name)).Length > 10_000, name);
         }
 
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 
     [Fact]
     public async Task Attachment_picker_shows_only_when_the_options_enable_attachments()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
 
         // The host enables attachments, so its element offers the picker ...
         await Expect(page.Locator("#chatkit-host [data-testid=attach], openai-chatkit [data-testid=attach]").First).ToBeVisibleAsync();

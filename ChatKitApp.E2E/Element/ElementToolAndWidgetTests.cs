@@ -42,10 +42,9 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Client_tool_call_runs_in_the_browser_and_the_server_answers_from_its_output()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var _ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var toolOutputs = RecordToolOutputs(page);
-        var chat = new ChatElementPage(page);
         await chat.OpenAsync();
 
         await chat.SendAsync(ToolQuestion);
@@ -59,16 +58,16 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
         Assert.Equal(await chat.ThreadIdAsync(), json.RootElement.GetProperty("params").GetProperty("thread_id").GetString());
         await Expect(chat.Items("client_tool_call")).ToHaveCountAsync(1);
         await chat.WaitIdleAsync();
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 
     [Fact]
     public async Task Client_tool_call_keeps_the_response_open_until_its_output_is_answered()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var _ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var toolOutputs = RecordToolOutputs(page);
-        var chat = await StartHeldClientToolCallAsync(page);
+        await StartHeldClientToolCallAsync(chat);
 
         // The browser is running the tool: the response is still on, so nothing else can be sent.
         await chat.Input.FillAsync("sent too early");
@@ -89,16 +88,16 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
         Assert.Single(names, n => n == "chatkit.response.start");
         Assert.Single(names, n => n == "chatkit.response.end");
         Assert.DoesNotContain("chatkit.error", names);
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 
     [Fact]
     public async Task Stop_while_a_client_tool_runs_ends_the_response_without_posting_its_output()
     {
-        var (context, page, errors) = await fixture.NewPageAsync();
-        await using var _ = context;
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
         var toolOutputs = RecordToolOutputs(page);
-        var chat = await StartHeldClientToolCallAsync(page);
+        await StartHeldClientToolCallAsync(chat);
 
         await chat.Stop.ClickAsync();
 
@@ -108,16 +107,14 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
         await chat.SendAndWaitAsync("after the stop");
         await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["You said: after the stop"]);
         Assert.Empty(toolOutputs);
-        Assert.Empty(errors);
+        Assert.Empty(chat.Errors);
     }
 
     [Fact]
     public async Task Sync_widget_action_answered_after_a_thread_switch_leaves_the_new_thread_alone()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("syncwidget please");
         var widgetThread = await chat.ThreadIdAsync();
         await page.Locator("[data-testid=new-thread]").ClickAsync();
@@ -152,10 +149,8 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Widget_action_during_a_response_is_refused_with_a_visible_reason()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("widget please");
         var threadId = await chat.ThreadIdAsync();
         await chat.SendAsync("slow answer meanwhile");
@@ -172,10 +167,8 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     [Fact]
     public async Task Widget_button_sends_its_server_action_and_shows_the_replaced_widget()
     {
-        var (context, page, _) = await fixture.NewPageAsync();
-        await using var __ = context;
-        var chat = new ChatElementPage(page);
-        await chat.OpenAsync();
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
         await chat.SendAndWaitAsync("widget please");
         var threadId = await chat.ThreadIdAsync();
 
@@ -204,15 +197,13 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     /// Opens the chat with its events recorded and the host's onClientTool held (see
     /// <see cref="HeldClientTool"/>), sends <see cref="ToolQuestion"/> and waits until the tool runs.
     /// </summary>
-    private static async Task<ChatElementPage> StartHeldClientToolCallAsync(IPage page)
+    private static async Task StartHeldClientToolCallAsync(ChatElementPage chat)
     {
-        await page.AddInitScriptAsync(HeldClientTool);
-        var chat = new ChatElementPage(page);
+        await chat.Page.AddInitScriptAsync(HeldClientTool);
         await chat.RecordEventsAsync();
         await chat.OpenAsync();
         await chat.SendAsync(ToolQuestion);
-        await page.WaitForFunctionAsync("() => window.__clientToolCalls === 1", null, new() { Timeout = ChatElementPage.Timeout });
-        return chat;
+        await chat.Page.WaitForFunctionAsync("() => window.__clientToolCalls === 1", null, new() { Timeout = ChatElementPage.Timeout });
     }
 
     /// <summary>Collects the bodies of the threads.add_client_tool_output requests the page sends from now on.</summary>
