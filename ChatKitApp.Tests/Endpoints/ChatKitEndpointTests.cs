@@ -240,6 +240,38 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added", "thread.item.updated", "thread.item.done"], types);
     }
 
+    [Fact]
+    public async Task Silent_stream_sends_keep_alive_comments_until_its_next_event()
+    {
+        var gate = new TaskCompletionSource();
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:KeepAliveSeconds"] = "1" }, s => s.Respond = (thread, _, _, ct) => GatedReply(thread, s, gate, ct));
+        using var user = await UserClient.CreateGuestAsync(app);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(CreateBody, Encoding.UTF8, "application/json") };
+        using var response = await user.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var body = new StringBuilder();
+        var read = Task.Run(async () =>
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                body.Append(line).Append('\n');
+                if (line.StartsWith(':'))
+                {
+                    gate.TrySetResult(); // the server may go on only once the silence has been kept alive
+                }
+            }
+        });
+
+        await read.WaitAsync(TimeSpan.FromSeconds(10)); // without keep-alives the server waits for ever
+        var text = body.ToString();
+        var comment = text.IndexOf("\n\n: keep-alive\n\n", StringComparison.Ordinal);
+        Assert.True(comment > text.IndexOf("Before the wait", StringComparison.Ordinal), text);
+        Assert.True(comment < text.LastIndexOf("\"thread.item.done\"", StringComparison.Ordinal), text);
+        var events = SseReader.Parse(text.Replace(": keep-alive\n\n", "", StringComparison.Ordinal));
+        Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added", "thread.item.updated", "thread.item.done"], events.Select(e => e["type"]!.GetValue<string>()));
+    }
+
     private static async IAsyncEnumerable<ThreadStreamEvent> GatedReply(
         ThreadMetadata thread, ScriptedChatKitServer server, TaskCompletionSource gate, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>Request and paging limits (<c>ChatKit:Limits</c>).</summary>
@@ -22,4 +24,11 @@ public sealed class ChatKitLimits
     /// 0 turns the cap off.
     /// </summary>
     public int MaxConcurrentStreamsPerUser { get; set; } = 3;
+
+    /// <summary>
+    /// Seconds of silence on a stream (a slow model, a provider's back-off) after which an SSE
+    /// comment is sent, so proxies with idle timeouts do not drop the connection. 0 turns it off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int KeepAliveSeconds { get; set; } = 15;
 }
