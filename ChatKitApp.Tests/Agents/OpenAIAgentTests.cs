@@ -289,6 +289,20 @@ public sealed class OpenAIAgentTests
     }
 
     [Fact]
+    public async Task Provider_retry_waits_add_up_so_a_wait_beyond_what_is_left_fails_the_turn()
+    {
+        await using var harness = await AgentHarness.StartAsync(new() { ["ChatKit:Model:MaxRetries"] = "2", ["ChatKit:Model:MaxRetryWaitSeconds"] = "1" });
+        var limited = FakeReply.Error(429) with { RetryAfter = "1" };
+        harness.Fake!.Enqueue(limited, limited, FakeReply.Text("Third time lucky."));
+
+        var events = await harness.CreateThreadAsync("Hi").WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The first wait spends the whole budget, so the second 429 is not waited out.
+        Assert.True(events.OfType<ErrorEvent>().Single().AllowRetry);
+        Assert.Equal(2, harness.Fake.QueuedRequests.Count);
+    }
+
+    [Fact]
     public async Task Broken_stream_removes_the_partial_reply_and_stores_nothing_of_it()
     {
         await using var harness = await AgentHarness.StartAsync();
