@@ -285,6 +285,12 @@ public sealed class JsonRequestTests
 
         public Task SaveThreadAsync(ThreadMetadata thread, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveThreadAsync(thread, context, cancellationToken);
 
+        public Task<ThreadMetadata?> UpdateThreadAsync(string threadId, Func<ThreadMetadata, ThreadMetadata> change, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.UpdateThreadAsync(threadId, change, context, cancellationToken);
+
+        public Task<bool> TryLeaseThreadAsync(string threadId, string holder, DateTimeOffset now, DateTimeOffset until, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.TryLeaseThreadAsync(threadId, holder, now, until, context, cancellationToken);
+
+        public Task ReleaseThreadLeaseAsync(string threadId, string holder, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.ReleaseThreadLeaseAsync(threadId, holder, context, cancellationToken);
+
         public Task<Page<ThreadItem>> LoadThreadItemsAsync(string threadId, string? after, int limit, SortOrder order, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadItemsAsync(threadId, after, limit, order, context, cancellationToken);
 
         public Task SaveAttachmentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveAttachmentAsync(attachment, context, cancellationToken);
