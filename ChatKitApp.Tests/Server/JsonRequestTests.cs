@@ -273,42 +273,10 @@ public sealed class JsonRequestTests
         Assert.Equal("custom-Message", ((ThreadItemDoneEvent)events[1]).Item.Id);
     }
 
-    private sealed class PrefixedIdStore : IChatKitStore<ChatKitRequestContext>
+    private sealed class PrefixedIdStore() : DelegatingStore(new MemoryStore<ChatKitRequestContext>())
     {
-        private readonly MemoryStore<ChatKitRequestContext> _inner = new();
+        public override string GenerateThreadId(ChatKitRequestContext context) => "custom-thread";
 
-        public string GenerateThreadId(ChatKitRequestContext context) => "custom-thread";
-
-        public string GenerateItemId(StoreItemType itemType, ThreadMetadata thread, ChatKitRequestContext context) => $"custom-{itemType}";
-
-        public Task<ThreadMetadata> LoadThreadAsync(string threadId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadAsync(threadId, context, cancellationToken);
-
-        public Task SaveThreadAsync(ThreadMetadata thread, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveThreadAsync(thread, context, cancellationToken);
-
-        public Task<ThreadMetadata?> UpdateThreadAsync(string threadId, Func<ThreadMetadata, ThreadMetadata> change, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.UpdateThreadAsync(threadId, change, context, cancellationToken);
-
-        public Task<bool> TryLeaseThreadAsync(string threadId, string holder, DateTimeOffset now, DateTimeOffset until, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.TryLeaseThreadAsync(threadId, holder, now, until, context, cancellationToken);
-
-        public Task ReleaseThreadLeaseAsync(string threadId, string holder, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.ReleaseThreadLeaseAsync(threadId, holder, context, cancellationToken);
-
-        public Task<Page<ThreadItem>> LoadThreadItemsAsync(string threadId, string? after, int limit, SortOrder order, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadItemsAsync(threadId, after, limit, order, context, cancellationToken);
-
-        public Task SaveAttachmentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveAttachmentAsync(attachment, context, cancellationToken);
-
-        public Task<Attachment> LoadAttachmentAsync(string attachmentId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadAttachmentAsync(attachmentId, context, cancellationToken);
-
-        public Task DeleteAttachmentAsync(string attachmentId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteAttachmentAsync(attachmentId, context, cancellationToken);
-
-        public Task<Page<ThreadMetadata>> LoadThreadsAsync(int limit, string? after, SortOrder order, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadsAsync(limit, after, order, context, cancellationToken);
-
-        public Task AddThreadItemAsync(string threadId, ThreadItem item, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.AddThreadItemAsync(threadId, item, context, cancellationToken);
-
-        public Task SaveItemAsync(string threadId, ThreadItem item, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveItemAsync(threadId, item, context, cancellationToken);
-
-        public Task<ThreadItem> LoadItemAsync(string threadId, string itemId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadItemAsync(threadId, itemId, context, cancellationToken);
-
-        public Task DeleteThreadAsync(string threadId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteThreadAsync(threadId, context, cancellationToken);
-
-        public Task DeleteThreadItemAsync(string threadId, string itemId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteThreadItemAsync(threadId, itemId, context, cancellationToken);
+        public override string GenerateItemId(StoreItemType itemType, ThreadMetadata thread, ChatKitRequestContext context) => $"custom-{itemType}";
     }
 }
