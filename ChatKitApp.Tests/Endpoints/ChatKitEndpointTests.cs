@@ -42,6 +42,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
+        Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
         var events = SseReader.Parse(await response.Content.ReadAsStringAsync());
         var types = events.Select(e => e["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added"], types[..4]);

@@ -51,6 +51,23 @@ public sealed class JsonRequestTests
     }
 
     [Fact]
+    public async Task Items_list_with_a_huge_limit_is_clamped_and_keeps_a_cursor()
+    {
+        var h = new ServerHarness(limits: new ChatKitLimits { MaxThreadsPage = 3 });
+        var threadId = await h.NewThreadAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Store.AddThreadItemAsync(threadId, h.Assistant(threadId, $"reply {i}"), Alice, CancellationToken.None);
+        }
+
+        var page = await h.JsonAsync<Page<ThreadItem>>(new ItemsListRequest { Params = new() { ThreadId = threadId, Limit = 9999 } });
+
+        Assert.Equal(3, page.Data.Count);
+        Assert.True(page.HasMore);
+        Assert.Equal(page.Data[^1].Id, page.After);
+    }
+
+    [Fact]
     public async Task Threads_list_with_no_or_zero_limit_uses_the_default_page_size()
     {
         for (var i = 0; i < 22; i++)
