@@ -42,6 +42,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
+        Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
         var events = SseReader.Parse(await response.Content.ReadAsStringAsync());
         var types = events.Select(e => e["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added"], types[..4]);
@@ -158,6 +159,28 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         using var response = await client.PostAsync(new Uri("/chatkit", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_to_a_thread_another_request_is_writing_gets_409_thread_busy_with_retry_after_and_stores_nothing()
+    {
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:ThreadBusyWaitMilliseconds"] = "0" });
+        using var user = await UserClient.CreateGuestAsync(app);
+        var threadId = await user.Http.CreateThreadAsync("first");
+        var context = new ChatKitRequestContext(user.UserId);
+        var store = app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>();
+        var before = (await store.LoadThreadItemsAsync(threadId, null, 100, SortOrder.Asc, context, CancellationToken.None)).Data.Count;
+        Assert.True(await store.TryLeaseThreadAsync(threadId, "another request", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1), context, CancellationToken.None));
+
+        using var response = await user.Http.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(
+            """{"type":"threads.add_user_message","params":{"thread_id":"THREAD","input":{"content":[{"type":"input_text","text":"second"}],"attachments":[],"inference_options":{}}}}""".Replace("THREAD", threadId, StringComparison.Ordinal),
+            Encoding.UTF8,
+            "application/json"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("thread_busy", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(before, (await store.LoadThreadItemsAsync(threadId, null, 100, SortOrder.Asc, context, CancellationToken.None)).Data.Count);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -73,6 +74,11 @@ public static partial class ChatKitEndpoint
         }
         catch (ChatKitRequestException ex)
         {
+            if (ex.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             await WriteErrorAsync(http.Response, ex.StatusCode, ex.Code, ex.Message, cancellationToken);
             return;
         }
