@@ -55,16 +55,55 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
 
         // One cookie jar per user, kept across the restart: the key ring is in the database.
         var jars = Enumerable.Range(0, Users).Select(_ => new CookieContainer()).ToArray();
-        var streams = new List<RecordedStream>();
-        await using (var app = await AppProcess.StartAsync(settings, ct))
-        {
-            var clients = await SignInAsync(app, jars, ct);
+        var streams = await StreamUntilKilledAsync(settings, jars, ct);
 
+        await using var restarted = await AppProcess.StartAsync(settings, ct);
+        var clients = jars.Select(jar => Client(restarted, jar)).ToArray();
+        try
+        {
+            await AssertStoredThreadsAsync(clients, streams, restarted, ct);
+
+            // Every thread, including any the late requests created without telling anyone, answers a new message in full.
+            var threads = new List<(int User, string ThreadId)>();
+            for (var user = 0; user < Users; user++)
+            {
+                threads.AddRange((await clients[user].ListThreadIdsAsync()).Select(id => (user, id)));
+            }
+
+            var answers = threads
+                .Select(t => RecordedStream.Open(clients, t.User, AddUserMessage(t.ThreadId, $"{Finish}: after the crash"), StreamEnd.Complete, ct))
+                .ToList();
+            await SettleAsync(answers, restarted, ct);
+            foreach (var answer in answers)
+            {
+                var reply = Assert.Single(answer.DoneItems, i => (string?)i["type"] == "assistant_message");
+                Assert.Equal(CompleteReply, TextOf(reply));
+            }
+
+            // The answers are stored once each, next to everything from before the crash.
+            streams.AddRange(answers);
+            await AssertStoredThreadsAsync(clients, streams, restarted, ct);
+        }
+        finally
+        {
+            DisposeAll(clients);
+        }
+    }
+
+    /// <summary>
+    /// Starts the app, signs the users in, gives them threads with finished turns, opens the burst
+    /// of streams and kills the app once each is where its script holds it; returns every stream it opened.
+    /// </summary>
+    private static async Task<List<RecordedStream>> StreamUntilKilledAsync(Dictionary<string, string> settings, CookieContainer[] jars, CancellationToken ct)
+    {
+        await using var app = await AppProcess.StartAsync(settings, ct);
+        var clients = await SignInAsync(app, jars, ct);
+        try
+        {
             var existing = Enumerable.Range(0, ExistingThreads)
-                .Select(i => RecordedStream.Open(clients, i % Users, CreateThread($"{Finish}: existing thread {i}"), StreamEnd.Complete, ct))
+                .Select(i => RecordedStream.Open(clients, i % Users, ChatKitRequestJson.CreateThread($"{Finish}: existing thread {i}"), StreamEnd.Complete, ct))
                 .ToList();
             await SettleAsync(existing, app, ct);
-            streams.AddRange(existing);
 
             // The burst: new threads and new messages on the existing ones, a quarter answered in
             // full and the rest held halfway through the reply when the app dies.
@@ -73,64 +112,28 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
             {
                 var finishes = i % 4 == 0;
                 var text = $"{(finishes ? Finish : Hang)}: burst message {i}";
+                var end = finishes ? StreamEnd.Complete : StreamEnd.MidReply;
                 burst.Add(i < NewThreads
-                    ? RecordedStream.Open(clients, i % Users, CreateThread(text), finishes ? StreamEnd.Complete : StreamEnd.MidReply, ct)
-                    : RecordedStream.Open(clients, existing[i - NewThreads].User, AddUserMessage(existing[i - NewThreads].ThreadId!, text), finishes ? StreamEnd.Complete : StreamEnd.MidReply, ct));
+                    ? RecordedStream.Open(clients, i % Users, ChatKitRequestJson.CreateThread(text), end, ct)
+                    : RecordedStream.Open(clients, existing[i - NewThreads].User, AddUserMessage(existing[i - NewThreads].ThreadId!, text), end, ct));
             }
 
-            streams.AddRange(burst);
             await SettleAsync(burst, app, ct);
 
             // A few more requests in flight as the process dies, caught at whatever step they reached.
             var late = Enumerable.Range(0, LateStreams)
-                .Select(i => RecordedStream.Open(clients, i % Users, CreateThread($"{Hang}: late thread {i}"), StreamEnd.FirstEvent, ct))
+                .Select(i => RecordedStream.Open(clients, i % Users, ChatKitRequestJson.CreateThread($"{Hang}: late thread {i}"), StreamEnd.FirstEvent, ct))
                 .ToList();
-            streams.AddRange(late);
             await Task.WhenAny(late.Select(s => s.Settled)).WaitAsync(ct);
 
             app.Kill();
+            List<RecordedStream> streams = [.. existing, .. burst, .. late];
             await Task.WhenAll(streams.Select(s => s.Reading)).WaitAsync(ct);
-            foreach (var client in clients)
-            {
-                client.Dispose();
-            }
+            return streams;
         }
-
-        await using (var restarted = await AppProcess.StartAsync(settings, ct))
+        finally
         {
-            var clients = jars.Select(jar => Client(restarted, jar)).ToArray();
-            try
-            {
-                await AssertStoredThreadsAsync(clients, streams, restarted, ct);
-
-                // Every thread, including any the late requests created without telling anyone, answers a new message in full.
-                var threads = new List<(int User, string ThreadId)>();
-                for (var user = 0; user < Users; user++)
-                {
-                    threads.AddRange((await clients[user].ListThreadIdsAsync()).Select(id => (user, id)));
-                }
-
-                var answers = threads
-                    .Select(t => RecordedStream.Open(clients, t.User, AddUserMessage(t.ThreadId, $"{Finish}: after the crash"), StreamEnd.Complete, ct))
-                    .ToList();
-                await SettleAsync(answers, restarted, ct);
-                foreach (var answer in answers)
-                {
-                    var reply = Assert.Single(answer.DoneItems, i => (string?)i["type"] == "assistant_message");
-                    Assert.Equal(CompleteReply, TextOf(reply));
-                }
-
-                // The answers are stored once each, next to everything from before the crash.
-                streams.AddRange(answers);
-                await AssertStoredThreadsAsync(clients, streams, restarted, ct);
-            }
-            finally
-            {
-                foreach (var client in clients)
-                {
-                    client.Dispose();
-                }
-            }
+            DisposeAll(clients);
         }
     }
 
@@ -217,6 +220,14 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
         return clients;
     }
 
+    private static void DisposeAll(HttpClient[] clients)
+    {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+
     private static HttpClient Client(AppProcess app, CookieContainer jar) =>
         new(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = app.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
 
@@ -248,8 +259,6 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
 
         return items;
     }
-
-    private static JsonObject CreateThread(string text) => ChatKitRequestJson.CreateThread(text);
 
     private static JsonObject AddUserMessage(string threadId, string text) =>
         ChatKitRequestJson.Request("threads.add_user_message", new JsonObject { ["thread_id"] = threadId, ["input"] = ChatKitRequestJson.Input(text) });
