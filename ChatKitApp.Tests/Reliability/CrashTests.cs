@@ -51,6 +51,10 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
             ["ChatKit:Model:MaxRetries"] = "0",
             ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "0",
             ["ChatKit:Limits:RequestsPerWindow"] = "0",
+
+            // The killed instance's thread leases block their threads until they expire; a short
+            // lease keeps the test short (the busy-retry below covers the wait either way).
+            ["ChatKit:Limits:ThreadLeaseSeconds"] = "5",
         };
 
         // One cookie jar per user, kept across the restart: the key ring is in the database.
