@@ -343,7 +343,7 @@ export function createComposer(hooks) {
   const addChip = (source) => {
     const name = source.name ?? 'file';
     const file = source instanceof File;
-    const url = file && source.type.startsWith('image/') && URL.createObjectURL(source);
+    const url = file && source.type.startsWith('image/') ? URL.createObjectURL(source) : null;
     const src = url || source.type == 'image' && /** @type {Attachment} */ (source).preview_url;
     /** @type {Chip} */
     const chip = {

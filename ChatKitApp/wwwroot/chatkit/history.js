@@ -98,7 +98,7 @@ export function createHistoryPanel(hooks) {
        * Rename and delete (testids history-rename, history-delete): the accessible name says which
        * conversation, the tooltip only the action.
        * @param {string} action
-       * @param {string} icon
+       * @param {import('./icons.js').UiIconName} icon
        * @param {() => void} onclick
        */
       const actionButton = (action, icon, onclick) => h('button.icon-button.small', {
