@@ -86,22 +86,18 @@ export function createComposer(hooks) {
       update();
       searchTags();
     },
-    /** @param {KeyboardEvent} e */
-    onkeydown(e) {
-      const { key } = e;
-      const n = found.length;
-      if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
-        if (key == 'Escape') closeTags();
-        else if (key == 'Enter' || key == 'Tab') chooseTag(found[index]);
-        else { // ArrowUp / ArrowDown move through the results, wrapping around
-          index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
-          drawTags();
-        }
+    /** @param {KeyboardEvent} event */
+    onkeydown(event) {
+      if (found.length) {
+        // The tag menu is open: it takes the keys that move through and choose its results.
+        if (!handleTagMenuKey(event.key)) return;
+      } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
+        submit();
+      } else {
+        return;
       }
-      // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
-      else if (key == 'Enter' && !e.shiftKey && !e.isComposing) submit();
-      else return;
-      e.preventDefault(); // the key was handled here
+      event.preventDefault(); // the key was handled here
     },
   }));
   const replyText = h('span.reply-text');
@@ -168,18 +164,47 @@ export function createComposer(hooks) {
     h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
     h('div.toolbar-end', sendButton, stopButton))));
 
-  const canSend = () => (input.value.trim() || chips.length) && !busy && !locked && chips.every((c) => c.attachment);
-  const submit = () => canSend() && hooks.onSubmit();
+  /**
+   * A key pressed while the tag menu shows results.
+   * @param {string} key
+   * @returns {boolean} whether the menu handled it
+   */
+  const handleTagMenuKey = (key) => {
+    switch (key) {
+      case 'Escape':
+        closeTags();
+        return true;
+      case 'Enter':
+      case 'Tab':
+        chooseTag(found[index]);
+        return true;
+      case 'ArrowUp':
+      case 'ArrowDown': // move through the results, wrapping around
+        index = (index + (key === 'ArrowUp' ? found.length - 1 : 1)) % found.length;
+        drawTags();
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const canSend = () => Boolean(input.value.trim() || chips.length) && !busy && !locked && chips.every((chip) => chip.attachment);
+  const submit = () => {
+    if (canSend()) hooks.onSubmit();
+  };
 
   const update = () => {
     // `locked` is the reason shown (a string) while the thread is locked or closed, else false.
     const isLocked = Boolean(locked);
-    input.disabled = attachButton.disabled = toolsButton.disabled = isLocked;
+    input.disabled = isLocked;
+    attachButton.disabled = isLocked;
+    toolsButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
     lockedNote.textContent = locked || '';
     lockedNote.hidden = !isLocked;
     replyBox.hidden = !reply;
-    replyText.textContent = replyText.title = reply ?? '';
+    replyText.textContent = reply ?? '';
+    replyText.title = reply ?? '';
     attachmentList.hidden = !chips.length;
     stopButton.hidden = !stoppable;
     sendButton.hidden = Boolean(stoppable);

@@ -1,8 +1,6 @@
 // @ts-check
 // The history panel: the user's threads (newest first, paged with "Load more"), switching,
-// inline rename and a two-step delete. It only draws and asks; the element talks to the server.
-// A factory rather than a class: its state lives in closure variables, which the minifier can
-// shorten (a class's `this.#field` and method names it cannot).
+// inline rename and a two-step delete. It only draws and asks; the chat talks to the server.
 
 import { h, formatDate } from './dom.js';
 import { uiIcon } from './icons.js';

@@ -18,8 +18,7 @@ import { renderWidget } from './widgets.js';
  * @property {boolean} streaming the item was added and is not done yet
  * @property {import('./markdown.js').MarkdownOptions} markdown
  * @property {(item: ThreadItem) => import('./widgets.js').WidgetContext} widgetContext
- * @property {(item: ThreadItem, input: { status: 'answered' | 'skipped',
- *   answers: Record<string, { values: string[], skipped: boolean }> }) => Promise<void>} onStructuredInput
+ * @property {(item: ThreadItem, input: import('./types.js').StructuredInputAnswer) => Promise<void>} onStructuredInput
  * @property {((entity: Entity) => void) | undefined} onEntityClick
  * @property {(name: string, data: Record<string, unknown>) => void} log
  */

@@ -2,8 +2,6 @@
 // The transcript: the ordered list of items of the open thread, their DOM nodes, the transient
 // lines of a response (progress, notices, errors), turn actions and scrolling. Rendering of a
 // streamed item is coalesced to one per animation frame, however many deltas arrive.
-// A factory rather than a class: its state lives in closure variables, which the minifier can
-// shorten (a class's `this.#field` and method names it cannot).
 
 import { h, append, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
