@@ -134,7 +134,7 @@ export function renderItem(chat, item, streaming) {
 }
 
 /**
- * The action as it goes on the wire: `{type, payload}` (PROTOCOL.md 2.6 ignores other keys).
+ * The action as it goes on the wire: `{type, payload}` (the protocol ignores other keys).
  * @param {{ type: string }} action
  * @param {Record<string, unknown> | undefined} payload
  */

@@ -277,7 +277,7 @@ export class Chat {
     this.#setLoading(true);
     try {
       const loaded = await this.api.request('threads.get_by_id', { thread_id: threadId });
-      // The reference server embeds the OLDEST page here (PROTOCOL.md 2.8). When the thread is
+      // The reference server embeds the OLDEST page here. When the thread is
       // longer than that page, show the newest page instead and page backwards from it.
       /** @type {ItemsPage} */
       const page = loaded.items?.has_more
@@ -435,7 +435,7 @@ export class Chat {
     // The error (and its Retry button) arrives before the failed response has closed.
     if (this.stream) await this.stream.ended;
     if (!this.thread || this.#isBusy()) return;
-    // The server deletes everything after the message without telling us (PROTOCOL.md 2.5).
+    // The server deletes everything after the message without telling us.
     this.view.truncateAfter(userMessageId);
     this.view.clearTransient();
     this.view.refreshTurnActions();

@@ -44,7 +44,7 @@ import { composeContent, userInput } from './thread-model.js';
 const MB = 2 ** 20;
 
 /**
- * The protocol's UserMessageInput for a draft (PROTOCOL.md 4.5).
+ * The protocol's UserMessageInput for a draft.
  * @param {Draft} draft
  * @returns {import('./types.js').UserMessageInput}
  */

@@ -188,7 +188,7 @@ export function flash(button, className) {
 
 /**
  * Formats a server timestamp for the history list. Offset-less timestamps are read as UTC,
- * as PROTOCOL.md 4.0 recommends (a browser would otherwise read them as local time).
+ * as the protocol recommends (a browser would otherwise read them as local time).
  * @param {string | undefined} iso
  * @param {string} locale
  */

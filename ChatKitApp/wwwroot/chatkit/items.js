@@ -116,7 +116,7 @@ const renderTask = (task, ctx) => {
 };
 
 /**
- * Questions the assistant asks (PROTOCOL.md 2.4 / 4.9). While pending they form a small form;
+ * Questions the assistant asks. While pending they form a small form;
  * answered or skipped items show the answers read-only.
  * @param {ThreadItem} item
  * @param {ItemContext} ctx

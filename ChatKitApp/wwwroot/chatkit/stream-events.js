@@ -1,5 +1,5 @@
 // @ts-check
-// What each event of a streamed response (PROTOCOL.md 3) does to the open thread, and the
+// What each event of a streamed response does to the open thread, and the
 // client tool calls that pause a response until the host's onClientTool has answered.
 
 import { iconGlyph } from './icons.js';
@@ -127,7 +127,7 @@ export async function answerClientTool(chat, run) {
   const handler = chat.options?.onClientTool;
   if (!handler) throw new Error(`The assistant called the client tool "${call.name}", but no onClientTool handler is set.`);
   const result = await untilAborted(handler({ name: call.name ?? '', params: call.arguments ?? {} }), signal);
-  // The server sends no event for the completed call (PROTOCOL.md 2.3); update our copy.
+  // The server sends no event for the completed call; update our copy.
   call.status = 'completed';
   call.output = result;
   chat.view.touch(call.id);

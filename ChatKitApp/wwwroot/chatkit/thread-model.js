@@ -45,7 +45,7 @@ function workflowTasks(item) {
 }
 
 /**
- * How each item update (PROTOCOL.md 3.2) changes an item, in place, by update type.
+ * How each item update changes an item, in place, by update type.
  * @type {Record<string, (item: ThreadItem, update: any) => void>}
  */
 const ITEM_UPDATES = {
@@ -84,7 +84,7 @@ const ITEM_UPDATES = {
 };
 
 /**
- * Applies one item update (PROTOCOL.md 3.2) to the item, in place.
+ * Applies one item update to the item, in place.
  * @param {ThreadItem} item
  * @param {any} update
  * @returns {boolean} false when the update type is unknown (the caller logs it)
@@ -177,7 +177,7 @@ export function turnCopyText(items) {
     .join(PARAGRAPH);
 }
 /**
- * The protocol's UserMessageInput (PROTOCOL.md 4.5).
+ * The protocol's UserMessageInput.
  * @param {UserMessageContent[]} content
  * @param {{ id: string }[]} attachments
  * @param {string | null} quotedText

@@ -1,7 +1,7 @@
 // @ts-check
 // Shared JSDoc types for the offline ChatKit element. This module exports nothing at run time;
 // other modules refer to these shapes with `import('./types.js').Name`.
-// Wire shapes follow /shared/PROTOCOL.md (snake_case); option shapes follow the public
+// Wire shapes are the protocol's (snake_case); option shapes follow the public
 // `@openai/chatkit` typings (camelCase).
 
 /**
