@@ -125,7 +125,7 @@ export function createComposer(hooks) {
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
       toolMenu.replaceChildren(...tools.filter((t) => !t.pinned).map((t) => h('button.popup-option', {
-        role: 'menuitemradio', ariaChecked: `${t == tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
+        role: 'menuitemradio', ariaChecked: `${t === tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
         onclick() {
           toggleTool(t);
           showMenu(false);
@@ -250,7 +250,7 @@ export function createComposer(hooks) {
     timer = setTimeout(async () => {
       try {
         const results = await search(match[1]);
-        if (id == queryId) {
+        if (id === queryId) {
           found = (results ?? []).slice(0, 20);
           index = 0;
           drawTags();
@@ -265,7 +265,7 @@ export function createComposer(hooks) {
   const drawTags = () => {
     tagMenu.hidden = !found.length;
     tagMenu.replaceChildren(...found.map((entity, i) => h('div.popup-option', {
-      class: i == index && 'selected', role: 'option', ariaSelected: `${i == index}`, testid: 'tag-option',
+      class: i === index && 'selected', role: 'option', ariaSelected: `${i === index}`, testid: 'tag-option',
       // mousedown keeps focus in the text box, so the caret position is still known
       /** @param {MouseEvent} e */
       onmousedown(e) {
@@ -290,7 +290,7 @@ export function createComposer(hooks) {
     if (!match) return;
     const caret = match.input.length;
     input.setRangeText(`@${entity.title} `, caret - match[1].length - 1, caret, 'end');
-    if (!tags.some((t) => t.id == entity.id)) tags.push(entity);
+    if (!tags.some((t) => t.id === entity.id)) tags.push(entity);
     closeTags();
     update();
   };
@@ -303,7 +303,7 @@ export function createComposer(hooks) {
   /** @param {string | null} id an unknown id selects none */
   const selectTool = (id) => {
     const chosen = find(id);
-    if (chosen != tool) {
+    if (chosen !== tool) {
       tool = chosen;
       drawTools();
       hooks.onToolChange(tool?.id ?? null);
@@ -311,12 +311,12 @@ export function createComposer(hooks) {
   };
 
   /** @param {import('./types.js').ToolOption} t */
-  const toggleTool = (t) => selectTool(t == tool ? null : t.id);
+  const toggleTool = (t) => selectTool(t === tool ? null : t.id);
 
   /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. Updates the state. */
   const drawTools = () => {
     toolChips.replaceChildren(...tools.filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
-      class: t == tool && 'selected', ariaPressed: `${t == tool}`, testid: 'composer-tool',
+      class: t === tool && 'selected', ariaPressed: `${t === tool}`, testid: 'composer-tool',
       dataset: { toolId: t.id }, onclick: () => toggleTool(t),
     }, chipLabel(t))),
     ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { testid: 'composer-selected-tool' },
@@ -341,7 +341,7 @@ export function createComposer(hooks) {
     const sizes = config.maxSize ?? {};
     for (const file of files) {
       if (chips.length >= max) return onError(`You can attach up to ${max} files.`);
-      const limit = typeof sizes == 'number' ? sizes
+      const limit = typeof sizes === 'number' ? sizes
         : sizes[file.type] ?? sizes[file.type.replace(/\/.*/, '/*')] ?? sizes['*'] ?? sizes[''] ?? 100 * MB;
       if (file.size > limit) onError(`${file.name} is larger than ${Math.round(limit / MB)} MB.`);
       else upload(file);
@@ -369,7 +369,7 @@ export function createComposer(hooks) {
     const name = source.name ?? 'file';
     const file = source instanceof File;
     const url = file && source.type.startsWith('image/') ? URL.createObjectURL(source) : null;
-    const src = url || source.type == 'image' && /** @type {Attachment} */ (source).preview_url;
+    const src = url || source.type === 'image' && /** @type {Attachment} */ (source).preview_url;
     /** @type {Chip} */
     const chip = {
       attachment: file ? null : /** @type {Attachment} */ (source),
@@ -394,7 +394,7 @@ export function createComposer(hooks) {
    * @param {boolean} [deleteOnServer] the user removed an uploaded file, so the server can drop it
    */
   const removeChip = (chip, deleteOnServer) => {
-    chips = chips.filter((c) => c != chip);
+    chips = chips.filter((c) => c !== chip);
     chip.el.remove();
     if (chip.url) URL.revokeObjectURL(chip.url);
     if (deleteOnServer && chip.attachment) hooks.deleteAttachment(chip.attachment.id);
@@ -420,6 +420,7 @@ export function createComposer(hooks) {
     const previous = modelSelect.value;
     modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id, disabled: m.disabled, title: m.description }, m.label)));
     modelSelect.hidden = !models.length;
+    // `==`: the select's value is a string, a model's id may not be.
     modelSelect.value = (enabled.find((m) => m.id == previous) ?? enabled.find((m) => m.default) ?? enabled[0])?.id ?? '';
     drawTools();
   };
@@ -438,7 +439,7 @@ export function createComposer(hooks) {
      * @param {boolean} [allowCancel]
      */
     setMode(mode, allowCancel) {
-      busy = mode != 'idle';
+      busy = mode !== 'idle';
       stoppable = busy && allowCancel;
       update();
     },

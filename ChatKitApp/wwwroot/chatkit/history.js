@@ -37,7 +37,7 @@ export function createHistoryPanel(hooks) {
     ariaLabel: 'Conversation history', testid: 'history-panel', hidden: true,
     /** @param {KeyboardEvent} event */
     onkeydown(event) {
-      if (event.key == 'Escape' && !(event.target instanceof HTMLInputElement)) close();
+      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) close();
     },
   },
   h('div.history-header', h('h2', 'History'), closeButton),
@@ -75,7 +75,7 @@ export function createHistoryPanel(hooks) {
     try {
       const page = await hooks.list(fromStart ? null : cursor);
       const data = page.data ?? [];
-      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id == t.id))];
+      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id === t.id))];
       moreButton.hidden = !page.has_more;
       cursor = page.after ?? data.at(-1)?.id ?? null;
       setStatus(threads.length ? '' : 'No conversations yet.');
@@ -91,7 +91,7 @@ export function createHistoryPanel(hooks) {
     const settings = hooks.settings();
     listEl.replaceChildren(...threads.map((thread) => {
       const title = thread.title?.trim() || 'New chat';
-      const current = thread.id == active;
+      const current = thread.id === active;
       /**
        * Rename and delete (testids history-rename, history-delete): the accessible name says which
        * conversation, the tooltip only the action.
@@ -138,7 +138,7 @@ export function createHistoryPanel(hooks) {
       if (done) return;
       done = true;
       const title = input.value.trim();
-      if (save && title && title != thread.title) {
+      if (save && title && title !== thread.title) {
         try {
           await hooks.onRename(thread.id, title);
         } catch {
@@ -152,10 +152,10 @@ export function createHistoryPanel(hooks) {
       onblur: () => finish(),
       /** @param {KeyboardEvent} event */
       onkeydown(event) {
-        if (event.key == 'Enter') {
+        if (event.key === 'Enter') {
           event.preventDefault();
           finish(true);
-        } else if (event.key == 'Escape') {
+        } else if (event.key === 'Escape') {
           event.stopPropagation();
           finish();
         }
@@ -178,7 +178,7 @@ export function createHistoryPanel(hooks) {
      * @param {ThreadMetadata} thread
      */
     upsert(thread) {
-      const index = threads.findIndex((t) => t.id == thread.id);
+      const index = threads.findIndex((t) => t.id === thread.id);
       if (index < 0) threads.unshift(thread);
       else threads[index] = { ...threads[index], ...thread };
       refresh();
@@ -186,7 +186,7 @@ export function createHistoryPanel(hooks) {
 
     /** @param {string} threadId */
     remove(threadId) {
-      threads = threads.filter((t) => t.id != threadId);
+      threads = threads.filter((t) => t.id !== threadId);
       refresh();
     },
   };
