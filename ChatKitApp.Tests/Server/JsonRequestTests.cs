@@ -112,7 +112,7 @@ public sealed class JsonRequestTests
     [Fact]
     public async Task Items_list_filters_hidden_items_after_paginating_so_a_page_can_be_short()
     {
-        // As in the reference (PROTOCOL.md 2.12, 11.3): the store pages first, then hidden items are dropped.
+        // As in the reference (docs/PROTOCOL.md, section 7): the store pages first, then hidden items are dropped.
         var threadId = await _h.NewThreadAsync();
         var userMessage = (await _h.AllItemsAsync(threadId)).Single().Id;
         await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m0", id: "msg_m0"), Alice, default);

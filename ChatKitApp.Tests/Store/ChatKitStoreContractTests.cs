@@ -8,9 +8,10 @@ using ChatKitApp.Tests.Fixtures;
 namespace ChatKitApp.Tests.Store;
 
 /// <summary>
-/// What every <see cref="IChatKitStore{TContext}"/> must do: the reference's store tests
-/// (PROTOCOL.md 9.2) plus the robustness rules of 5.4 and 5.5, per-user isolation for every
-/// method, concurrency and restart survival. Subclasses supply the store.
+/// What every <see cref="IChatKitStore{TContext}"/> must do (docs/PROTOCOL.md, "The store contract"):
+/// the reference's store tests, plus stable ordering of equal timestamps, per-user isolation for
+/// every method, atomic updates, the thread lease, concurrency and restart survival. Subclasses
+/// supply the store.
 /// </summary>
 public abstract class ChatKitStoreContractTests
 {
