@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ChatKitApp.Reliability;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace ChatKitApp.Tests.Reliability;
 
 /// <summary>The database goes away while the app runs (a proxy in front of the test PostgreSQL is cut).</summary>
-public sealed class DatabaseOutageTests(PostgresFixture database) : IClassFixture<PostgresFixture>
+public sealed partial class DatabaseOutageTests(PostgresFixture database) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Requests_during_an_outage_answer_503_with_retry_after_and_log_one_error_then_summaries()
@@ -70,6 +71,27 @@ public sealed class DatabaseOutageTests(PostgresFixture database) : IClassFixtur
         using var newGuest = await UserClient.CreateGuestAsync(app);
         Assert.NotEqual(user.UserId, newGuest.UserId);
     }
+
+    [Fact]
+    public async Task A_sign_in_during_an_outage_answers_503_instead_of_500()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var proxy = Proxy();
+        await using var app = App(proxy, logs, TimeProvider.System);
+        using var user = await UserClient.CreateGuestAsync(app);
+        var html = await user.Http.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.Email"] = "someone@example.com";
+        fields["Input.Password"] = "correct horse battery";
+
+        proxy.Down();
+        using var response = await user.Http.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(fields));
+
+        await OutageAssert.UnavailableAsync(response);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
 
     private TcpProxy Proxy()
     {
