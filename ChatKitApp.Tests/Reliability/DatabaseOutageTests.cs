@@ -16,11 +16,9 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
     [Fact]
     public async Task Requests_during_an_outage_answer_503_with_retry_after_and_log_one_error_then_summaries()
     {
-        using var logs = new CapturingLoggerProvider();
         var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
-        await using var proxy = Proxy();
-        await using var app = App(proxy, logs, clock);
-        using var user = await UserClient.CreateGuestAsync(app);
+        await using var outage = await StartAsync(clock);
+        var (proxy, app, logs, user) = outage;
         var thread = await user.Http.CreateThreadAsync("Before the outage");
         var start = logs.Entries.Count;
 
@@ -58,10 +56,8 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
     [Fact]
     public async Task A_page_during_an_outage_renders_for_a_signed_in_user_and_a_new_guest()
     {
-        using var logs = new CapturingLoggerProvider();
-        await using var proxy = Proxy();
-        await using var app = App(proxy, logs, TimeProvider.System);
-        using var user = await UserClient.CreateGuestAsync(app);
+        await using var outage = await StartAsync(TimeProvider.System);
+        var (proxy, app, _, user) = outage;
 
         proxy.Down();
 
@@ -75,10 +71,8 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
     [Fact]
     public async Task A_sign_in_during_an_outage_answers_503_instead_of_500()
     {
-        using var logs = new CapturingLoggerProvider();
-        await using var proxy = Proxy();
-        await using var app = App(proxy, logs, TimeProvider.System);
-        using var user = await UserClient.CreateGuestAsync(app);
+        await using var outage = await StartAsync(TimeProvider.System);
+        var (proxy, app, _, user) = outage;
         var html = await user.Http.GetStringAsync(new Uri("/account/login", UriKind.Relative));
         var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.Email"] = "someone@example.com";
@@ -93,17 +87,17 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();
 
-    private TcpProxy Proxy()
+    /// <summary>
+    /// The app on the fixture's schema through a proxy that is up, on <paramref name="clock"/>, with a
+    /// log capture and a guest.
+    /// </summary>
+    private async Task<Running> StartAsync(TimeProvider clock)
     {
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var proxy = TcpProxy.Create(server.Host!, server.Port);
         proxy.Up();
-        return proxy;
-    }
-
-    /// <summary>The app on the fixture's schema through <paramref name="proxy"/>, logging to <paramref name="logs"/>, on <paramref name="clock"/>.</summary>
-    private ChatKitAppFactory App(TcpProxy proxy, CapturingLoggerProvider logs, TimeProvider clock) =>
-        new(new Dictionary<string, string?>
+        var logs = new CapturingLoggerProvider();
+        var app = new ChatKitAppFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ChatKit"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString,
         })
@@ -114,4 +108,17 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
                 services.AddSingleton(clock);
             },
         };
+        return new Running(proxy, app, logs, await UserClient.CreateGuestAsync(app));
+    }
+
+    private sealed record Running(TcpProxy Proxy, ChatKitAppFactory App, CapturingLoggerProvider Logs, UserClient User) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            User.Dispose();
+            await App.DisposeAsync();
+            await Proxy.DisposeAsync();
+            Logs.Dispose();
+        }
+    }
 }
