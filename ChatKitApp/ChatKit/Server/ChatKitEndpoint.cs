@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Reliability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,12 +35,13 @@ public static partial class ChatKitEndpoint
         IOptions<ChatKitLimits> limits,
         ChatKitStreamGate streams,
         SseKeepAlive keepAlive,
+        OutageGuard outages,
         ILoggerFactory loggers)
     {
         var streamSlot = new StrongBox<IDisposable?>();
         try
         {
-            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
+            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, outages, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
         }
         finally
         {
@@ -53,6 +55,7 @@ public static partial class ChatKitEndpoint
         IChatKitContextFactory<TContext> contexts,
         ChatKitLimits limits,
         ChatKitStreamGate streams,
+        OutageGuard outages,
         StrongBox<IDisposable?> streamSlot,
         SseKeepAlive keepAlive,
         ILogger logger)
@@ -96,6 +99,11 @@ public static partial class ChatKitEndpoint
 
             return;
         }
+        catch (Exception ex) when (outages.IsOutage(ex))
+        {
+            await outages.RespondAsync(http, ex); // 503 with Retry-After, logged once per outage
+            return;
+        }
         catch (Exception ex)
         {
             LogRequestFailed(logger, ex);
@@ -113,14 +121,15 @@ public static partial class ChatKitEndpoint
             case StreamingChatKitResult stream:
                 await using (stream)
                 {
-                    await WriteStreamAsync(http, stream, keepAlive, logger, cancellationToken);
+                    await WriteStreamAsync(http, stream, keepAlive, outages, logger, cancellationToken);
                 }
 
                 break;
         }
     }
 
-    private static async Task WriteStreamAsync(HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, ILogger logger, CancellationToken cancellationToken)
+    private static async Task WriteStreamAsync(
+        HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, OutageGuard outages, ILogger logger, CancellationToken cancellationToken)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream";
@@ -159,6 +168,12 @@ public static partial class ChatKitEndpoint
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client stopped the response; the pipeline has stored what it had.
+        }
+        catch (Exception ex) when (outages.IsOutage(ex))
+        {
+            // Headers are out: in-band, and worth a retry once the database is back.
+            outages.Record(ex);
+            await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, CancellationToken.None);
         }
         catch (Exception ex)
         {
