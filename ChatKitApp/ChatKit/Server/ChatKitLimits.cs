@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>Request and paging limits (<c>ChatKit:Limits</c>).</summary>
@@ -22,4 +24,13 @@ public sealed class ChatKitLimits
     /// 0 turns the cap off.
     /// </summary>
     public int MaxConcurrentStreamsPerUser { get; set; } = 3;
+
+    /// <summary>
+    /// Streaming requests one client address (an IPv4 address or an IPv6 /64, see
+    /// <see cref="ClientAddress"/>) may have open at once, its users together (per app instance); more
+    /// get 429. Guests cost nothing to make, so the per-user cap alone would not bound one machine.
+    /// 0 turns the cap off.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxConcurrentStreamsPerAddress { get; set; } = 20;
 }

@@ -14,7 +14,7 @@ public static class ChatKitServiceCollectionExtensions
     public static IServiceCollection AddChatKit<TContext, TServer>(this IServiceCollection services)
         where TServer : ChatKitServer<TContext>
     {
-        services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName);
+        services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatKitLimits>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatKitStreamGate>();
