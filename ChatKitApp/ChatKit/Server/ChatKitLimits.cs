@@ -26,6 +26,27 @@ public sealed class ChatKitLimits
     public int MaxConcurrentStreamsPerUser { get; set; } = 3;
 
     /// <summary>
+    /// How long a request that changes a thread's items waits for the request already doing so on
+    /// that thread (another tab, a double submit) before it answers 409 <c>thread_busy</c>.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int ThreadBusyWaitMilliseconds { get; set; } = 3000;
+
+    /// <summary>
+    /// Lifetime of a thread's write lease, renewed every third of it while a response streams. An
+    /// instance that dies mid-stream blocks its threads at most this long.
+    /// </summary>
+    [Range(3, 3600)]
+    public int ThreadLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Seconds of silence on a stream (a slow model, a provider's back-off) after which an SSE
+    /// comment is sent, so proxies with idle timeouts do not drop the connection. 0 turns it off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>
     /// Streaming requests one client address (an IPv4 address or an IPv6 /64, see
     /// <see cref="ClientAddress"/>) may have open at once, its users together (per app instance); more
     /// get 429. Guests cost nothing to make, so the per-user cap alone would not bound one machine.

@@ -17,6 +17,8 @@ public static class ChatKitServiceCollectionExtensions
         services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatKitLimits>>().Value);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SseKeepAlive(
+            TimeSpan.FromSeconds(sp.GetRequiredService<ChatKitLimits>().KeepAliveSeconds), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChatKitStreamGate>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();
         return services;
