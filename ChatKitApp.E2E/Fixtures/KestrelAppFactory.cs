@@ -36,6 +36,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        // Every browser context of the suite is a new guest from 127.0.0.1: more than one address may
+        // create in production (ClientAddressLimitTests covers that limit).
+        builder.UseSetting("ChatKit:Limits:NewGuestsPerAddress", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatKitApp.Attachments;
-using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +65,7 @@ public sealed class RequestLimitTests
         var release = new TaskCompletionSource();
         await using var app = new ChatKitAppFactory(
             new() { ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "1" },
-            s => s.Respond = (thread, _, _, ct) => HeldReply(thread, s, release.Task, ct));
+            s => s.Respond = (thread, _, _, ct) => HeldReply.Until(release.Task, thread, s, ct));
         using var a = await UserClient.CreateGuestAsync(app);
         using var b = await UserClient.CreateGuestAsync(app);
         var gate = app.Services.GetRequiredService<ChatKitStreamGate>();
@@ -94,15 +92,6 @@ public sealed class RequestLimitTests
         using var third = await SendAsync(a, CreateBody);
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Equal(0, gate.OpenStreams(a.UserId));
-    }
-
-    private static async IAsyncEnumerable<ThreadStreamEvent> HeldReply(
-        ThreadMetadata thread, ScriptedChatKitServer server, Task release, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var message = new AssistantMessageItem { Id = "msg_" + Guid.NewGuid().ToString("N")[..8], ThreadId = thread.Id, CreatedAt = server.Now() };
-        yield return new ThreadItemAddedEvent(message);
-        await release.WaitAsync(ct);
-        yield return new ThreadItemDoneEvent(message);
     }
 
     private static Task<HttpResponseMessage> SendAsync(UserClient user, string body, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>

@@ -27,11 +27,11 @@ public sealed class UserClient : IDisposable
 
     public string UserId { get; }
 
-    /// <summary>A new guest of <paramref name="app"/>, with the guest cookie in its jar.</summary>
-    public static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app)
+    /// <summary>A new guest of <paramref name="app"/>, with the guest cookie in its jar (and <paramref name="handlers"/> on its requests).</summary>
+    public static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, params DelegatingHandler[] handlers)
     {
         var handler = new CookieContainerHandler();
-        var http = app.CreateDefaultClient(handler);
+        var http = app.CreateDefaultClient([.. handlers, handler]);
         using (var page = await http.GetAsync(new Uri("/", UriKind.Relative)))
         {
             page.EnsureSuccessStatusCode();

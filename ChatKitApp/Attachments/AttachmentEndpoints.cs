@@ -60,9 +60,11 @@ public static class AttachmentEndpoints
         var (attachments, blobs, store, contexts) = services;
         RequireMarker(http);
         var file = await FileOfAsync(http, cancellationToken) ?? throw ChatKitRequestException.BadRequest("Send the file as multipart form field 'file'.");
-        var mimeType = attachments.Check(file.FileName, file.Length, file.ContentType);
         var context = ContextOf(http, contexts);
-        var attachment = attachments.Describe(ChatKitIds.New(StoreItemType.Attachment), file.FileName, mimeType, descriptor: null);
+        // Created as attachments.create creates one (checked, its age noted), then uploaded at once.
+        var created = await attachments.CreateAttachmentAsync(
+            new AttachmentCreateParams { Name = file.FileName, Size = file.Length, MimeType = file.ContentType }, context, cancellationToken);
+        var attachment = created with { UploadDescriptor = null };
         await store.SaveAttachmentAsync(attachment, context, cancellationToken); // first: the bytes reference it
         await blobs.SaveAsync(context.UserId, attachment.Id, await ReadAllAsync(file, cancellationToken), cancellationToken);
         return Wire(attachment);

@@ -15,7 +15,8 @@ namespace ChatKitApp.Attachments;
 public sealed class BlobAttachmentStore(
     IAttachmentBlobStore blobs,
     IOptions<AttachmentOptions> options,
-    IHttpContextAccessor httpContextAccessor) : IAttachmentStore<ChatKitRequestContext>, IAttachmentContentSource
+    IHttpContextAccessor httpContextAccessor,
+    IAttachmentExpiry? expiry = null) : IAttachmentStore<ChatKitRequestContext>, IAttachmentContentSource
 {
     public const string RoutePrefix = "/chatkit/attachments";
 
@@ -32,6 +33,7 @@ public sealed class BlobAttachmentStore(
             Method = "POST",
             Headers = new Dictionary<string, string> { [RequestMarkerHeader] = "1" },
         };
+        expiry?.Created(context.UserId, id); // unsent, it expires after the retention
         return Task.FromResult(Describe(id, input.Name, mimeType, descriptor));
     }
 
@@ -84,7 +86,7 @@ public sealed class BlobAttachmentStore(
     }
 
     /// <summary>The attachment as the client sees it: images with a preview URL of this app.</summary>
-    public Attachment Describe(string id, string name, string mimeType, UploadDescriptor? descriptor) =>
+    private Attachment Describe(string id, string name, string mimeType, UploadDescriptor? descriptor) =>
         mimeType.StartsWith("image/", StringComparison.Ordinal)
             ? new ImageAttachment { Id = id, Name = name, MimeType = mimeType, UploadDescriptor = descriptor, PreviewUrl = Absolute($"{RoutePrefix}/{id}/content") }
             : new FileAttachment { Id = id, Name = name, MimeType = mimeType, UploadDescriptor = descriptor };

@@ -58,6 +58,8 @@ public static class ChatKitAuthExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountService>();
         builder.AddUserRateLimits();
+        services.AddOptions<GuestLimitOptions>().BindConfiguration(GuestLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GuestSignInLimiter>();
         builder.AddHostedSessions();
         return builder;
     }

@@ -12,7 +12,7 @@ namespace ChatKitApp.Auth;
 /// left alone too: a sign-in on the login path makes the cookie handler follow its <c>returnUrl</c>
 /// at once, so the form would never show.
 /// </summary>
-internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptions<ChatKitAuthOptions> options, ILogger<GuestSignInMiddleware> logger)
+internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptions<ChatKitAuthOptions> options, GuestSignInLimiter limiter, ILogger<GuestSignInMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -22,6 +22,14 @@ internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptio
             && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
             && http.Request.Path != ChatKitAuthExtensions.LoginPath)
         {
+            using var lease = limiter.Acquire(http);
+            if (!lease.IsAcquired)
+            {
+                LogGuestRefused(logger);
+                await GuestSignInLimiter.RefuseAsync(http, lease);
+                return;
+            }
+
             var guest = ChatKitClaims.NewGuest(CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, guest, new AuthenticationProperties { IsPersistent = true });
             http.User = guest; // this request renders as the guest too
@@ -33,4 +41,7 @@ internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptio
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A new guest user was signed in.")]
     private static partial void LogGuestCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A new guest was refused: its address has created too many guests.")]
+    private static partial void LogGuestRefused(ILogger logger);
 }

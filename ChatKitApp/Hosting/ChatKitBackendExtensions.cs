@@ -31,16 +31,20 @@ public static class ChatKitBackendExtensions
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
             builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
+            builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
         }
         else
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
             builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
+            builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
         }
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName);
+        builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<UnattachedAttachmentSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnattachedAttachmentSweeper>());
         builder.Services.AddSingleton<BlobAttachmentStore>();
         builder.Services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
         builder.Services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());

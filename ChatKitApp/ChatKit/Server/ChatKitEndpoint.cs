@@ -69,8 +69,7 @@ public static partial class ChatKitEndpoint
             var context = contexts.Create(http, request);
             if (request.IsStreaming && context is IUserContext user)
             {
-                streamSlot.Value = streams.TryEnter(user.UserId) ?? throw new ChatKitRequestException(
-                    StatusCodes.Status429TooManyRequests, "too_many_streams", $"At most {limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
+                streamSlot.Value = streams.Enter(user.UserId, http.Connection.RemoteIpAddress);
             }
 
             result = await server.ProcessAsync(request, context, cancellationToken);

@@ -45,4 +45,13 @@ public sealed class ChatKitLimits
     /// </summary>
     [Range(0, 3600)]
     public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Streaming requests one client address (an IPv4 address or an IPv6 /64, see
+    /// <see cref="ClientAddress"/>) may have open at once, its users together (per app instance); more
+    /// get 429. Guests cost nothing to make, so the per-user cap alone would not bound one machine.
+    /// 0 turns the cap off.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MaxConcurrentStreamsPerAddress { get; set; } = 20;
 }

@@ -1,72 +1,118 @@
 using System.Collections.Concurrent;
+using System.Net;
 
 namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>
-/// Counts each user's open streams so one user cannot hold many model calls (and connections) at
-/// once; <see cref="ChatKitLimits.MaxConcurrentStreamsPerUser"/> is the cap. Per instance: with
-/// several app instances a user may hold the cap on each.
+/// Counts open streams per user and per client address, so neither one user nor one machine (which
+/// can mint guest users) can hold many model calls and connections at once;
+/// <see cref="ChatKitLimits.MaxConcurrentStreamsPerUser"/> and
+/// <see cref="ChatKitLimits.MaxConcurrentStreamsPerAddress"/> are the caps. Per instance: with several
+/// app instances a user or an address may hold the caps on each.
 /// </summary>
 public sealed class ChatKitStreamGate(ChatKitLimits limits)
 {
-    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly OpenCounts _users = new();
+    private readonly OpenCounts _addresses = new();
 
-    /// <summary>A slot to dispose when the stream ends, or null when the user is at the cap.</summary>
-    public IDisposable? TryEnter(string userId)
+    /// <summary>
+    /// A slot to dispose when the stream ends; a 429 <c>too_many_streams</c> when the user, or the
+    /// address they connect from (see <see cref="ClientAddress.KeyOf"/>), is at its cap.
+    /// </summary>
+    public IDisposable Enter(string userId, IPAddress? address)
     {
-        var max = limits.MaxConcurrentStreamsPerUser;
-        if (max <= 0)
+        var user = limits.MaxConcurrentStreamsPerUser > 0 ? userId : null;
+        var addressKey = limits.MaxConcurrentStreamsPerAddress > 0 ? ClientAddress.KeyOf(address) : null;
+        if (user is not null && !_users.TryEnter(user, limits.MaxConcurrentStreamsPerUser))
         {
-            return NoSlot.Instance;
+            throw TooMany($"At most {limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
         }
 
-        while (true)
+        if (addressKey is not null && !_addresses.TryEnter(addressKey, limits.MaxConcurrentStreamsPerAddress))
         {
-            var current = _open.GetOrAdd(userId, 0);
-            if (current >= max)
+            if (user is not null)
             {
-                return null;
+                _users.Exit(user);
             }
 
-            if (_open.TryUpdate(userId, current + 1, current))
-            {
-                return new Slot(this, userId);
-            }
+            throw TooMany($"At most {limits.MaxConcurrentStreamsPerAddress} responses may stream at once from one network address; wait for one to finish.");
         }
+
+        return user is null && addressKey is null ? NoSlot.Instance : new Slot(this, user, addressKey);
     }
 
     /// <summary>The user's open streams (for tests and diagnostics).</summary>
-    public int OpenStreams(string userId) => _open.TryGetValue(userId, out var count) ? count : 0;
+    public int OpenStreams(string userId) => _users.Count(userId);
 
-    private void Exit(string userId)
+    /// <summary>The open streams of the address's key (for tests and diagnostics).</summary>
+    public int OpenStreamsFrom(IPAddress address) => ClientAddress.KeyOf(address) is { } key ? _addresses.Count(key) : 0;
+
+    private static ChatKitRequestException TooMany(string message) =>
+        new(StatusCodes.Status429TooManyRequests, "too_many_streams", message);
+
+    /// <summary>Open streams per key; keys with none are forgotten so the map does not grow with every user ever seen.</summary>
+    private sealed class OpenCounts
     {
-        while (true)
+        private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+
+        public int Count(string key) => _open.TryGetValue(key, out var count) ? count : 0;
+
+        public bool TryEnter(string key, int max)
         {
-            var current = _open[userId];
-            if (current <= 1)
+            while (true)
             {
-                // Forget idle users so the map does not grow with every user ever seen.
-                if (_open.TryRemove(new KeyValuePair<string, int>(userId, current)))
+                var current = _open.GetOrAdd(key, 0);
+                if (current >= max)
+                {
+                    return false;
+                }
+
+                if (_open.TryUpdate(key, current + 1, current))
+                {
+                    return true;
+                }
+            }
+        }
+
+        public void Exit(string key)
+        {
+            while (true)
+            {
+                var current = _open[key];
+                if (current <= 1)
+                {
+                    if (_open.TryRemove(new KeyValuePair<string, int>(key, current)))
+                    {
+                        return;
+                    }
+                }
+                else if (_open.TryUpdate(key, current - 1, current))
                 {
                     return;
                 }
             }
-            else if (_open.TryUpdate(userId, current - 1, current))
-            {
-                return;
-            }
         }
     }
 
-    private sealed class Slot(ChatKitStreamGate gate, string userId) : IDisposable
+    private sealed class Slot(ChatKitStreamGate gate, string? userId, string? addressKey) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
             {
-                gate.Exit(userId);
+                return;
+            }
+
+            if (userId is not null)
+            {
+                gate._users.Exit(userId);
+            }
+
+            if (addressKey is not null)
+            {
+                gate._addresses.Exit(addressKey);
             }
         }
     }

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.Attachments;
+
+/// <summary>
+/// Deletes uploads never sent in a message once they are older than
+/// <see cref="AttachmentOptions.UnattachedRetention"/>, every <see cref="AttachmentOptions.SweepInterval"/>
+/// (<see cref="IAttachmentExpiry"/> does the deleting; on PostgreSQL one instance at a time).
+/// </summary>
+public sealed partial class UnattachedAttachmentSweeper(
+    IAttachmentExpiry expiry,
+    IOptions<AttachmentOptions> options,
+    TimeProvider time,
+    ILogger<UnattachedAttachmentSweeper> logger) : BackgroundService
+{
+    /// <summary>One sweep now: the number deleted, or null when another instance was sweeping.</summary>
+    public async Task<int?> SweepAsync(CancellationToken cancellationToken)
+    {
+        var deleted = await expiry.DeleteUnattachedAsync(time.GetUtcNow() - options.Value.UnattachedRetention, cancellationToken);
+        if (deleted is null)
+        {
+            LogSkipped(logger);
+        }
+        else if (deleted > 0)
+        {
+            LogDeleted(logger, deleted.Value);
+        }
+
+        return deleted;
+    }
+
+    private PeriodicTimer? _timer;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The first sweep comes one interval after start-up, not at once: instances that a deploy
+        // starts together do not all sweep together, and a crash loop does not sweep on every start.
+        // The timer starts here, not in ExecuteAsync, which runs later on a pool thread.
+        _timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var timer = _timer ?? throw new InvalidOperationException("ExecuteAsync runs only after StartAsync.");
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A database that is briefly away must not stop the app; the next interval tries again.
+                    LogFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} uploads that were never sent in a message.")]
+    private static partial void LogDeleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance is deleting unsent uploads; this one skips the sweep.")]
+    private static partial void LogSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting unsent uploads failed; the next sweep tries again.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
