@@ -27,11 +27,16 @@ public sealed class UserClient : IDisposable
 
     public string UserId { get; }
 
-    /// <summary>A new guest of <paramref name="app"/>, with the guest cookie in its jar.</summary>
-    public static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app)
+    /// <summary>
+    /// A new guest of <paramref name="app"/>, with the guest cookie in its jar; its requests come
+    /// from <paramref name="address"/> (none: the test host's, which has no address).
+    /// </summary>
+    public static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, IPAddress? address = null)
     {
         var handler = new CookieContainerHandler();
-        var http = app.CreateDefaultClient(handler);
+        var http = address is null
+            ? app.CreateDefaultClient(handler)
+            : new HttpClient(new CookieContainerHandler(handler.Container) { InnerHandler = app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = address) }) { BaseAddress = app.Server.BaseAddress };
         using (var page = await http.GetAsync(new Uri("/", UriKind.Relative)))
         {
             page.EnsureSuccessStatusCode();
