@@ -4,6 +4,7 @@ using System.Text;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,8 @@ public abstract class SessionTests : IAsyncLifetime
     public async Task A_cookie_renewed_by_use_keeps_its_session_past_the_first_lifetime()
     {
         var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        // No session cache: its entries expire in real time, and the store is what is under test.
+        await using var app = _app.WithWebHostBuilder(b => b.UseSetting("ChatKit:Auth:SessionCacheDuration", "00:00:00").ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         using var browser = await UserClient.CreateGuestAsync(app);
         (await SubmitAsync(browser.Http, "/account/register", "fay@example.com", Password)).Dispose();
         var lifetime = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).ExpireTimeSpan;
