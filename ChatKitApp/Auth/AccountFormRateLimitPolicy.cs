@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
+using ChatKitApp.ChatKit.Server;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +25,10 @@ internal sealed class AccountFormRateLimitPolicy(Func<ChatKitAuthOptions, (int P
         }
 
         var (permits, window) = limit(httpContext.RequestServices.GetRequiredService<IOptions<ChatKitAuthOptions>>().Value);
-        var key = ClientAddress.Key(httpContext);
-        return permits <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
+        // Without an address there is nothing to count by: one shared count would let any one
+        // client shut everyone out of the forms (the sign-in throttle still applies).
+        return permits <= 0 || ClientAddress.KeyOf(httpContext.Connection.RemoteIpAddress) is not { } key
+            ? RateLimitPartition.GetNoLimiter("")
             : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
     }
 

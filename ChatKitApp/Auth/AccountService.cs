@@ -37,7 +37,7 @@ public sealed partial class AccountService(
     /// attempt instead (its right password signs in, a wrong one gets the sign-in answer and
     /// counts against the throttle), so the form never says "taken".
     /// </summary>
-    public async Task<AccountResult> RegisterAsync(string email, string password, ClaimsPrincipal current, string clientAddress, CancellationToken cancellationToken)
+    public async Task<AccountResult> RegisterAsync(string email, string password, ClaimsPrincipal current, string? clientAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
@@ -71,12 +71,12 @@ public sealed partial class AccountService(
     }
 
     /// <summary>Checks the password, unless <paramref name="clientAddress"/> has used its attempts for this address.</summary>
-    public Task<AccountResult> SignInAsync(string email, string password, string clientAddress, CancellationToken cancellationToken) =>
+    public Task<AccountResult> SignInAsync(string email, string password, string? clientAddress, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(email)
             ? Task.FromResult(AccountResult.Failed(WrongCredentials))
             : CheckPasswordAsync(UserAccount.NormalizeEmail(email), password, clientAddress, cancellationToken);
 
-    private async Task<AccountResult> CheckPasswordAsync(string normalizedEmail, string? password, string clientAddress, CancellationToken cancellationToken)
+    private async Task<AccountResult> CheckPasswordAsync(string normalizedEmail, string? password, string? clientAddress, CancellationToken cancellationToken)
     {
         // Counted before the check, so a burst of parallel guesses cannot all get through.
         if (!throttle.TryAcquire(clientAddress, normalizedEmail))

@@ -29,13 +29,15 @@ public sealed class SignInThrottle : IDisposable
     }
 
     /// <summary>
-    /// Takes one attempt from the budget of <paramref name="address"/> for
-    /// <paramref name="normalizedEmail"/>, before the password is checked (so parallel guesses
-    /// are each counted); false when the budget is spent.
+    /// Takes one attempt from the budget of <paramref name="address"/> (a
+    /// <see cref="ChatKit.Server.ClientAddress"/> key) for <paramref name="normalizedEmail"/>,
+    /// before the password is checked (so parallel guesses are each counted); false when the
+    /// budget is spent. Clients without an address share one budget per e-mail address: guessing
+    /// stays bounded, at the price of the old per-account lock for them alone.
     /// </summary>
-    public bool TryAcquire(string address, string normalizedEmail)
+    public bool TryAcquire(string? address, string normalizedEmail)
     {
-        using var lease = _limiter.AttemptAcquire((address, normalizedEmail));
+        using var lease = _limiter.AttemptAcquire((address ?? "", normalizedEmail));
         return lease.IsAcquired;
     }
 
