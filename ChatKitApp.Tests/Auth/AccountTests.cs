@@ -1,16 +1,17 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
-using System.Text.RegularExpressions;
 using ChatKitApp.Auth;
 using ChatKitApp.Tests.Fixtures;
+using static ChatKitApp.Tests.Fixtures.AccountForms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Tests.Auth;
 
-/// <summary>Registration, sign-in, sign-out and lockout through the real forms; run once on each store.</summary>
-public abstract partial class AccountTests : IAsyncLifetime
+/// <summary>Registration, sign-in, sign-out and the sign-in throttle through the real forms; run once on each store.</summary>
+public abstract class AccountTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
 
@@ -67,78 +68,86 @@ public abstract partial class AccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_even_for_the_right_one()
+    public async Task An_unknown_and_a_known_address_get_the_same_answers_for_wrong_passwords_up_to_and_past_the_limit()
     {
         using var owner = await UserClient.CreateGuestAsync(_app);
-        (await SubmitAsync(owner.Http, "/account/register", "cat@example.com", Password)).Dispose();
-        using var attacker = await UserClient.CreateGuestAsync(_app);
+        (await SubmitAsync(owner.Http, "/account/register", "kim@example.com", Password)).Dispose();
+        using var knownProbe = await UserClient.CreateGuestAsync(_app, IPAddress.Parse("203.0.113.1"));
+        using var unknownProbe = await UserClient.CreateGuestAsync(_app, IPAddress.Parse("203.0.113.2"));
+        var limit = _app.Services.GetRequiredService<IOptions<ChatKitAuthOptions>>().Value.MaxSignInAttempts;
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i <= limit + 1; i++)
+        {
+            using var known = await SubmitAsync(knownProbe.Http, "/account/login", "kim@example.com", "guess " + i);
+            using var unknown = await SubmitAsync(unknownProbe.Http, "/account/login", "kim@example.org", "guess " + i);
+
+            Assert.Equal(known.StatusCode, unknown.StatusCode);
+            var body = WithoutPerResponseValues(await known.Content.ReadAsStringAsync());
+            Assert.Equal(body, WithoutPerResponseValues(await unknown.Content.ReadAsStringAsync()).Replace("kim@example.org", "kim@example.com", StringComparison.Ordinal));
+            Assert.Contains(i < limit ? AccountService.WrongCredentials : AccountService.TooManyAttempts, body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_checked_against_a_stand_in_hash_like_a_known_one()
+    {
+        var hasher = new CountingHasher();
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(_app.Services, (IPasswordHasher<UserAccount>)hasher);
+        Assert.NotNull((await accounts.RegisterAsync("lee@example.com", Password, new ClaimsPrincipal(), "198.51.100.1", default)).Principal);
+        var before = hasher.Verifications;
+
+        var known = await accounts.SignInAsync("lee@example.com", "wrong password", "198.51.100.1", default);
+        var unknown = await accounts.SignInAsync("nobody@example.com", "wrong password", "198.51.100.1", default);
+
+        Assert.Equal(before + 2, hasher.Verifications); // one PBKDF2 check each: the same work, so the same time
+        Assert.Equal(known, unknown);
+    }
+
+    [Fact]
+    public async Task The_owner_signs_in_from_their_own_address_while_an_attackers_address_has_failed_20_times()
+    {
+        using var owner = await UserClient.CreateGuestAsync(_app, IPAddress.Parse("192.0.2.10"));
+        (await SubmitAsync(owner.Http, "/account/register", "cat@example.com", Password)).Dispose();
+        (await SignOutAsync(owner.Http)).Dispose();
+        using var attacker = await UserClient.CreateGuestAsync(_app, IPAddress.Parse("198.51.100.66"));
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
         {
             using var wrong = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", "guess " + i);
-            Assert.Contains("The e-mail address or password is wrong.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            answers.Add(wrong.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Redirect, wrong.StatusCode);
         }
 
-        using var fifth = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", "guess 5");
-        using var right = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", Password);
+        using var attackerRight = await SubmitAsync(attacker.Http, "/account/login", "cat@example.com", Password);
+        using var ownerRight = await SubmitAsync(owner.Http, "/account/login", "cat@example.com", Password);
 
-        Assert.Contains("locked", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, no redirect
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.NotEqual(owner.UserId, UserClient.UserIdFromCookie(_app, attacker.Cookies, attacker.Http.BaseAddress!));
-    }
-
-    [Theory]
-    [InlineData(3)]
-    [InlineData(24)]
-    public async Task Parallel_failed_sign_ins_are_each_counted_and_lock_the_account_at_the_limit(int attempts)
-    {
-        var store = _app.Services.GetRequiredService<IUserAccountStore>();
-        var limit = _app.Services.GetRequiredService<IOptions<ChatKitAuthOptions>>().Value.MaxFailedSignIns;
-        var now = DateTimeOffset.UtcNow;
-        var lockUntil = now.AddMinutes(15);
-        var email = UserAccount.NormalizeEmail("fay@example.com");
-        Assert.True(await store.TryCreateAsync(new UserAccount("user_fay", email, "hash") { CreatedAt = now }, default));
-
-        await Task.WhenAll(Enumerable.Range(0, attempts).Select(_ => Task.Run(() => store.RecordFailedSignInAsync("user_fay", limit, now, lockUntil, default))));
-
-        var account = await store.FindByEmailAsync(email, default);
-        Assert.NotNull(account);
-        Assert.Equal(attempts, account.FailedAttempts);
-        Assert.Equal(attempts >= limit, account.LockedUntil > now);
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers); // the address limit stepped in too
+        Assert.NotEqual(HttpStatusCode.Redirect, attackerRight.StatusCode); // the attacker's address is refused even the right password
+        Assert.Equal(HttpStatusCode.Redirect, ownerRight.StatusCode);
+        Assert.Equal(UserClient.UserIdFromCookie(_app, owner.Cookies, owner.Http.BaseAddress!), (await _app.Services.GetRequiredService<IUserAccountStore>().FindByEmailAsync("CAT@EXAMPLE.COM", default))!.UserId);
     }
 
     [Fact]
-    public async Task Parallel_wrong_passwords_with_the_right_one_in_the_same_burst_leave_the_account_locked()
+    public async Task Parallel_attempts_from_one_address_are_each_counted_so_only_the_limit_is_checked()
     {
-        const int wrong = 24;
-        var accounts = _app.Services.GetRequiredService<AccountService>();
-        var store = _app.Services.GetRequiredService<IUserAccountStore>();
-        Assert.NotNull((await accounts.RegisterAsync("gil@example.com", Password, new System.Security.Claims.ClaimsPrincipal(), default)).Principal);
-        // Every attempt reads the account before any of them writes: the interleaving the audit found.
-        var burst = ActivatorUtilities.CreateInstance<AccountService>(_app.Services, new ReadTogetherStore(store, wrong + 1));
+        const int attempts = 24;
+        var hasher = new CountingHasher();
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(_app.Services, (IPasswordHasher<UserAccount>)hasher);
+        var limit = _app.Services.GetRequiredService<IOptions<ChatKitAuthOptions>>().Value.MaxSignInAttempts;
+        Assert.NotNull((await accounts.RegisterAsync("gil@example.com", Password, new ClaimsPrincipal(), "192.0.2.1", default)).Principal);
+        var before = hasher.Verifications;
 
-        await Task.WhenAll(Enumerable.Range(0, wrong + 1).Select(i => Task.Run(() => burst.SignInAsync("gil@example.com", i < wrong ? "guess " + i : Password, default))));
+        var results = await Task.WhenAll(Enumerable.Range(0, attempts).Select(i => Task.Run(() => accounts.SignInAsync("gil@example.com", "guess " + i, "198.51.100.7", default))));
 
-        var account = await store.FindByEmailAsync(UserAccount.NormalizeEmail("gil@example.com"), default);
-        Assert.True(account?.LockedUntil > DateTimeOffset.UtcNow, $"not locked after {wrong} parallel wrong passwords");
-        var after = await accounts.SignInAsync("gil@example.com", Password, default);
-        Assert.Null(after.Principal);
-        Assert.Contains("locked", after.Error, StringComparison.Ordinal);
+        Assert.Equal(before + limit, hasher.Verifications);
+        Assert.Equal(attempts - limit, results.Count(r => r.Error == AccountService.TooManyAttempts));
+        Assert.Equal(AccountService.TooManyAttempts, (await accounts.SignInAsync("gil@example.com", Password, "198.51.100.7", default)).Error);
+        Assert.NotNull((await accounts.SignInAsync("gil@example.com", Password, "192.0.2.1", default)).Principal);
     }
 
     [Fact]
-    public async Task An_unknown_address_gets_the_same_answer_as_a_wrong_password()
-    {
-        using var browser = await UserClient.CreateGuestAsync(_app);
-
-        using var response = await SubmitAsync(browser.Http, "/account/login", "nobody@example.com", Password);
-
-        Assert.Contains("The e-mail address or password is wrong.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_taken_address_cannot_register_again()
+    public async Task Registering_a_taken_address_with_another_password_gets_the_sign_in_answer_and_signs_nothing_in()
     {
         using var first = await UserClient.CreateGuestAsync(_app);
         using var second = await UserClient.CreateGuestAsync(_app);
@@ -147,8 +156,25 @@ public abstract partial class AccountTests : IAsyncLifetime
         using var response = await SubmitAsync(second.Http, "/account/register", "Dan@Example.com", "another password");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("exists already", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(AccountService.WrongCredentials, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("exists", body, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(second.UserId, UserClient.UserIdFromCookie(_app, second.Cookies, second.Http.BaseAddress!));
+    }
+
+    [Fact]
+    public async Task Registering_a_taken_address_with_its_password_signs_in_to_that_account()
+    {
+        using var first = await UserClient.CreateGuestAsync(_app);
+        using var second = await UserClient.CreateGuestAsync(_app);
+        (await SubmitAsync(first.Http, "/account/register", "eli@example.com", Password)).Dispose();
+        var threadId = await first.Http.CreateThreadAsync("the account's");
+
+        using var response = await SubmitAsync(second.Http, "/account/register", "eli@example.com", Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(first.UserId, UserClient.UserIdFromCookie(_app, second.Cookies, second.Http.BaseAddress!));
+        Assert.Equal([threadId], await second.Http.ListThreadIdsAsync());
     }
 
     [Fact]
@@ -186,62 +212,22 @@ public abstract partial class AccountTests : IAsyncLifetime
         Assert.Empty(await browser.Http.ListThreadIdsAsync()); // still signed in: the list answers
     }
 
-    /// <summary>Holds every e-mail look-up until <paramref name="readers"/> of them have been made.</summary>
-    private sealed class ReadTogetherStore(IUserAccountStore inner, int readers) : IUserAccountStore
+    /// <summary>The real hasher, counting its password checks.</summary>
+    private sealed class CountingHasher : IPasswordHasher<UserAccount>
     {
-        private readonly TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _reads;
+        private readonly PasswordHasher<UserAccount> _inner = new();
+        private int _verifications;
 
-        public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(UserAccount user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(UserAccount user, string hashedPassword, string providedPassword)
         {
-            var account = await inner.FindByEmailAsync(normalizedEmail, cancellationToken);
-            if (Interlocked.Increment(ref _reads) == readers)
-            {
-                _allRead.SetResult();
-            }
-
-            await _allRead.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            return account;
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
-
-        public Task<bool> TryCreateAsync(UserAccount account, CancellationToken cancellationToken) => inner.TryCreateAsync(account, cancellationToken);
-
-        public Task<UserAccount?> RecordFailedSignInAsync(string userId, int maxFailedAttempts, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
-            inner.RecordFailedSignInAsync(userId, maxFailedAttempts, now, lockUntil, cancellationToken);
-
-        public Task<bool> TryResetFailedSignInsAsync(string userId, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-            inner.TryResetFailedSignInsAsync(userId, passwordHash, now, cancellationToken);
     }
-
-    /// <summary>Opens the form page and posts it back with its hidden fields (handler, antiforgery token).</summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, string path, string email, string password)
-    {
-        var fields = await HiddenFieldsAsync(http, path, "_handler");
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        return await http.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    private static async Task<HttpResponseMessage> SignOutAsync(HttpClient http)
-    {
-        var fields = await HiddenFieldsAsync(http, "/", "__RequestVerificationToken");
-        return await http.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    private static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient http, string path, string required)
-    {
-        var html = await http.GetStringAsync(new Uri(path, UriKind.Relative));
-        var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        Assert.True(fields.ContainsKey(required), $"{path} has no {required} field");
-        return fields;
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
-
-    /// <summary>Where a response redirects to, as an absolute URL (so another host would show).</summary>
-    private static string Redirect(HttpResponseMessage response) =>
-        new Uri(new Uri("http://localhost/"), response.Headers.Location!).AbsoluteUri;
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

@@ -28,10 +28,27 @@ public sealed class UserClient : IDisposable
     public string UserId { get; }
 
     /// <summary>A new guest of <paramref name="app"/>, with the guest cookie in its jar (and <paramref name="handlers"/> on its requests).</summary>
-    public static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, params DelegatingHandler[] handlers)
+    public static Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, params DelegatingHandler[] handlers)
     {
         var handler = new CookieContainerHandler();
-        var http = app.CreateDefaultClient([.. handlers, handler]);
+        return CreateGuestAsync(app, app.CreateDefaultClient([.. handlers, handler]), handler);
+    }
+
+    /// <summary>
+    /// A new guest of <paramref name="app"/>, with the guest cookie in its jar; its requests come
+    /// from <paramref name="address"/> (none: the test host's, which has no address).
+    /// </summary>
+    public static Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, IPAddress? address)
+    {
+        var handler = new CookieContainerHandler();
+        var http = address is null
+            ? app.CreateDefaultClient(handler)
+            : new HttpClient(new CookieContainerHandler(handler.Container) { InnerHandler = app.Server.CreateHandler(c => c.Connection.RemoteIpAddress = address) }) { BaseAddress = app.Server.BaseAddress };
+        return CreateGuestAsync(app, http, handler);
+    }
+
+    private static async Task<UserClient> CreateGuestAsync(WebApplicationFactory<Program> app, HttpClient http, CookieContainerHandler handler)
+    {
         using (var page = await http.GetAsync(new Uri("/", UriKind.Relative)))
         {
             page.EnsureSuccessStatusCode();

@@ -2,26 +2,44 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Auth;
 
-/// <summary>Registration and password sign-in, with lockout after repeated failures.</summary>
+/// <summary>
+/// Registration and password sign-in. The answers never tell whether an address has an account:
+/// an unknown address is checked against a stand-in hash (so it takes as long as a known one) and
+/// counts against the same per-address throttle (<see cref="SignInThrottle"/>).
+/// </summary>
 public sealed partial class AccountService(
     IUserAccountStore store,
     IPasswordHasher<UserAccount> hasher,
+    SignInThrottle throttle,
     TimeProvider time,
-    IOptions<ChatKitAuthOptions> options,
     ILogger<AccountService> logger)
 {
     public const int MinPasswordLength = 8;
 
+    /// <summary>The answer to a wrong password and to an address without an account alike.</summary>
+    public const string WrongCredentials = "The e-mail address or password is wrong.";
+
+    /// <summary>The answer once a client address has used its attempts for an e-mail address (with or without an account).</summary>
+    public const string TooManyAttempts = "Too many sign-in attempts for this e-mail address from your network: try again in a few minutes.";
+
+    private static readonly UserAccount NoAccount = new("user_none", "", "");
+
+    // A hash of a random password, made once with the real hasher (so with its current cost):
+    // addresses without an account are checked against it, and take as long as those with one.
+    private readonly Lazy<string> _noAccountHash = new(() => hasher.HashPassword(NoAccount, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
+
     /// <summary>
     /// Creates an account. A guest who registers keeps their user id, so their threads become the
-    /// account's; anyone else gets a new id.
+    /// account's; anyone else gets a new id. An address that has an account already is a sign-in
+    /// attempt instead (its right password signs in, a wrong one gets the sign-in answer and
+    /// counts against the throttle), so the form never says "taken".
     /// </summary>
-    public async Task<AccountResult> RegisterAsync(string email, string password, ClaimsPrincipal current, CancellationToken cancellationToken)
+    public async Task<AccountResult> RegisterAsync(string email, string password, ClaimsPrincipal current, string? clientAddress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(current);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
         {
             return AccountResult.Failed("Enter an e-mail address.");
@@ -32,61 +50,51 @@ public sealed partial class AccountService(
             return AccountResult.Failed($"Use a password of at least {MinPasswordLength} characters.");
         }
 
+        var normalized = UserAccount.NormalizeEmail(email);
+        if (await store.FindByEmailAsync(normalized, cancellationToken) is not null)
+        {
+            return await CheckPasswordAsync(normalized, password, clientAddress, cancellationToken);
+        }
+
         var guestId = current.HasClaim(ChatKitClaims.Guest, "true") ? ChatKitClaims.UserId(current) : null;
         var userId = guestId ?? "user_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var account = new UserAccount(userId, UserAccount.NormalizeEmail(email), "") { CreatedAt = time.GetUtcNow() };
+        var account = new UserAccount(userId, normalized, "") { CreatedAt = time.GetUtcNow() };
         account = account with { PasswordHash = hasher.HashPassword(account, password) };
         if (!await store.TryCreateAsync(account, cancellationToken))
         {
-            return AccountResult.Failed("An account with this e-mail address exists already; sign in instead.");
+            // Registered in parallel since the look-up above: the same as if it had been there.
+            return await CheckPasswordAsync(normalized, password, clientAddress, cancellationToken);
         }
 
         LogRegistered(logger, guestId is not null);
         return AccountResult.Succeeded(Principal(account));
     }
 
-    /// <summary>Checks the password; locks the account for a while after too many failures.</summary>
-    public async Task<AccountResult> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>Checks the password, unless <paramref name="clientAddress"/> has used its attempts for this address.</summary>
+    public Task<AccountResult> SignInAsync(string email, string password, string? clientAddress, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(email)
+            ? Task.FromResult(AccountResult.Failed(WrongCredentials))
+            : CheckPasswordAsync(UserAccount.NormalizeEmail(email), password, clientAddress, cancellationToken);
+
+    private async Task<AccountResult> CheckPasswordAsync(string normalizedEmail, string? password, string? clientAddress, CancellationToken cancellationToken)
     {
-        var account = string.IsNullOrWhiteSpace(email) ? null : await store.FindByEmailAsync(UserAccount.NormalizeEmail(email), cancellationToken);
-        const string invalid = "The e-mail address or password is wrong.";
-        if (account is null)
+        // Counted before the check, so a burst of parallel guesses cannot all get through.
+        if (!throttle.TryAcquire(clientAddress, normalizedEmail))
         {
-            return AccountResult.Failed(invalid); // the same answer as a wrong password: no account probing
+            LogThrottled(logger);
+            return AccountResult.Failed(TooManyAttempts);
         }
 
-        const string locked = "Too many failed attempts: this account is locked for a while.";
-        var now = time.GetUtcNow();
-        if (account.LockedUntil > now)
+        var account = await store.FindByEmailAsync(normalizedEmail, cancellationToken);
+        var verdict = hasher.VerifyHashedPassword(account ?? NoAccount, account?.PasswordHash ?? _noAccountHash.Value, password ?? "");
+        if (account is null || verdict == PasswordVerificationResult.Failed)
         {
-            return AccountResult.Failed(locked);
+            return AccountResult.Failed(WrongCredentials);
         }
 
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
-        if (verdict == PasswordVerificationResult.Failed)
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            // The store counts and locks in one step: parallel guesses must not all read the same count.
-            var limits = options.Value;
-            var saved = await store.RecordFailedSignInAsync(account.UserId, limits.MaxFailedSignIns, now, now + limits.LockoutDuration, cancellationToken);
-            if (saved?.LockedUntil > now)
-            {
-                if (saved.FailedAttempts == limits.MaxFailedSignIns)
-                {
-                    LogLockedOut(logger);
-                }
-
-                return AccountResult.Failed(locked);
-            }
-
-            return AccountResult.Failed(invalid);
-        }
-
-        // Checked again as the count is cleared: parallel guesses may have locked the account
-        // since it was read above, and then the right password is refused too.
-        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, password!) : account.PasswordHash;
-        if (!await store.TryResetFailedSignInsAsync(account.UserId, hash, now, cancellationToken))
-        {
-            return AccountResult.Failed(locked);
+            await store.UpdatePasswordHashAsync(account.UserId, hasher.HashPassword(account, password!), cancellationToken);
         }
 
         return AccountResult.Succeeded(Principal(account));
@@ -100,6 +108,6 @@ public sealed partial class AccountService(
     [LoggerMessage(Level = LogLevel.Information, Message = "An account was registered (from a guest: {FromGuest}).")]
     private static partial void LogRegistered(ILogger logger, bool fromGuest);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An account was locked after repeated failed sign-ins.")]
-    private static partial void LogLockedOut(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused unchecked: the client address has used its attempts for this e-mail address.")]
+    private static partial void LogThrottled(ILogger logger);
 }

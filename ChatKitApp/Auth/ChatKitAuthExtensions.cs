@@ -1,4 +1,3 @@
-using ChatKitApp.ChatKit.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,10 +15,16 @@ public static class ChatKitAuthExtensions
 
     public const string LoginPath = "/account/login";
 
+    /// <summary>The per-address limit on sign-in form posts (the sign-in page opts in with <c>[EnableRateLimiting]</c>).</summary>
+    public const string SignInRateLimitPolicy = "AccountSignInPerAddress";
+
+    /// <summary>The per-address limit on registration form posts.</summary>
+    public const string RegisterRateLimitPolicy = "AccountRegisterPerAddress";
+
     public static WebApplicationBuilder AddChatKitAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ChatKitAuthOptions>().BindConfiguration(ChatKitAuthOptions.SectionName);
+        services.AddOptions<ChatKitAuthOptions>().BindConfiguration(ChatKitAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var auth = builder.Configuration.GetSection(ChatKitAuthOptions.SectionName).Get<ChatKitAuthOptions>() ?? new ChatKitAuthOptions();
         var development = builder.Environment.IsDevelopment();
         // A fixed name, not the default (the content root path), so instances deployed to
@@ -39,12 +44,9 @@ public static class ChatKitAuthExtensions
                 options.ExpireTimeSpan = auth.CookieLifetime;
                 options.SlidingExpiration = true;
                 options.LoginPath = LoginPath;
-                options.Events.OnRedirectToLogin = context => IsApi(context.Request)
-                    ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first: this request has no valid session cookie.", context.Request.HttpContext.RequestAborted)
-                    : RedirectAsync(context);
-                options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
-                    ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "forbidden", "This user may not make this request.", context.Request.HttpContext.RequestAborted)
-                    : RedirectAsync(context);
+                // Checks every request's session, starts and ends sessions, and answers API
+                // callers without a valid cookie with 401/403 JSON instead of a redirect.
+                options.EventsType = typeof(SessionCookieEvents);
             });
         AddOidcSignIn(builder, authentication);
 
@@ -57,6 +59,14 @@ public static class ChatKitAuthExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionCookieEvents>();
+        services.AddMemoryCache();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(SignInRateLimitPolicy, new AccountFormRateLimitPolicy(o => (o.SignInsPerAddress, o.SignInWindow)));
+            options.AddPolicy(RegisterRateLimitPolicy, new AccountFormRateLimitPolicy(o => (o.RegistrationsPerAddress, o.RegistrationWindow)));
+        });
         builder.AddUserRateLimits();
         services.AddOptions<GuestLimitOptions>().BindConfiguration(GuestLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GuestSignInLimiter>();
@@ -129,15 +139,5 @@ public static class ChatKitAuthExtensions
             options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
             options.EventsType = typeof(OidcSignInEvents);
         });
-    }
-
-    // API callers get a status code they can act on; only page navigations are redirected.
-    private static bool IsApi(HttpRequest request) =>
-        !HttpMethods.IsGet(request.Method) || request.Path.StartsWithSegments("/chatkit") || request.Path.StartsWithSegments("/api");
-
-    private static Task RedirectAsync(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
-    {
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

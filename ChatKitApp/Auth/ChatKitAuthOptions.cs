@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.Auth;
 
 /// <summary>How users sign in (<c>ChatKit:Auth</c>).</summary>
@@ -18,11 +20,41 @@ public sealed class ChatKitAuthOptions
     /// How long the cookie stays valid without a request; each request past the half-way mark
     /// renews it (sliding expiry).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Wrong passwords in a row after which an account is locked.</summary>
-    public int MaxFailedSignIns { get; set; } = 5;
+    /// <summary>
+    /// How long an instance trusts its last look at a session (live or ended) before asking the
+    /// store again. A sign-out ends the session on its own instance at once and on the others
+    /// within this time. Zero asks the store on every request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a locked account refuses sign-in.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// Sign-in attempts (right or wrong) one client address may make for one e-mail address
+    /// within <see cref="SignInAttemptWindow"/>; further attempts from that address are refused
+    /// unchecked until the window ends. Other addresses are not affected, so nobody can lock the
+    /// owner out.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxSignInAttempts { get; set; } = 5;
+
+    /// <summary>The window of <see cref="MaxSignInAttempts"/> (per client address and e-mail address).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SignInAttemptWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in form posts one client address may make per <see cref="SignInWindow"/>, whatever the account; more get 429. 0 = no limit.</summary>
+    [Range(0, 100_000)]
+    public int SignInsPerAddress { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Registration form posts one client address may make per <see cref="RegistrationWindow"/>; more get 429. 0 = no limit.</summary>
+    [Range(0, 100_000)]
+    public int RegistrationsPerAddress { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RegistrationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

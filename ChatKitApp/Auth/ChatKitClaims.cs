@@ -10,6 +10,12 @@ public static class ChatKitClaims
     /// <summary>Marks a principal as a guest (no account yet).</summary>
     public const string Guest = "chatkit:guest";
 
+    /// <summary>
+    /// The session an account's cookie belongs to (<see cref="ISessionStore"/>); the cookie is
+    /// refused once the session has ended. Guest cookies carry none: a guest is retired by user id.
+    /// </summary>
+    public const string SessionId = "chatkit:sid";
+
     public const string GuestPrefix = "guest_";
 
     /// <summary>The prefix of users who signed in through the OpenID Connect provider.</summary>
@@ -47,6 +53,9 @@ public static class ChatKitClaims
         // carry no personal data (some providers use e-mail addresses as subjects); the newline
         // cannot occur in an issuer URL, so no two pairs hash the same input.
         OidcPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(issuer + "\n" + subject)));
+
+    /// <summary>True for a guest's principal.</summary>
+    public static bool IsGuest(ClaimsPrincipal user) => user.HasClaim(Guest, "true");
 
     /// <summary>The user id of an authenticated principal, or null.</summary>
     public static string? UserId(ClaimsPrincipal user) =>

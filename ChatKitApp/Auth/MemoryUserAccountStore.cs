@@ -5,7 +5,7 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UserAccount> _byEmail = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _emailByUserId = new(StringComparer.Ordinal); // sign-ins update by user id
+    private readonly Dictionary<string, string> _emailByUserId = new(StringComparer.Ordinal); // rehashes update by user id
 
     public Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
     {
@@ -31,38 +31,16 @@ public sealed class MemoryUserAccountStore : IUserAccountStore
         }
     }
 
-    public Task<UserAccount?> RecordFailedSignInAsync(string userId, int maxFailedAttempts, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    public Task UpdatePasswordHashAsync(string userId, string passwordHash, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Find(userId) is not { } account)
+            if (_emailByUserId.TryGetValue(userId, out var email))
             {
-                return Task.FromResult<UserAccount?>(null);
+                _byEmail[email] = _byEmail[email] with { PasswordHash = passwordHash };
             }
-
-            var expired = account.LockedUntil <= now;
-            var failures = expired ? 1 : account.FailedAttempts + 1;
-            var lockedUntil = account.LockedUntil > now ? account.LockedUntil : failures >= maxFailedAttempts ? lockUntil : null;
-            account = account with { FailedAttempts = failures, LockedUntil = lockedUntil };
-            _byEmail[account.Email] = account;
-            return Task.FromResult<UserAccount?>(account);
         }
+
+        return Task.CompletedTask;
     }
-
-    public Task<bool> TryResetFailedSignInsAsync(string userId, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            if (Find(userId) is not { } account || account.LockedUntil > now)
-            {
-                return Task.FromResult(false);
-            }
-
-            _byEmail[account.Email] = account with { FailedAttempts = 0, LockedUntil = null, PasswordHash = passwordHash };
-            return Task.FromResult(true);
-        }
-    }
-
-    private UserAccount? Find(string userId) =>
-        _emailByUserId.TryGetValue(userId, out var email) ? _byEmail[email] : null;
 }

@@ -30,6 +30,7 @@ public static class ChatKitBackendExtensions
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
             builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
+            builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
         }
@@ -37,6 +38,7 @@ public static class ChatKitBackendExtensions
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
             builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
+            builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
         }
