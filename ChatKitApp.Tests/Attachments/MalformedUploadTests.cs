@@ -75,7 +75,7 @@ public abstract class MalformedUploadTests : IAsyncLifetime
     {
         var app = _apps[environment];
         var (contentType, body) = Cases[name];
-        var attachmentId = endpoint == "two-phase" ? await CreateAttachmentAsync(app) : null;
+        var attachmentId = endpoint == "two-phase" ? await app.Http.CreateAttachmentAsync() : null;
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
@@ -98,7 +98,7 @@ public abstract class MalformedUploadTests : IAsyncLifetime
     public async Task Multipart_body_over_the_servers_cap_is_a_json_413(string environment, string requestLine)
     {
         var app = _apps[environment];
-        var target = requestLine.Contains("{id}", StringComparison.Ordinal) ? requestLine.Replace("{id}", await CreateAttachmentAsync(app), StringComparison.Ordinal) : requestLine;
+        var target = requestLine.Contains("{id}", StringComparison.Ordinal) ? requestLine.Replace("{id}", await app.Http.CreateAttachmentAsync(), StringComparison.Ordinal) : requestLine;
 
         // Kestrel's cap is 30,000,000 bytes; a declared length beyond it is refused at the first read,
         // before the form reader could look at the attachment size limit.
@@ -117,21 +117,13 @@ public abstract class MalformedUploadTests : IAsyncLifetime
     public async Task Chunk_size_beyond_64_bits_on_an_upload_is_a_json_400(string environment, string requestLine, string contentType)
     {
         var app = _apps[environment];
-        var target = requestLine.Contains("{id}", StringComparison.Ordinal) ? requestLine.Replace("{id}", await CreateAttachmentAsync(app), StringComparison.Ordinal) : requestLine;
+        var target = requestLine.Contains("{id}", StringComparison.Ordinal) ? requestLine.Replace("{id}", await app.Http.CreateAttachmentAsync(), StringComparison.Ordinal) : requestLine;
 
         var response = await app.SendRawAsync($"{target} HTTP/1.1\r\nContent-Type: {contentType}\r\nTransfer-Encoding: chunked", "ffffffffffffffff\r\nhello\r\n0\r\n\r\n"u8.ToArray());
 
         Assert.True(response.Status == 400, $"{response.Status} {response.Body}");
         Assert.StartsWith("application/json", response.ContentType, StringComparison.Ordinal);
         Assert.Equal("bad_request_body", (string?)JsonNode.Parse(response.Body)!["error"]!["code"]);
-    }
-
-    private static async Task<string> CreateAttachmentAsync(KestrelApp app)
-    {
-        using var created = await app.Http.PostAsJsonAsync(new Uri("/chatkit", UriKind.Relative), ChatKitRequestJson.Request(
-            "attachments.create", new JsonObject { ["name"] = "a.txt", ["size"] = 5, ["mime_type"] = "text/plain" }));
-        created.EnsureSuccessStatusCode();
-        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
     private static async Task AssertJsonErrorAsync(HttpResponseMessage response, int[] statuses)

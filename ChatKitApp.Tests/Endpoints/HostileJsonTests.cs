@@ -38,6 +38,7 @@ public abstract class HostileJsonTests : IAsyncLifetime
     [InlineData("""{"type":"threads.list\udfff","params":{}}""")]
     [InlineData("""{"type":"threads.list","params":{"after":"\ud800x"}}""")]
     [InlineData("""{"\ud800":1,"type":"threads.list","params":{}}""")]
+    [InlineData("""{"type":"threads.list","\ud83dparams":{}}""")] // found by RequestFuzzTests: a top-level key is compared with 'metadata'
     public async Task Lone_surrogate_in_a_request_is_a_400(string body)
     {
         using var response = await PostAsync(Encoding.UTF8.GetBytes(body));

@@ -46,12 +46,12 @@ public static class RequestJsonRules
                         keys.Pop();
                         break;
                     case JsonTokenType.PropertyName:
+                        var key = TextOf(ref reader, tolerateLoneSurrogates: false)!;
                         if (reader.CurrentDepth == 1)
                         {
-                            inMetadata = reader.ValueTextEquals(MetadataKey);
+                            inMetadata = key == MetadataKey;
                         }
 
-                        var key = TextOf(ref reader, tolerateLoneSurrogates: false)!;
                         if (!keys.Peek().Add(key))
                         {
                             throw ChatKitRequestException.BadRequest($"The request repeats the key '{key}' in one object; each key may appear once.");
