@@ -1,6 +1,7 @@
 using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Hosting;
+using ChatKitApp.Reliability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ if (!app.Environment.IsDevelopment())
 app.UseUnreadableBodyErrors();
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseOutages(); // database outages answer 503, before authentication reads the key ring
 app.UseChatKitAuth();
 app.UseAntiforgery();
 

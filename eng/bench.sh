@@ -3,7 +3,9 @@
 #   1. threads.create through /chatkit with wrk on loopback: in-memory store, then PostgreSQL
 #      (echo model: the server is measured, not a model);
 #   2. first-page latency of threads.list / items.list on PostgreSQL, small vs large;
-#   3. the model path with a fake OpenAI-compatible provider: first delta and cost per delta.
+#   3. the model path with a fake OpenAI-compatible provider: first delta and cost per delta;
+#   4. the offline element: its JS+CSS as a browser downloads it (Brotli, from a publish build)
+#      and the time of its first render.
 # Usage: eng/bench.sh [seconds per wrk run, default 20] [connections, default 16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,6 @@ export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOG
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
-command -v npm >/dev/null || missing+=(npm)
 command -v curl >/dev/null || missing+=(curl)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
@@ -22,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "
 source eng/postgres.sh
 app=""
 applog=$(mktemp /tmp/chatkit-bench-app.XXXXXX.log)
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${esbuild_dir:-}" ] && rm -rf "$esbuild_dir"; }
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${publish_dir:-}" ] && rm -rf "$publish_dir"; }
 trap cleanup EXIT
 pg_start
 
@@ -95,15 +96,14 @@ echo "== model path (fake OpenAI-compatible provider answering at once, in-memor
 dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll agents
 
 # --- Element budget (issue 5): size of the offline <openai-chatkit> and its first render ---------
-# Size: each module minified by esbuild, installed from npm at a pinned version into a temp dir.
-# First render: the node and playwright-core that the Microsoft.Playwright NuGet package puts in
-# the E2E bin, and Debian's Chromium; no browser is downloaded. eng/element-bench.mjs says how.
+# Size: the Brotli files that `dotnet publish` makes and MapStaticAssets serves, summed for the
+# element and, separately, for the vendored marked + DOMPurify. First render: the node and
+# playwright-core that the Microsoft.Playwright NuGet package puts in the E2E bin, and Debian's
+# Chromium; no browser is downloaded. eng/element-bench.mjs says how.
 echo "== element budget"
-esbuild_version=0.25.12
-esbuild_dir=$(mktemp -d /tmp/chatkit-esbuild.XXXXXX)
-npm install --prefix "$esbuild_dir" --no-audit --no-fund --no-save --loglevel=error "esbuild@$esbuild_version" >/dev/null
+publish_dir=$(mktemp -d /tmp/chatkit-publish.XXXXXX)
+dotnet publish ChatKitApp/ChatKitApp.csproj -c Release -o "$publish_dir" -v q -nologo >/dev/null
 dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
 playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
 node=$(ls "$playwright"/node/linux-*/node | head -1)
-"$node" eng/element-bench.mjs "$esbuild_dir/node_modules/esbuild" \
-  "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"
+"$node" eng/element-bench.mjs "$publish_dir" "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"

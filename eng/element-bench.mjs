@@ -1,81 +1,84 @@
 // Size and first-render budget of the offline <openai-chatkit> element (issue 5).
-// Usage: node eng/element-bench.mjs <esbuild package dir> [playwright-core dir] [chromium path]
-// Run by eng/bench.sh with an esbuild it installs from npm at a pinned version into a temp dir,
-// and the node and playwright-core that the Microsoft.Playwright NuGet package ships in the E2E
-// project's bin (no browser download: Debian's Chromium is used). Without a playwright-core dir
-// only the size is measured.
+// Usage: node eng/element-bench.mjs <publish dir> [playwright-core dir] [chromium path]
+// Run by eng/bench.sh on the output of `dotnet publish ChatKitApp -c Release`, with the node and
+// playwright-core that the Microsoft.Playwright NuGet package ships in the E2E project's bin (no
+// browser download: Debian's Chromium is used). Without a playwright-core dir only the size is
+// measured.
 //
-// Size: every module in ChatKitApp/wwwroot/chatkit (the CSS lives in styles.js as a string; the
-// vendored marked and DOMPurify in wwwroot/lib are not counted), each minified on its own by
-// esbuild (`esbuild <file> --minify --format=esm --charset=utf8`: whitespace and comments removed, local names
-// shortened, syntax compacted; non-ASCII text stays UTF-8, as module scripts are always decoded,
-// instead of \u escapes). The stylesheet, a tagged /* css */ template string in styles.js,
-// is first minified as CSS, as a build would do; other strings are kept as written. Each
-// minified module is checked to still parse (node --check), so the number is honest.
+// Size: what a browser downloads. Publishing compresses every static asset, and MapStaticAssets
+// serves the Brotli file (`name.js.br` beside `name.js` in the published wwwroot) to browsers
+// that accept it, which every current one does. So the size is the sum of those .br files over
+// the modules a page loads: /chatkit/chatkit.js and every module it imports, followed through the
+// static imports (types.js, only referred to by JSDoc, is never loaded). The element's own
+// modules (the stylesheet included, as a string in styles.js) and the vendored marked and
+// DOMPurify (wwwroot/lib) are summed separately, each against the 60 KB budget.
 //
 // First render: a page imports /chatkit/chatkit.js, then creates the element and calls
 // setOptions; the time from the module having loaded until chatkit.ready has fired and the start
 // screen is laid out and a frame has been produced. Median of several fresh pages.
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, dirname, extname } from 'node:path';
-import { tmpdir } from 'node:os';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wwwroot = join(root, 'ChatKitApp', 'wwwroot');
-const elementDir = join(wwwroot, 'chatkit');
-const [esbuildDir, playwrightDir, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
-if (!esbuildDir) throw new Error('usage: node eng/element-bench.mjs <esbuild package dir> [playwright-core dir] [chromium path]');
+const [publishDir, playwrightDir, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
+if (!publishDir) throw new Error('usage: node eng/element-bench.mjs <publish dir> [playwright-core dir] [chromium path]');
 const SIZE_BUDGET = 60 * 1024;
 const RENDER_BUDGET_MS = 300;
 const RUNS = 7;
 
-function measureSize() {
-  const require = createRequire(join(esbuildDir, 'package.json'));
-  const esbuild = require(esbuildDir);
-  const files = readdirSync(elementDir).filter((f) => ['.js', '.mjs', '.css'].includes(extname(f))).sort();
-  const work = mkdtempSync(join(tmpdir(), 'chatkit-size-'));
-  const rows = [];
-  const all = [];
-  try {
-    for (const file of files) {
-      const src = readFileSync(join(elementDir, file), 'utf8');
-      const css = extname(file) === '.css';
-      const min = css
-        ? esbuild.transformSync(src, { loader: 'css', minify: true }).code
-        : esbuild.transformSync(withMinifiedCss(esbuild, src), { loader: 'js', minify: true, format: 'esm', charset: 'utf8' }).code;
-      if (!css) { // the minified module must still parse, so the number is honest
-        const target = join(work, file.replace(/\.js$/, '.mjs'));
-        writeFileSync(target, min);
-        const check = spawnSync(process.execPath, ['--check', target], { encoding: 'utf8' });
-        if (check.status !== 0) throw new Error(`minifying broke ${file}: ${check.stderr}`);
-      }
-      rows.push({ file, raw: Buffer.byteLength(src), min: Buffer.byteLength(min) });
-      all.push(min);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * Every module the browser loads for the element, as paths relative to the published wwwroot:
+ * the entry module and everything it imports, statically, transitively.
+ */
+function loadedModules() {
+  const wwwroot = join(publishDir, 'wwwroot');
+  const seen = new Set();
+  const pending = [join(wwwroot, 'chatkit', 'chatkit.js')];
+  while (pending.length) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*'([^']+)'/gm)) {
+      if (specifier.startsWith('.')) pending.push(join(dirname(file), specifier));
     }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
-  const raw = rows.reduce((sum, r) => sum + r.raw, 0);
-  const minified = rows.reduce((sum, r) => sum + r.min, 0);
-  const gzip = gzipSync(all.join('\n'), { level: 9 }).length;
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`element JS+CSS (${files.length} files in wwwroot/chatkit, vendored lib/ excluded), minified by esbuild ${esbuild.version}:`);
-  for (const r of rows.sort((a, b) => b.min - a.min)) console.log(`  ${r.file.padEnd(18)} ${kb(r.min).padStart(9)} minified  (${kb(r.raw)} source)`);
-  console.log(`  total: source ${kb(raw)}; minified ${kb(minified)} = ${minified} bytes (budget ${kb(SIZE_BUDGET)}: ${minified < SIZE_BUDGET ? 'within' : 'OVER'}); gzip -9 of that ${kb(gzip)}`);
+  return [...seen].map((file) => relative(wwwroot, file)).sort();
 }
 
-// The contents of every /* css */ `...` template minified as CSS.
-function withMinifiedCss(esbuild, src) {
-  return src.replace(/\/\* css \*\/ `([^`]*)`/g, (_, css) => {
-    // Plain text only, so the template's source is exactly the stylesheet.
-    if (/\$\{|\\/.test(css)) throw new Error('a /* css */ template must not interpolate or escape');
-    const min = esbuild.transformSync(css, { loader: 'css', minify: true, charset: 'utf8' }).code.trim();
-    return `/* css */ \`${min.replaceAll('\\', '\\\\')}\``; // CSS escapes stay escapes in the template
+/**
+ * The Brotli size of published files, as served.
+ * @param {string[]} files relative to the published wwwroot
+ */
+function brotliSizes(files) {
+  return files.map((file) => {
+    const path = join(publishDir, 'wwwroot', file);
+    if (!existsSync(path + '.br')) throw new Error(`publish made no Brotli file for ${file}`);
+    return { file, raw: statSync(path).size, br: statSync(path + '.br').size };
   });
+}
+
+/**
+ * @param {string} label
+ * @param {{ file: string, raw: number, br: number }[]} rows
+ */
+function report(label, rows) {
+  const raw = rows.reduce((sum, r) => sum + r.raw, 0);
+  const br = rows.reduce((sum, r) => sum + r.br, 0);
+  console.log(`${label}: ${kb(br)} Brotli as served = ${br} bytes (budget ${kb(SIZE_BUDGET)}: ${br <= SIZE_BUDGET ? 'within' : 'OVER'}); ${kb(raw)} uncompressed, ${rows.length} files`);
+  for (const r of rows.sort((a, b) => b.br - a.br)) console.log(`  ${r.file.padEnd(30)} ${kb(r.br).padStart(9)} Brotli  (${kb(r.raw)})`);
+}
+
+function measureSize() {
+  const modules = loadedModules();
+  const vendored = modules.filter((file) => file.startsWith('lib/'));
+  report('element JS+CSS (wwwroot/chatkit, vendored libraries excluded)', brotliSizes(modules.filter((file) => !vendored.includes(file))));
+  report('vendored marked + DOMPurify (wwwroot/lib)', brotliSizes(vendored));
 }
 
 async function measureFirstRender() {

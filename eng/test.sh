@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs PostgreSQL and Chromium when missing (Debian packages), starts a
-# throwaway PostgreSQL, runs `dotnet test ChatKitApp.sln`, prints 'N passed, N failed'.
+# Runs every test: installs PostgreSQL, Chromium, Node.js and npm when missing (Debian packages),
+# type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
+# `dotnet test ChatKitApp.sln`, prints 'N passed, N failed' (the type check counts as one test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -9,6 +10,8 @@ export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 missing=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   apt-get update -qq
@@ -16,7 +19,21 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 source eng/postgres.sh
-trap pg_stop EXIT
+
+# The element (ChatKitApp/wwwroot/chatkit) is plain JavaScript with JSDoc types; tsc checks it
+# without emitting anything. TypeScript comes from npm at a pinned version, into a temp dir.
+typescript_version=5.9.3
+tsc_dir=$(mktemp -d /tmp/chatkit-tsc.XXXXXX)
+cleanup() { pg_stop; rm -rf "$tsc_dir"; }
+trap cleanup EXIT
+npm install --prefix "$tsc_dir" --no-audit --no-fund --no-save --loglevel=error "typescript@$typescript_version" >/dev/null
+echo "== tsc --noEmit -p eng/tsconfig.element.json (typescript $typescript_version)"
+if node "$tsc_dir/node_modules/typescript/bin/tsc" -p eng/tsconfig.element.json; then
+  tsc_failed=0; echo "element type check passed"
+else
+  tsc_failed=1; echo "element type check FAILED"
+fi
+
 pg_start
 
 log=$(mktemp /tmp/chatkit-test.XXXXXX.log)
@@ -28,8 +45,10 @@ rc=${PIPESTATUS[0]}
 set -e
 
 # VSTest prints one 'Passed!/Failed!  - Failed: F, Passed: P, ...' line per test assembly.
-awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+# The element type check counts as one test.
+awk -v tsc_failed="$tsc_failed" '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
-     END { printf "%d passed, %d failed\n", p, f }' "$log"
+     END { if (tsc_failed) f++; else p++; printf "%d passed, %d failed\n", p, f }' "$log"
 rm -f "$log"
+[ "$tsc_failed" -eq 0 ] || exit 1
 exit "$rc"

@@ -206,17 +206,7 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     {
         await using var chat = await ChatElementPage.NewAsync(fixture);
         var page = chat.Page;
-        await page.RouteAsync("**/chatkit", async route =>
-        {
-            if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
-            {
-                await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = OddStream });
-            }
-            else
-            {
-                await route.ContinueAsync();
-            }
-        });
+        await ServeThreadsCreateAsync(page, OddStream);
         await chat.OpenAsync();
 
         await chat.SendAsync("odd values");
@@ -230,6 +220,44 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
         await Expect(chat.Send).ToBeEnabledAsync();
         Assert.False(await page.EvaluateAsync<bool>("() => window.__pwned === 1"));
     }
+
+    /// <summary>A response with the server's keep-alive comments before, between and after its events.</summary>
+    private static readonly string KeptAliveStream = ": keep-alive\n\n" + string.Join(": keep-alive\n\n", new[]
+    {
+        """{"type":"thread.created","thread":{"id":"thr_kept","title":null,"created_at":"2026-01-01T00:00:00Z","status":{"type":"active"},"metadata":{}}}""",
+        """{"type":"thread.item.done","item":{"type":"user_message","id":"msg_u","thread_id":"thr_kept","created_at":"2026-01-01T00:00:00Z","content":[{"type":"input_text","text":"slow model"}],"attachments":[],"inference_options":{}}}""",
+        """{"type":"thread.item.done","item":{"type":"assistant_message","id":"msg_a","thread_id":"thr_kept","created_at":"2026-01-01T00:00:01Z","content":[{"type":"output_text","text":"Worth the wait.","annotations":[]}]}}""",
+    }.Select(json => $"data: {json}\n\n")) + ": keep-alive\n\n";
+
+    [Fact]
+    public async Task Keep_alive_comments_in_a_stream_are_ignored()
+    {
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
+        await chat.RecordEventsAsync();
+        await ServeThreadsCreateAsync(page, KeptAliveStream);
+        await chat.OpenAsync();
+
+        await chat.SendAsync("slow model");
+
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync(["Worth the wait."], new() { Timeout = ChatElementPage.Timeout });
+        await chat.WaitIdleAsync();
+        Assert.DoesNotContain("chatkit.log", await chat.EventNamesAsync()); // no malformed-event report
+        Assert.DoesNotContain("chatkit.error", await chat.EventNamesAsync());
+    }
+
+    /// <summary>Answers the page's threads.create with <paramref name="body"/> from the browser's network layer; other requests reach the app.</summary>
+    private static Task ServeThreadsCreateAsync(IPage page, string body) => page.RouteAsync("**/chatkit", async route =>
+    {
+        if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
+        {
+            await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = body });
+        }
+        else
+        {
+            await route.ContinueAsync();
+        }
+    });
 
     [Fact]
     public async Task Xss_payloads_in_user_and_model_text_render_as_text()

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ChatKitApp.E2E.Element;
 
-/// <summary>Every DOM event of the element, with the detail shape CLIENT.md gives.</summary>
+/// <summary>Every DOM event of the element, with the detail shape ChatKit's element documents (docs/ELEMENT.md).</summary>
 [Collection(ScenarioCollection.Name)]
 public sealed class ElementEventTests(ScenarioBrowserFixture fixture)
 {

@@ -29,11 +29,12 @@ public sealed class ChatModelOptionsTests
     [Fact]
     public void Bad_endpoint_and_out_of_range_numbers_fail_validation()
     {
-        var result = new ChatModelOptionsValidator().Validate(null, new ChatModelOptions { ApiKey = "k", Endpoint = "localhost:1234", HistoryItems = 0, Model = "" });
+        var result = new ChatModelOptionsValidator().Validate(null, new ChatModelOptions { ApiKey = "k", Endpoint = "localhost:1234", HistoryItems = 0, Model = "", MaxRetryWaitSeconds = -1 });
 
         Assert.True(result.Failed);
         Assert.Contains("Endpoint", result.FailureMessage);
         Assert.Contains("HistoryItems", result.FailureMessage);
+        Assert.Contains("MaxRetryWaitSeconds", result.FailureMessage);
         Assert.Contains("Model", result.FailureMessage);
     }
 }

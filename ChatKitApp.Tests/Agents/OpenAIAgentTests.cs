@@ -260,6 +260,49 @@ public sealed class OpenAIAgentTests
     }
 
     [Fact]
+    public async Task Provider_retry_after_longer_than_the_retry_budget_fails_at_once_with_a_retryable_error()
+    {
+        await using var harness = await AgentHarness.StartAsync(new() { ["ChatKit:Model:MaxRetries"] = "2", ["ChatKit:Model:MaxRetryWaitSeconds"] = "10" });
+        harness.Fake!.Enqueue(FakeReply.Error(429) with { RetryAfter = "20" }, FakeReply.Text("Too late."));
+
+        // The SDK alone would wait 20 s before each of its two retries, with nothing to send meanwhile.
+        var events = await harness.CreateThreadAsync("Hi").WaitAsync(TimeSpan.FromSeconds(10));
+
+        var error = Assert.IsType<ErrorEvent>(events.Last(e => e is not ThreadUpdatedEvent));
+        Assert.True(error.AllowRetry);
+        Assert.Contains("rate limiting", error.Message, StringComparison.Ordinal);
+        Assert.Single(harness.Fake.QueuedRequests);
+        Assert.IsType<UserMessageItem>(Assert.Single(await harness.ItemsAsync(ThreadIdOf(events))));
+    }
+
+    [Fact]
+    public async Task Provider_retry_after_within_the_retry_budget_is_waited_and_the_retry_answers()
+    {
+        await using var harness = await AgentHarness.StartAsync(new() { ["ChatKit:Model:MaxRetries"] = "2", ["ChatKit:Model:MaxRetryWaitSeconds"] = "10" });
+        harness.Fake!.Enqueue(FakeReply.Error(429) with { RetryAfter = "1" }, FakeReply.Text("After the wait."));
+
+        var events = await harness.CreateThreadAsync("Hi").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.DoesNotContain(events, e => e is ErrorEvent);
+        Assert.Equal("After the wait.", events.OfType<ThreadItemDoneEvent>().Select(d => d.Item).OfType<AssistantMessageItem>().Single().Content.Single().Text);
+        Assert.Equal(2, harness.Fake.QueuedRequests.Count);
+    }
+
+    [Fact]
+    public async Task Provider_retry_waits_add_up_so_a_wait_beyond_what_is_left_fails_the_turn()
+    {
+        await using var harness = await AgentHarness.StartAsync(new() { ["ChatKit:Model:MaxRetries"] = "2", ["ChatKit:Model:MaxRetryWaitSeconds"] = "1" });
+        var limited = FakeReply.Error(429) with { RetryAfter = "1" };
+        harness.Fake!.Enqueue(limited, limited, FakeReply.Text("Third time lucky."));
+
+        var events = await harness.CreateThreadAsync("Hi").WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The first wait spends the whole budget, so the second 429 is not waited out.
+        Assert.True(events.OfType<ErrorEvent>().Single().AllowRetry);
+        Assert.Equal(2, harness.Fake.QueuedRequests.Count);
+    }
+
+    [Fact]
     public async Task Broken_stream_removes_the_partial_reply_and_stores_nothing_of_it()
     {
         await using var harness = await AgentHarness.StartAsync();

@@ -42,6 +42,7 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
+        Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
         var events = SseReader.Parse(await response.Content.ReadAsStringAsync());
         var types = events.Select(e => e["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added"], types[..4]);
@@ -161,6 +162,28 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_to_a_thread_another_request_is_writing_gets_409_thread_busy_with_retry_after_and_stores_nothing()
+    {
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:ThreadBusyWaitMilliseconds"] = "0" });
+        using var user = await UserClient.CreateGuestAsync(app);
+        var threadId = await user.Http.CreateThreadAsync("first");
+        var context = new ChatKitRequestContext(user.UserId);
+        var store = app.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>();
+        var before = (await store.LoadThreadItemsAsync(threadId, null, 100, SortOrder.Asc, context, CancellationToken.None)).Data.Count;
+        Assert.True(await store.TryLeaseThreadAsync(threadId, "another request", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(1), context, CancellationToken.None));
+
+        using var response = await user.Http.PostAsync(new Uri("/chatkit", UriKind.Relative), new StringContent(
+            """{"type":"threads.add_user_message","params":{"thread_id":"THREAD","input":{"content":[{"type":"input_text","text":"second"}],"attachments":[],"inference_options":{}}}}""".Replace("THREAD", threadId, StringComparison.Ordinal),
+            Encoding.UTF8,
+            "application/json"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("thread_busy", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(before, (await store.LoadThreadItemsAsync(threadId, null, 100, SortOrder.Asc, context, CancellationToken.None)).Data.Count);
+    }
+
+    [Fact]
     public async Task Responder_failure_mid_stream_is_an_error_event_and_a_clean_end()
     {
         await using var app = await CreateAppAsync([], s => s.Respond = (_, _, _, _) => Failing());
@@ -238,6 +261,38 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
 
         await read.WaitAsync(TimeSpan.FromSeconds(10)); // buffered-but-unsent events would hang here
         Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added", "thread.item.updated", "thread.item.done"], types);
+    }
+
+    [Fact]
+    public async Task Silent_stream_sends_keep_alive_comments_until_its_next_event()
+    {
+        var gate = new TaskCompletionSource();
+        await using var app = await CreateAppAsync(new() { ["ChatKit:Limits:KeepAliveSeconds"] = "1" }, s => s.Respond = (thread, _, _, ct) => GatedReply(thread, s, gate, ct));
+        using var user = await UserClient.CreateGuestAsync(app);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chatkit") { Content = new StringContent(CreateBody, Encoding.UTF8, "application/json") };
+        using var response = await user.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        var body = new StringBuilder();
+        var read = Task.Run(async () =>
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                body.Append(line).Append('\n');
+                if (line.StartsWith(':'))
+                {
+                    gate.TrySetResult(); // the server may go on only once the silence has been kept alive
+                }
+            }
+        });
+
+        await read.WaitAsync(TimeSpan.FromSeconds(10)); // without keep-alives the server waits for ever
+        var text = body.ToString();
+        var comment = text.IndexOf("\n\n: keep-alive\n\n", StringComparison.Ordinal);
+        Assert.True(comment > text.IndexOf("Before the wait", StringComparison.Ordinal), text);
+        Assert.True(comment < text.LastIndexOf("\"thread.item.done\"", StringComparison.Ordinal), text);
+        var events = SseReader.Parse(text.Replace(": keep-alive\n\n", "", StringComparison.Ordinal));
+        Assert.Equal(["thread.created", "thread.item.done", "stream_options", "thread.item.added", "thread.item.updated", "thread.item.done"], events.Select(e => e["type"]!.GetValue<string>()));
     }
 
     private static async IAsyncEnumerable<ThreadStreamEvent> GatedReply(

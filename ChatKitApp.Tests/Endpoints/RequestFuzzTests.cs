@@ -38,9 +38,7 @@ public sealed class RequestFuzzTests(PostgresFixture database, ITestOutputHelper
         using var user = await UserClient.CreateGuestAsync(app);
         var http = user.Http;
         http.DefaultRequestHeaders.Add(BlobAttachmentStore.RequestMarkerHeader, "1");
-        // Start-up on a fresh schema logs a data-protection key ring read that races the migration;
-        // that is not about input.
-        logs.Clear();
+        var startupEntries = logs.Entries.Count; // only what the requests cause counts
         var random = new Random(Seed);
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
@@ -72,7 +70,8 @@ public sealed class RequestFuzzTests(PostgresFixture database, ITestOutputHelper
 
         output.WriteLine("Statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
-        Assert.True(logs.Errors.Count == 0, string.Join("\n\n", logs.Errors.Take(5)));
+        var errors = logs.Entries.Skip(startupEntries).Where(e => e.Level >= LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n\n", errors.Take(5).Select(e => $"{e}\n{e.Exception}")));
         Assert.True(statuses.Keys.Count(s => s is >= 400 and < 500) >= 3, string.Join(", ", statuses)); // the mutations reach several checks
         Assert.True(statuses.GetValueOrDefault(200) >= 100, string.Join(", ", statuses)); // and some still get through
     }

@@ -3,35 +3,33 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatKitApp.Tests.Fixtures;
 
-/// <summary>Keeps every log entry at <see cref="LogLevel.Error"/> or above, from any category, for tests that assert there are none.</summary>
+/// <summary>Keeps every log entry of an app (add it as an <see cref="ILoggerProvider"/> service), for tests about what gets logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyCollection<string> Errors => _errors;
+    public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    /// <summary>Forgets what was logged so far (start-up), so only what follows counts.</summary>
-    public void Clear() => _errors.Clear();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _errors);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> errors) : ILogger
+    /// <summary>One entry: the rendered message and the exception it carried.</summary>
+    public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception)
+    {
+        public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : " | " + Exception.GetType().Name + ": " + Exception.Message)}";
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                errors.Enqueue($"{logLevel} {category}[{eventId}]: {formatter(state, exception)} {exception}");
-            }
-        }
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }

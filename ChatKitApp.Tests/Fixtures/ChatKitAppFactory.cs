@@ -24,6 +24,9 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
         _script = script;
     }
 
+    /// <summary>More registrations, after the app's own (a log capture, a clock).</summary>
+    internal Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The app on PostgreSQL at <paramref name="connectionString"/>.</summary>
     public static ChatKitAppFactory OnPostgres(string connectionString) => new(new Dictionary<string, string?> { ["ConnectionStrings:ChatKit"] = connectionString });
 
@@ -36,6 +39,11 @@ public sealed class ChatKitAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
 
         if (_script is not null)

@@ -93,6 +93,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             if (reply.Status != 0)
             {
                 http.Response.StatusCode = reply.Status;
+                if (reply.RetryAfter is not null)
+                {
+                    http.Response.Headers.RetryAfter = reply.RetryAfter;
+                }
+
                 await http.Response.WriteAsJsonAsync(FakeReply.ErrorBody(reply.Status), aborted);
             }
             else if (request.IsStreaming)

@@ -15,6 +15,9 @@ public sealed record FakeReply
     /// <summary>Non-zero: answer this HTTP status with an OpenAI-style error body instead.</summary>
     public int Status { get; init; }
 
+    /// <summary>With <see cref="Status"/>: the <c>Retry-After</c> header to send (seconds), as rate-limited providers do.</summary>
+    public string? RetryAfter { get; init; }
+
     /// <summary>Pause before each streamed chunk.</summary>
     public TimeSpan ChunkDelay { get; init; }
 

@@ -35,9 +35,24 @@ public sealed class PostgresHealthCheckTests(PostgresFixture database) : IClassF
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
     }
 
+    [Fact]
+    public async Task A_migrated_database_is_unhealthy_until_start_up_has_made_it_ready()
+    {
+        var result = await Check(database.DataSource, new PostgresAvailability());
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
     private static Task<HealthCheckResult> Check(NpgsqlDataSource dataSource)
     {
-        var check = new PostgresHealthCheck(dataSource);
+        var ready = new PostgresAvailability();
+        ready.MarkReady();
+        return Check(dataSource, ready);
+    }
+
+    private static Task<HealthCheckResult> Check(NpgsqlDataSource dataSource, PostgresAvailability availability)
+    {
+        var check = new PostgresHealthCheck(dataSource, availability);
         var context = new HealthCheckContext { Registration = new HealthCheckRegistration("postgres", check, HealthStatus.Unhealthy, tags: null) };
         return check.CheckHealthAsync(context, CancellationToken.None);
     }

@@ -51,6 +51,23 @@ public sealed class JsonRequestTests
     }
 
     [Fact]
+    public async Task Items_list_with_a_huge_limit_is_clamped_and_keeps_a_cursor()
+    {
+        var h = new ServerHarness(limits: new ChatKitLimits { MaxThreadsPage = 3 });
+        var threadId = await h.NewThreadAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await h.Store.AddThreadItemAsync(threadId, h.Assistant(threadId, $"reply {i}"), Alice, CancellationToken.None);
+        }
+
+        var page = await h.JsonAsync<Page<ThreadItem>>(new ItemsListRequest { Params = new() { ThreadId = threadId, Limit = 9999 } });
+
+        Assert.Equal(3, page.Data.Count);
+        Assert.True(page.HasMore);
+        Assert.Equal(page.Data[^1].Id, page.After);
+    }
+
+    [Fact]
     public async Task Threads_list_with_no_or_zero_limit_uses_the_default_page_size()
     {
         for (var i = 0; i < 22; i++)
@@ -95,7 +112,7 @@ public sealed class JsonRequestTests
     [Fact]
     public async Task Items_list_filters_hidden_items_after_paginating_so_a_page_can_be_short()
     {
-        // As in the reference (PROTOCOL.md 2.12, 11.3): the store pages first, then hidden items are dropped.
+        // As in the reference (docs/PROTOCOL.md, section 7): the store pages first, then hidden items are dropped.
         var threadId = await _h.NewThreadAsync();
         var userMessage = (await _h.AllItemsAsync(threadId)).Single().Id;
         await _h.Store.AddThreadItemAsync(threadId, _h.Assistant(threadId, "m0", id: "msg_m0"), Alice, default);
@@ -273,36 +290,10 @@ public sealed class JsonRequestTests
         Assert.Equal("custom-Message", ((ThreadItemDoneEvent)events[1]).Item.Id);
     }
 
-    private sealed class PrefixedIdStore : IChatKitStore<ChatKitRequestContext>
+    private sealed class PrefixedIdStore() : DelegatingStore(new MemoryStore<ChatKitRequestContext>())
     {
-        private readonly MemoryStore<ChatKitRequestContext> _inner = new();
+        public override string GenerateThreadId(ChatKitRequestContext context) => "custom-thread";
 
-        public string GenerateThreadId(ChatKitRequestContext context) => "custom-thread";
-
-        public string GenerateItemId(StoreItemType itemType, ThreadMetadata thread, ChatKitRequestContext context) => $"custom-{itemType}";
-
-        public Task<ThreadMetadata> LoadThreadAsync(string threadId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadAsync(threadId, context, cancellationToken);
-
-        public Task SaveThreadAsync(ThreadMetadata thread, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveThreadAsync(thread, context, cancellationToken);
-
-        public Task<Page<ThreadItem>> LoadThreadItemsAsync(string threadId, string? after, int limit, SortOrder order, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadItemsAsync(threadId, after, limit, order, context, cancellationToken);
-
-        public Task SaveAttachmentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveAttachmentAsync(attachment, context, cancellationToken);
-
-        public Task<Attachment> LoadAttachmentAsync(string attachmentId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadAttachmentAsync(attachmentId, context, cancellationToken);
-
-        public Task DeleteAttachmentAsync(string attachmentId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteAttachmentAsync(attachmentId, context, cancellationToken);
-
-        public Task<Page<ThreadMetadata>> LoadThreadsAsync(int limit, string? after, SortOrder order, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadThreadsAsync(limit, after, order, context, cancellationToken);
-
-        public Task AddThreadItemAsync(string threadId, ThreadItem item, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.AddThreadItemAsync(threadId, item, context, cancellationToken);
-
-        public Task SaveItemAsync(string threadId, ThreadItem item, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.SaveItemAsync(threadId, item, context, cancellationToken);
-
-        public Task<ThreadItem> LoadItemAsync(string threadId, string itemId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.LoadItemAsync(threadId, itemId, context, cancellationToken);
-
-        public Task DeleteThreadAsync(string threadId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteThreadAsync(threadId, context, cancellationToken);
-
-        public Task DeleteThreadItemAsync(string threadId, string itemId, ChatKitRequestContext context, CancellationToken cancellationToken) => _inner.DeleteThreadItemAsync(threadId, itemId, context, cancellationToken);
+        public override string GenerateItemId(StoreItemType itemType, ThreadMetadata thread, ChatKitRequestContext context) => $"custom-{itemType}";
     }
 }

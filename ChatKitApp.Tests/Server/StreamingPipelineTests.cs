@@ -296,7 +296,7 @@ public sealed class StreamingPipelineTests
 
     private static ServerHarness HarnessWhoseTitledThreadSavesFail() => new(store: FailingStore.Wrap(
         new MemoryStore<ChatKitRequestContext>(),
-        (method, args) => method == nameof(IChatKitStore<ChatKitRequestContext>.SaveThreadAsync) && args[0] is ThreadMetadata { Title: not null }));
+        (method, _) => method == nameof(IChatKitStore<ChatKitRequestContext>.UpdateThreadAsync))); // the pipeline's title saves
 
     [Fact]
     public async Task Workflow_task_is_not_duplicated_when_done_follows_a_task_update()

@@ -8,9 +8,10 @@ using ChatKitApp.Tests.Fixtures;
 namespace ChatKitApp.Tests.Store;
 
 /// <summary>
-/// What every <see cref="IChatKitStore{TContext}"/> must do: the reference's store tests
-/// (PROTOCOL.md 9.2) plus the robustness rules of 5.4 and 5.5, per-user isolation for every
-/// method, concurrency and restart survival. Subclasses supply the store.
+/// What every <see cref="IChatKitStore{TContext}"/> must do (docs/PROTOCOL.md, "The store contract"):
+/// the reference's store tests, plus stable ordering of equal timestamps, per-user isolation for
+/// every method, atomic updates, the thread lease, concurrency and restart survival. Subclasses
+/// supply the store.
 /// </summary>
 public abstract class ChatKitStoreContractTests
 {
@@ -461,6 +462,73 @@ public abstract class ChatKitStoreContractTests
         Assert.StartsWith("wf_", Store.GenerateItemId(StoreItemType.Workflow, thread, _alice), StringComparison.Ordinal);
         Assert.StartsWith("shcx_", Store.GenerateItemId(StoreItemType.SdkHiddenContext, thread, _alice), StringComparison.Ordinal);
         Assert.NotEqual(Store.GenerateThreadId(_alice), Store.GenerateThreadId(_alice));
+    }
+
+    [Fact]
+    public async Task Update_thread_changes_a_stored_thread_and_never_inserts_a_missing_one()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1") with { Title = "Old" }, _alice, None);
+
+        var updated = await Store.UpdateThreadAsync("thr_1", t => t with { Title = "New" }, _alice, None);
+        var missing = await Store.UpdateThreadAsync("thr_gone", t => throw new InvalidOperationException("never called"), _alice, None);
+        var foreign = await Store.UpdateThreadAsync("thr_1", t => t with { Title = "Bob's" }, _bob, None);
+
+        Assert.Equal("New", updated?.Title);
+        Assert.Equal("New", (await Store.LoadThreadAsync("thr_1", _alice, None)).Title);
+        Assert.Null(missing);
+        Assert.Null(foreign);
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.LoadThreadAsync("thr_gone", _alice, None));
+        Assert.Empty((await Store.LoadThreadsAsync(10, null, SortOrder.Asc, _bob, None)).Data);
+    }
+
+    [Fact]
+    public async Task Parallel_updates_of_one_thread_are_atomic_so_none_is_lost()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1"), _alice, None);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.UpdateThreadAsync(
+            "thr_1", t => t with { Metadata = new JsonObject { ["count"] = (t.Metadata["count"]?.GetValue<int>() ?? 0) + 1 } }, _alice, None))));
+
+        Assert.Equal(20, (await Store.LoadThreadAsync("thr_1", _alice, None)).Metadata["count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Thread_lease_is_held_by_one_holder_until_released_or_expired()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1"), _alice, None);
+        var until = T0.AddSeconds(30);
+
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0, until, _alice, None));
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "b", T0.AddSeconds(29), until, _alice, None));
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0.AddSeconds(29), T0.AddSeconds(59), _alice, None)); // renewed
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "b", T0.AddSeconds(58), T0.AddSeconds(88), _alice, None));
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "b", T0.AddSeconds(59), T0.AddSeconds(89), _alice, None)); // a's expired
+        await Store.ReleaseThreadLeaseAsync("thr_1", "a", _alice, None); // not a's any more: changes nothing
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "c", T0.AddSeconds(60), T0.AddSeconds(90), _alice, None));
+        await Store.ReleaseThreadLeaseAsync("thr_1", "b", _alice, None);
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "c", T0.AddSeconds(60), T0.AddSeconds(90), _alice, None));
+    }
+
+    [Fact]
+    public async Task Thread_lease_on_a_missing_or_another_users_thread_is_not_found()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1"), _alice, None);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.TryLeaseThreadAsync("thr_gone", "a", T0, T0.AddSeconds(30), _alice, None));
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.TryLeaseThreadAsync("thr_1", "a", T0, T0.AddSeconds(30), _bob, None));
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0, T0.AddSeconds(30), _alice, None));
+    }
+
+    [Fact]
+    public async Task Updating_a_thread_keeps_its_lease_and_its_place_in_the_list()
+    {
+        await SaveThreadsAsync(_alice, "thr_1", "thr_2");
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0, T0.AddSeconds(30), _alice, None));
+
+        await Store.UpdateThreadAsync("thr_1", t => t with { Title = "Renamed" }, _alice, None);
+
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "b", T0, T0.AddSeconds(30), _alice, None));
+        Assert.Equal(["thr_1", "thr_2"], (await Store.LoadThreadsAsync(10, null, SortOrder.Asc, _alice, None)).Data.Select(t => t.Id));
     }
 
     private static ChatKitRequestContext NewUser(string name) => new($"{name}-{Guid.NewGuid():N}");

@@ -68,7 +68,7 @@ public static class AgentServiceCollectionExtensions
         var clientOptions = new OpenAIClientOptions
         {
             NetworkTimeout = TimeSpan.FromSeconds(options.NetworkTimeoutSeconds),
-            RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
+            RetryPolicy = new ProviderRetryPolicy(options.MaxRetries, TimeSpan.FromSeconds(options.MaxRetryWaitSeconds), services.GetRequiredService<TimeProvider>()),
         };
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
         {

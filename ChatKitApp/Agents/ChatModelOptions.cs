@@ -34,6 +34,12 @@ public sealed class ChatModelOptions
     /// <summary>Retries of a failed provider call (429, 5xx, network) before the user sees an error.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Longest total wait before the retries of one provider call. A provider that asks for longer
+    /// (a 429 with a long <c>Retry-After</c>) fails the turn at once with a Retry button.
+    /// </summary>
+    public int MaxRetryWaitSeconds { get; set; } = 10;
+
     /// <summary>How long the provider may stay silent (per read while streaming) before the call fails.</summary>
     public int NetworkTimeoutSeconds { get; set; } = 100;
 

@@ -31,6 +31,7 @@ public sealed class ChatModelOptionsValidator : IValidateOptions<ChatModelOption
         Check(failures, options.HistoryItems, 1, 1000, nameof(options.HistoryItems));
         Check(failures, options.MaxToolRounds, 1, 50, nameof(options.MaxToolRounds));
         Check(failures, options.MaxRetries, 0, 10, nameof(options.MaxRetries));
+        Check(failures, options.MaxRetryWaitSeconds, 0, 600, nameof(options.MaxRetryWaitSeconds));
         Check(failures, options.NetworkTimeoutSeconds, 1, 3600, nameof(options.NetworkTimeoutSeconds));
         Check(failures, options.TitleTimeoutSeconds, 1, 300, nameof(options.TitleTimeoutSeconds));
         Check(failures, options.DemoWordDelayMilliseconds, 0, 5000, nameof(options.DemoWordDelayMilliseconds));

@@ -9,7 +9,7 @@ namespace ChatKitApp.Agents;
 
 /// <summary>
 /// Turns stored thread items into the model's chat messages, as the reference's converter does
-/// (PROTOCOL.md 7.4): user text with tags as <c>@text</c>, the quoted text only after the newest
+/// (as the reference's converter does; docs/PROTOCOL.md, section 6): user text with tags as <c>@text</c>, the quoted text only after the newest
 /// message, hidden context wrapped, completed client tool calls as a call plus its result, and
 /// widgets, workflows and structured input described in text.
 /// </summary>

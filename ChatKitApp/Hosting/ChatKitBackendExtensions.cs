@@ -6,6 +6,7 @@ using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
 using ChatKitApp.Postgres;
+using ChatKitApp.Reliability;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Hosting;
@@ -21,6 +22,7 @@ public static class ChatKitBackendExtensions
         builder.Services.AddChatKitAgents();
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddOutages();
         var connectionString = builder.Configuration.GetConnectionString("ChatKit");
         var inMemory = string.IsNullOrWhiteSpace(connectionString);
         if (inMemory)
@@ -58,7 +60,7 @@ public static class ChatKitBackendExtensions
         app.MapArticleEntities();
         app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").AllowBeforeReady();
         var status = app.Services.GetRequiredService<AppStatus>();
         if (status.UsesMemoryStore)
         {

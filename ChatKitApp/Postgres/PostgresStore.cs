@@ -28,6 +28,25 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
         ON CONFLICT (user_id, id) DO UPDATE SET data = excluded.data
         """;
 
+    // The row lock keeps the read-change-write of UpdateThreadAsync atomic against other writers of the thread.
+    private const string LoadThreadForUpdateSql = "SELECT data FROM threads WHERE user_id = @UserId AND id = @ThreadId FOR UPDATE";
+
+    // UPDATE, never INSERT: a thread deleted meanwhile stays deleted.
+    private const string UpdateThreadSql = "UPDATE threads SET data = @Data::jsonb WHERE user_id = @UserId AND id = @ThreadId";
+
+    // Taken when free, expired, or already this holder's (a renewal); no row back means someone else holds it.
+    private const string LeaseThreadSql = """
+        UPDATE threads SET lease_holder = @Holder, lease_until = @Until
+        WHERE user_id = @UserId AND id = @ThreadId
+          AND (lease_holder IS NULL OR lease_holder = @Holder OR lease_until <= @Now)
+        RETURNING true
+        """;
+
+    private const string ReleaseLeaseSql = """
+        UPDATE threads SET lease_holder = NULL, lease_until = NULL
+        WHERE user_id = @UserId AND id = @ThreadId AND lease_holder = @Holder
+        """;
+
     // Threads go first and take their items with them (ON DELETE CASCADE); one statement is one transaction.
     private const string DeleteThreadSql = """
         WITH deleted_attachments AS (DELETE FROM attachments WHERE user_id = @UserId AND thread_id = @ThreadId)
@@ -117,6 +136,44 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
             CreatedAt = thread.CreatedAt.ToUniversalTime(),
             Data = JsonSerializer.Serialize(thread, ThreadJson),
         }, cancellationToken);
+
+    public async Task<ThreadMetadata?> UpdateThreadAsync(
+        string threadId, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken)
+    {
+        var args = new { context.UserId, ThreadId = threadId };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var data = await connection.ExecuteScalarAsync<string?>(Command(LoadThreadForUpdateSql, args, cancellationToken, transaction));
+        if (data is null)
+        {
+            return null;
+        }
+
+        var changed = change(Deserialize(data, ThreadJson));
+        await connection.ExecuteAsync(Command(
+            UpdateThreadSql, new { context.UserId, ThreadId = threadId, Data = JsonSerializer.Serialize(changed, ThreadJson) }, cancellationToken, transaction));
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    public async Task<bool> TryLeaseThreadAsync(
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var args = new { context.UserId, ThreadId = threadId, Holder = holder, Now = now.ToUniversalTime(), Until = until.ToUniversalTime() };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<bool?>(Command(LeaseThreadSql, args, cancellationToken)) is true)
+        {
+            return true;
+        }
+
+        // Only on the busy path: tell a held lease from a thread that is not there.
+        return await connection.ExecuteScalarAsync<bool>(Command(ThreadExistsSql, args, cancellationToken))
+            ? false
+            : throw ThreadNotFound(threadId);
+    }
+
+    public Task ReleaseThreadLeaseAsync(string threadId, string holder, TContext context, CancellationToken cancellationToken) =>
+        ExecuteAsync(ReleaseLeaseSql, new { context.UserId, ThreadId = threadId, Holder = holder }, cancellationToken);
 
     public async Task<Page<ThreadItem>> LoadThreadItemsAsync(
         string threadId, string? after, int limit, SortOrder order, TContext context, CancellationToken cancellationToken)
@@ -223,8 +280,8 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
         await connection.ExecuteAsync(Command(sql, args, cancellationToken));
     }
 
-    private static CommandDefinition Command(string sql, object args, CancellationToken cancellationToken) =>
-        new(sql, args, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(string sql, object args, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
+        new(sql, args, transaction, cancellationToken: cancellationToken);
 
     private static T Deserialize<T>(string json, JsonTypeInfo<T> typeInfo) =>
         JsonSerializer.Deserialize(json, typeInfo) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");

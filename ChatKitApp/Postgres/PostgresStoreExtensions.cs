@@ -1,5 +1,6 @@
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
+using ChatKitApp.Reliability;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ public static class PostgresStoreExtensions
     /// <see cref="NpgsqlDataSource"/>, the schema migrated at start-up (unless
     /// <see cref="PostgresStoreOptions.MigrateOnStartup"/> is off), a <c>postgres</c> health check,
     /// and the data-protection key ring (<see cref="PostgresXmlRepository"/>), so app instances on
-    /// one database accept each other's cookies.
+    /// one database accept each other's cookies. The database is an <see cref="IOutageSource"/>:
+    /// while it is unreachable the app answers 503 (see <see cref="OutageGuard"/>).
     /// </summary>
     public static IHostApplicationBuilder AddPostgresStore<TContext>(this IHostApplicationBuilder builder, string connectionString)
         where TContext : IUserContext
@@ -30,19 +32,29 @@ public static class PostgresStoreExtensions
         var services = builder.Services;
         services.AddOptions<PostgresStoreOptions>()
             .BindConfiguration(PostgresStoreOptions.SectionName)
-            .Configure(o => o.ConnectionString = connectionString);
+            .Configure(o => o.ConnectionString = connectionString)
+            .ValidateDataAnnotations()
+            .Validate(o => o.MigrationRetryMaxDelay >= o.MigrationRetryDelay, "ChatKit:Postgres:MigrationRetryMaxDelay must not be shorter than MigrationRetryDelay.")
+            .ValidateOnStart();
+        services.AddOutages();
+        services.TryAddSingleton<PostgresAvailability>();
+        services.AddSingleton<IOutageSource>(sp => sp.GetRequiredService<PostgresAvailability>());
         services.TryAddSingleton(sp => CreateDataSourceBuilder(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .WithOutageLogging(sp)
             .Build());
         services.TryAddKeyedSingleton(SynchronousDataSourceKey, (sp, _) =>
         {
             var synchronous = CreateDataSourceBuilder(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.ConnectionString);
             synchronous.ConnectionStringBuilder.Multiplexing = false;
             synchronous.ConnectionStringBuilder.MaxPoolSize = 4; // the key ring is read rarely
-            return synchronous.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build();
+            return synchronous.WithOutageLogging(sp).Build();
         });
         services.AddSingleton<PostgresMigrator>();
-        services.AddHostedService<PostgresMigrationService>();
+        // First of the hosted services (hosted services start in registration order): data
+        // protection's reads the key ring, whose table a migration creates, and on an empty
+        // database it would log 42P01 "data_protection_keys does not exist" before the migration ran.
+        var firstHostedService = services.ToList().FindIndex(d => d.ServiceType == typeof(IHostedService));
+        services.Insert(firstHostedService < 0 ? services.Count : firstHostedService, ServiceDescriptor.Singleton<IHostedService, PostgresMigrationService>());
         services.AddSingleton<IChatKitStore<TContext>, PostgresStore<TContext>>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db"]);
@@ -62,6 +74,26 @@ public static class PostgresStoreExtensions
     /// nothing here uses either, and the key ring has its own data source.) Settings in the
     /// connection string win.
     /// </summary>
+    /// <summary>
+    /// The app's logging, with Npgsql's per-request outage errors demoted
+    /// (<see cref="OutageDemotingLoggerFactory"/>); and a new physical connection that opens is the
+    /// database answering again, the end of an outage for the <see cref="OutageLog"/> (a lost server
+    /// breaks every pooled connection, so the first success after it opens a new one).
+    /// </summary>
+    private static NpgsqlDataSourceBuilder WithOutageLogging(this NpgsqlDataSourceBuilder builder, IServiceProvider services)
+    {
+        var outages = services.GetRequiredService<OutageLog>();
+        return builder
+            .UseLoggerFactory(new OutageDemotingLoggerFactory(services.GetRequiredService<ILoggerFactory>()))
+            .UsePhysicalConnectionInitializer(
+                _ => outages.Recovered(),
+                _ =>
+                {
+                    outages.Recovered();
+                    return Task.CompletedTask;
+                });
+    }
+
     internal static NpgsqlDataSourceBuilder CreateDataSourceBuilder(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.Postgres;
 
 /// <summary>
@@ -16,4 +18,15 @@ public sealed class PostgresStoreOptions
     /// step runs them instead.
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// When the database cannot be reached at start-up, the wait before the second attempt; each
+    /// further wait doubles, up to <see cref="MigrationRetryMaxDelay"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan MigrationRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between start-up attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan MigrationRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Reliability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -32,12 +34,14 @@ public static partial class ChatKitEndpoint
         IChatKitContextFactory<TContext> contexts,
         IOptions<ChatKitLimits> limits,
         ChatKitStreamGate streams,
+        SseKeepAlive keepAlive,
+        OutageGuard outages,
         ILoggerFactory loggers)
     {
         var streamSlot = new StrongBox<IDisposable?>();
         try
         {
-            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, streamSlot, loggers.CreateLogger(typeof(ChatKitEndpoint)));
+            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, outages, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
         }
         finally
         {
@@ -51,7 +55,9 @@ public static partial class ChatKitEndpoint
         IChatKitContextFactory<TContext> contexts,
         ChatKitLimits limits,
         ChatKitStreamGate streams,
+        OutageGuard outages,
         StrongBox<IDisposable?> streamSlot,
+        SseKeepAlive keepAlive,
         ILogger logger)
     {
         var cancellationToken = http.RequestAborted;
@@ -71,6 +77,11 @@ public static partial class ChatKitEndpoint
         }
         catch (ChatKitRequestException ex)
         {
+            if (ex.RetryAfter is { } retryAfter)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             await WriteErrorAsync(http.Response, ex.StatusCode, ex.Code, ex.Message, cancellationToken);
             return;
         }
@@ -86,6 +97,11 @@ public static partial class ChatKitEndpoint
                 await WriteErrorAsync(http.Response, error.StatusCode, error.Code, error.Message, cancellationToken);
             }
 
+            return;
+        }
+        catch (Exception ex) when (outages.IsOutage(ex))
+        {
+            await outages.RespondAsync(http, ex); // 503 with Retry-After, logged once per outage
             return;
         }
         catch (Exception ex)
@@ -105,14 +121,15 @@ public static partial class ChatKitEndpoint
             case StreamingChatKitResult stream:
                 await using (stream)
                 {
-                    await WriteStreamAsync(http, stream, logger, cancellationToken);
+                    await WriteStreamAsync(http, stream, keepAlive, outages, logger, cancellationToken);
                 }
 
                 break;
         }
     }
 
-    private static async Task WriteStreamAsync(HttpContext http, StreamingChatKitResult stream, ILogger logger, CancellationToken cancellationToken)
+    private static async Task WriteStreamAsync(
+        HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, OutageGuard outages, ILogger logger, CancellationToken cancellationToken)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream";
@@ -124,20 +141,18 @@ public static partial class ChatKitEndpoint
         try
         {
             // Events that are ready one after another (most of a turn on a fast store) go out in one
-            // write; before waiting for the next event, everything written so far is sent.
+            // write; before waiting for the next event, everything written so far is sent, and a
+            // long wait is kept alive with comments.
             await using var events = stream.GetAsyncEnumerator(cancellationToken);
             while (true)
             {
-                var next = events.MoveNextAsync();
-                if (!next.IsCompleted && !await FlushOrGoneAsync(writer, cancellationToken))
+                var next = await NextOrGoneAsync(events.MoveNextAsync(), writer, keepAlive, cancellationToken);
+                if (next is null)
                 {
-                    // Client gone: let the pending step end (the request's token cancels it) before
-                    // the stream is disposed, which runs the cancellation handling.
-                    await EndQuietlyAsync(next);
-                    return;
+                    return; // the client has gone away
                 }
 
-                if (!await next)
+                if (!next.Value)
                 {
                     break;
                 }
@@ -154,6 +169,12 @@ public static partial class ChatKitEndpoint
         {
             // The client stopped the response; the pipeline has stored what it had.
         }
+        catch (Exception ex) when (outages.IsOutage(ex))
+        {
+            // Headers are out: in-band, and worth a retry once the database is back.
+            outages.Record(ex);
+            await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, CancellationToken.None);
+        }
         catch (Exception ex)
         {
             // Headers are out, so the failure can only be reported in-band.
@@ -162,20 +183,30 @@ public static partial class ChatKitEndpoint
         }
     }
 
-    /// <summary>Sends what is buffered; false (never an exception) when the client has gone away.</summary>
-    private static async ValueTask<bool> FlushOrGoneAsync(SseWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream's next step (false at its end). When it is not ready, what is buffered is sent
+    /// first and the wait is kept alive; null when the client has gone away meanwhile.
+    /// </summary>
+    private static async ValueTask<bool?> NextOrGoneAsync(ValueTask<bool> next, SseWriter writer, SseKeepAlive keepAlive, CancellationToken cancellationToken)
     {
-        try
+        if (next.IsCompleted)
         {
-            return await writer.FlushAsync(cancellationToken);
+            return await next;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        var pending = next.AsTask();
+        if (!await writer.FlushOrGoneAsync(cancellationToken) || !await keepAlive.WaitAsync(pending, writer, cancellationToken))
         {
-            return false;
+            // Let the pending step end (the request's token cancels it) before the stream is
+            // disposed, which runs the cancellation handling.
+            await EndQuietlyAsync(pending);
+            return null;
         }
+
+        return await pending;
     }
 
-    private static async ValueTask EndQuietlyAsync(ValueTask<bool> step)
+    private static async Task EndQuietlyAsync(Task step)
     {
         try
         {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.ChatKit.Server;
 
 /// <summary>Request and paging limits (<c>ChatKit:Limits</c>).</summary>
@@ -22,4 +24,25 @@ public sealed class ChatKitLimits
     /// 0 turns the cap off.
     /// </summary>
     public int MaxConcurrentStreamsPerUser { get; set; } = 3;
+
+    /// <summary>
+    /// How long a request that changes a thread's items waits for the request already doing so on
+    /// that thread (another tab, a double submit) before it answers 409 <c>thread_busy</c>.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int ThreadBusyWaitMilliseconds { get; set; } = 3000;
+
+    /// <summary>
+    /// Lifetime of a thread's write lease, renewed every third of it while a response streams. An
+    /// instance that dies mid-stream blocks its threads at most this long.
+    /// </summary>
+    [Range(3, 3600)]
+    public int ThreadLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Seconds of silence on a stream (a slow model, a provider's back-off) after which an SSE
+    /// comment is sent, so proxies with idle timeouts do not drop the connection. 0 turns it off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int KeepAliveSeconds { get; set; } = 15;
 }

@@ -173,10 +173,11 @@ public abstract partial class ChatKitServer<TContext>
                 });
 
             case ThreadsUpdateRequest r:
-                var thread = await Store.LoadThreadAsync(r.Params.ThreadId, context, cancellationToken);
-                thread.Title = r.Params.Title;
-                await Store.SaveThreadAsync(thread, context, cancellationToken);
-                return Serialize(ChatThread.From(thread));
+                // Only the title, in one atomic step: a rename never resurrects a thread deleted
+                // meanwhile, nor undoes what a streaming response saved on the thread.
+                var renamed = await Store.UpdateThreadAsync(r.Params.ThreadId, t => t with { Title = r.Params.Title }, context, cancellationToken)
+                    ?? throw ChatKitRequestException.NotFound($"Thread '{r.Params.ThreadId}' not found.");
+                return Serialize(ChatThread.From(renamed));
 
             case ThreadsDeleteRequest r:
                 await Store.LoadThreadAsync(r.Params.ThreadId, context, cancellationToken);
@@ -247,6 +248,9 @@ public abstract partial class ChatKitServer<TContext>
         var attachments = await LoadAttachmentsAsync(input, context, cancellationToken);
         var thread = new ThreadMetadata { Id = Store.GenerateThreadId(context), CreatedAt = Now() };
         await Store.SaveThreadAsync(thread, context, cancellationToken);
+
+        // Nobody waits for this lease yet, but from thread.created on another tab may write to the thread.
+        await using var lease = await LeaseThreadAsync(thread.Id, context, cancellationToken);
         yield return new ThreadCreatedEvent(ChatThread.From(thread));
 
         var message = await AddUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
@@ -278,6 +282,7 @@ public abstract partial class ChatKitServer<TContext>
         ThreadAddUserMessageParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ValidateUserInput(p.Input, context);
+        await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var attachments = await LoadAttachmentsAsync(p.Input, context, cancellationToken);
         var message = await AddUserMessageItemAsync(thread, p.Input, attachments, context, cancellationToken);
@@ -292,6 +297,7 @@ public abstract partial class ChatKitServer<TContext>
     private async IAsyncEnumerable<ThreadStreamEvent> AddClientToolOutputAsync(
         ThreadAddClientToolOutputParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var recent = await Store.LoadThreadItemsAsync(thread.Id, null, _limits.DefaultPageSize, SortOrder.Desc, context, cancellationToken);
 
@@ -323,6 +329,7 @@ public abstract partial class ChatKitServer<TContext>
             throw ChatKitRequestException.BadRequest("A structured input submission must be 'answered' or 'skipped'.");
         }
 
+        await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var item = await Store.LoadItemAsync(thread.Id, p.ItemId, context, cancellationToken);
         if (item is not StructuredInputItem structured)
@@ -355,6 +362,7 @@ public abstract partial class ChatKitServer<TContext>
     private async IAsyncEnumerable<ThreadStreamEvent> RetryAfterItemAsync(
         ThreadRetryAfterItemParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var (target, newer) = await FindRetryTargetAsync(thread.Id, p.ItemId, context, cancellationToken);
         foreach (var item in newer)
@@ -367,6 +375,13 @@ public abstract partial class ChatKitServer<TContext>
             yield return e;
         }
     }
+
+    /// <summary>
+    /// The thread's write lease for the rest of the request (see <see cref="ThreadLease{TContext}"/>):
+    /// every request that changes a thread's items takes it before it reads the thread.
+    /// </summary>
+    private Task<ThreadLease<TContext>> LeaseThreadAsync(string threadId, TContext context, CancellationToken cancellationToken) =>
+        ThreadLease<TContext>.AcquireAsync(Store, threadId, context, _limits, Time, _logger, cancellationToken);
 
     /// <summary>Walks the thread newest-first to the target, collecting everything after it.</summary>
     private async Task<(UserMessageItem Target, List<ThreadItem> Newer)> FindRetryTargetAsync(
@@ -399,6 +414,7 @@ public abstract partial class ChatKitServer<TContext>
     private async IAsyncEnumerable<ThreadStreamEvent> CustomActionAsync(
         ThreadCustomActionParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
         var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
         var sender = await LoadSenderAsync(p, context, cancellationToken);
         if (p.ItemId is not null && sender is null)
@@ -418,7 +434,8 @@ public abstract partial class ChatKitServer<TContext>
     /// The response pipeline: stream options first; items stored as they complete (done, replaced,
     /// removed); hidden items stored but not sent; <c>thread.updated</c> after any thread change;
     /// responder exceptions as <c>error</c> events; and, when the client goes away, the pending items
-    /// handed to <see cref="HandleStreamCancelledAsync"/> with a fresh token.
+    /// handed to <see cref="HandleStreamCancelledAsync"/> with a fresh token. When the thread is
+    /// deleted meanwhile, the rest of the response is dropped and the stream ends quietly.
     /// </summary>
     private async IAsyncEnumerable<ThreadStreamEvent> RunPipelineAsync(
         ThreadMetadata thread, Func<IAsyncEnumerable<ThreadStreamEvent>> source, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -429,6 +446,7 @@ public abstract partial class ChatKitServer<TContext>
         var pending = new PendingItems();
         var ended = false;
         var failed = false; // an error event was sent
+        var deleted = false; // the thread was deleted meanwhile
         IAsyncEnumerator<ThreadStreamEvent>? enumerator = null;
         try
         {
@@ -453,6 +471,11 @@ public abstract partial class ChatKitServer<TContext>
                 {
                     throw;
                 }
+                catch (ThreadDeletedException)
+                {
+                    deleted = true;
+                    break;
+                }
                 catch (Exception ex)
                 {
                     error = ToErrorEvent(ex);
@@ -473,6 +496,12 @@ public abstract partial class ChatKitServer<TContext>
                 }
 
                 var change = await TrySaveIfChangedAsync(thread, snapshot, context, cancellationToken);
+                if (change.Deleted)
+                {
+                    deleted = true;
+                    break;
+                }
+
                 if (change.Error is not null)
                 {
                     failed = true;
@@ -480,10 +509,14 @@ public abstract partial class ChatKitServer<TContext>
                     break;
                 }
 
-                if (change.Updated is { } updated)
+                if (change.Snapshot is not null)
                 {
-                    snapshot = updated.Snapshot;
-                    yield return updated.Event;
+                    snapshot = change.Snapshot;
+                }
+
+                if (change.Event is not null)
+                {
+                    yield return change.Event;
                 }
             }
 
@@ -499,18 +532,41 @@ public abstract partial class ChatKitServer<TContext>
             if (!ended)
             {
                 LogStreamCancelled(thread.Id, pending.Count);
-                await HandleStreamCancelledAsync(thread, pending.Snapshot(), context, CancellationToken.None);
+                await HandleCancelledUnlessDeletedAsync(thread, pending, context);
             }
         }
 
+        if (deleted)
+        {
+            LogThreadDeletedWhileStreaming(thread.Id);
+            yield break;
+        }
+
         var last = await TrySaveIfChangedAsync(thread, snapshot, context, cancellationToken);
-        if (last.Error is not null && !failed)
+        if (last.Deleted)
+        {
+            LogThreadDeletedWhileStreaming(thread.Id);
+        }
+        else if (last.Error is not null && !failed)
         {
             yield return last.Error;
         }
-        else if (last.Updated is { } final)
+        else if (last.Event is not null)
         {
-            yield return final.Event;
+            yield return last.Event;
+        }
+    }
+
+    private async Task HandleCancelledUnlessDeletedAsync(ThreadMetadata thread, PendingItems pending, TContext context)
+    {
+        try
+        {
+            await HandleStreamCancelledAsync(thread, pending.Snapshot(), context, CancellationToken.None);
+        }
+        catch (NotFoundException)
+        {
+            // Deleted while streaming: what was pending goes with it.
+            LogThreadDeletedWhileStreaming(thread.Id);
         }
     }
 
@@ -518,28 +574,36 @@ public abstract partial class ChatKitServer<TContext>
     private async Task<bool> ApplyAsync(
         ThreadMetadata thread, ThreadStreamEvent e, PendingItems pending, TContext context, CancellationToken cancellationToken)
     {
-        switch (e)
+        try
         {
-            case ThreadItemAddedEvent added:
-                pending.Add(added.Item);
-                return true;
-            case ThreadItemUpdatedEvent updated:
-                pending.Apply(updated.ItemId, updated.Update);
-                return true;
-            case ThreadItemDoneEvent done:
-                await Store.AddThreadItemAsync(thread.Id, done.Item, context, cancellationToken);
-                pending.Remove(done.Item.Id);
-                return !done.Item.IsHidden;
-            case ThreadItemReplacedEvent replaced:
-                await Store.SaveItemAsync(thread.Id, replaced.Item, context, cancellationToken);
-                pending.Remove(replaced.Item.Id);
-                return true;
-            case ThreadItemRemovedEvent removed:
-                await Store.DeleteThreadItemAsync(thread.Id, removed.ItemId, context, cancellationToken);
-                pending.Remove(removed.ItemId);
-                return true;
-            default:
-                return true;
+            switch (e)
+            {
+                case ThreadItemAddedEvent added:
+                    pending.Add(added.Item);
+                    return true;
+                case ThreadItemUpdatedEvent updated:
+                    pending.Apply(updated.ItemId, updated.Update);
+                    return true;
+                case ThreadItemDoneEvent done:
+                    await Store.AddThreadItemAsync(thread.Id, done.Item, context, cancellationToken);
+                    pending.Remove(done.Item.Id);
+                    return !done.Item.IsHidden;
+                case ThreadItemReplacedEvent replaced:
+                    await Store.SaveItemAsync(thread.Id, replaced.Item, context, cancellationToken);
+                    pending.Remove(replaced.Item.Id);
+                    return true;
+                case ThreadItemRemovedEvent removed:
+                    await Store.DeleteThreadItemAsync(thread.Id, removed.ItemId, context, cancellationToken);
+                    pending.Remove(removed.ItemId);
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (NotFoundException ex)
+        {
+            // Item writes name a thread the request has loaded; a store that no longer finds it had it deleted.
+            throw new ThreadDeletedException(thread.Id, ex);
         }
     }
 
@@ -557,34 +621,51 @@ public abstract partial class ChatKitServer<TContext>
         }
     }
 
+    /// <summary>The outcome of the pipeline's thread-change check; all empty when nothing changed.</summary>
+    private readonly record struct ThreadSave(byte[]? Snapshot = null, ThreadUpdatedEvent? Event = null, ErrorEvent? Error = null, bool Deleted = false);
+
     /// <summary>
     /// The thread-change check of the pipeline. A store failure while saving the thread is a stream
     /// failure like a responder's (an <c>error</c> event), not a cancellation: nothing pending is kept.
     /// </summary>
-    private async Task<((byte[] Snapshot, ThreadUpdatedEvent Event)? Updated, ErrorEvent? Error)> TrySaveIfChangedAsync(
+    private async Task<ThreadSave> TrySaveIfChangedAsync(
         ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return (await SaveIfChangedAsync(thread, snapshot, context, cancellationToken), null);
+            return await SaveIfChangedAsync(thread, snapshot, context, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return (null, ToErrorEvent(ex));
+            return new ThreadSave(Error: ToErrorEvent(ex));
         }
     }
 
-    private async Task<(byte[] Snapshot, ThreadUpdatedEvent Event)?> SaveIfChangedAsync(
+    /// <summary>
+    /// Saves what the responder changed on the thread since <paramref name="snapshot"/> (the thread as
+    /// the pipeline last loaded or saved it), merged with what other requests changed meanwhile (see
+    /// <see cref="ThreadChanges"/>); <paramref name="thread"/> then shows what is stored.
+    /// </summary>
+    private async Task<ThreadSave> SaveIfChangedAsync(
         ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
     {
-        var now = Snapshot(thread);
-        if (now.AsSpan().SequenceEqual(snapshot))
+        if (Snapshot(thread).AsSpan().SequenceEqual(snapshot))
         {
-            return null;
+            return default;
         }
 
-        await Store.SaveThreadAsync(thread, context, cancellationToken);
-        return (now, new ThreadUpdatedEvent(ChatThread.From(thread)));
+        var seen = JsonSerializer.Deserialize(snapshot, ChatKitJson.StorageType<ThreadMetadata>())!;
+        var stored = await Store.UpdateThreadAsync(thread.Id, s => ThreadChanges.Merge(s, seen, thread), context, cancellationToken);
+        if (stored is null)
+        {
+            return new ThreadSave(Deleted: true);
+        }
+
+        ThreadChanges.CopyInto(thread, stored);
+        var saved = Snapshot(thread);
+        return saved.AsSpan().SequenceEqual(snapshot)
+            ? new ThreadSave(Snapshot: saved)
+            : new ThreadSave(saved, new ThreadUpdatedEvent(ChatThread.From(thread)));
     }
 
     private static byte[] Snapshot(ThreadMetadata thread) =>
@@ -658,6 +739,9 @@ public abstract partial class ChatKitServer<TContext>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream for thread {ThreadId} was cancelled with {PendingCount} pending items.")]
     private partial void LogStreamCancelled(string threadId, int pendingCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Thread {ThreadId} was deleted while a response streamed; the rest of the response is dropped.")]
+    private partial void LogThreadDeletedWhileStreaming(string threadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting dangling client tool call {ItemId} in thread {ThreadId}.")]
     private partial void LogDanglingToolCall(string itemId, string threadId);

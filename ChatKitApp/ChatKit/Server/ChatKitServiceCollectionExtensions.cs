@@ -14,9 +14,11 @@ public static class ChatKitServiceCollectionExtensions
     public static IServiceCollection AddChatKit<TContext, TServer>(this IServiceCollection services)
         where TServer : ChatKitServer<TContext>
     {
-        services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName);
+        services.AddOptions<ChatKitLimits>().BindConfiguration(ChatKitLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatKitLimits>>().Value);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SseKeepAlive(
+            TimeSpan.FromSeconds(sp.GetRequiredService<ChatKitLimits>().KeepAliveSeconds), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChatKitStreamGate>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();
         return services;

@@ -3,8 +3,9 @@ using ChatKitApp.ChatKit.Protocol;
 namespace ChatKitApp.ChatKit.Store;
 
 /// <summary>
-/// Persistence for threads, items and attachment metadata: the reference's 12 methods.
-/// Every method is scoped by <typeparamref name="TContext"/>: what another user owns is "not found".
+/// Persistence for threads, items and attachment metadata: the reference's 12 methods, plus three
+/// that keep concurrent requests on one thread consistent (<see cref="UpdateThreadAsync"/> and the
+/// thread lease). Every method is scoped by <typeparamref name="TContext"/>: what another user owns is "not found".
 /// </summary>
 public interface IChatKitStore<in TContext>
 {
@@ -17,8 +18,34 @@ public interface IChatKitStore<in TContext>
     /// <summary>Loads a thread's metadata; throws <see cref="NotFoundException"/> when missing or not the caller's.</summary>
     Task<ThreadMetadata> LoadThreadAsync(string threadId, TContext context, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or updates a thread's metadata (never its items).</summary>
+    /// <summary>
+    /// Inserts or overwrites a thread's metadata (never its items). The server uses it only for a
+    /// thread it has just created; changes to an existing thread go through <see cref="UpdateThreadAsync"/>,
+    /// which cannot bring back a thread deleted meanwhile.
+    /// </summary>
     Task SaveThreadAsync(ThreadMetadata thread, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes an existing thread's metadata in one atomic step: <paramref name="change"/> gets the
+    /// stored thread and returns the one to store, with no other write to the thread in between.
+    /// Never inserts: returns null (and calls nothing) when the thread does not exist, for example
+    /// because it was deleted while a response streamed. Returns the thread as now stored.
+    /// </summary>
+    Task<ThreadMetadata?> UpdateThreadAsync(
+        string threadId, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the thread's write lease for <paramref name="holder"/> until <paramref name="until"/>, or
+    /// renews it when <paramref name="holder"/> already has it. False while another holder's lease has
+    /// not expired at <paramref name="now"/>. Throws <see cref="NotFoundException"/> when the thread
+    /// does not exist. Requests that change a thread's items hold the lease while they run, so they
+    /// run one at a time per thread, across every app instance that shares the store.
+    /// </summary>
+    Task<bool> TryLeaseThreadAsync(
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken);
+
+    /// <summary>Gives up <paramref name="holder"/>'s lease on the thread; nothing happens when it holds none.</summary>
+    Task ReleaseThreadLeaseAsync(string threadId, string holder, TContext context, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of a thread's items ordered by creation time (ties by insertion order). <paramref name="after"/>

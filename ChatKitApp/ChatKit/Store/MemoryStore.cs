@@ -42,6 +42,54 @@ public sealed class MemoryStore<TContext> : IChatKitStore<TContext>
         return Task.CompletedTask;
     }
 
+    public Task<ThreadMetadata?> UpdateThreadAsync(
+        string threadId, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken)
+    {
+        var user = User(context);
+        lock (user.Gate)
+        {
+            if (!user.Threads.TryGet(threadId, out var existing))
+            {
+                return Task.FromResult<ThreadMetadata?>(null);
+            }
+
+            existing.Thread = Copy(change(Copy(existing.Thread)));
+            return Task.FromResult<ThreadMetadata?>(Copy(existing.Thread));
+        }
+    }
+
+    public Task<bool> TryLeaseThreadAsync(
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var user = User(context);
+        lock (user.Gate)
+        {
+            var thread = FindThread(user, threadId);
+            if (thread.LeaseHolder is not null && thread.LeaseHolder != holder && thread.LeaseUntil > now)
+            {
+                return Task.FromResult(false);
+            }
+
+            thread.LeaseHolder = holder;
+            thread.LeaseUntil = until;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseThreadLeaseAsync(string threadId, string holder, TContext context, CancellationToken cancellationToken)
+    {
+        var user = User(context);
+        lock (user.Gate)
+        {
+            if (user.Threads.TryGet(threadId, out var thread) && thread.LeaseHolder == holder)
+            {
+                thread.LeaseHolder = null;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<Page<ThreadItem>> LoadThreadItemsAsync(string threadId, string? after, int limit, SortOrder order, TContext context, CancellationToken cancellationToken)
     {
         var user = User(context);
@@ -181,6 +229,10 @@ public sealed class MemoryStore<TContext> : IChatKitStore<TContext>
     private sealed class ThreadData(ThreadMetadata thread)
     {
         public ThreadMetadata Thread { get; set; } = thread;
+
+        public string? LeaseHolder { get; set; }
+
+        public DateTimeOffset LeaseUntil { get; set; }
 
         public OrderedEntries<ThreadItem> Items { get; } = new();
     }

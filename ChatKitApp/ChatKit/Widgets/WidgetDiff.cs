@@ -4,7 +4,7 @@ using ChatKitApp.ChatKit.Protocol;
 namespace ChatKitApp.ChatKit.Widgets;
 
 /// <summary>
-/// The updates that take a widget from one state to the next (PROTOCOL.md 6.7): when the only
+/// The updates that take a widget from one state to the next (the reference's widget diff rules): when the only
 /// change is text appended to the <c>value</c> of Text/Markdown components that have an id, one
 /// <c>widget.streaming_text.value_delta</c> per grown component (done when it stopped streaming);
 /// any other change, a <c>streaming</c> flag flip included, one <c>widget.root.updated</c>.

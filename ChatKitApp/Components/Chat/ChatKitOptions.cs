@@ -1,7 +1,7 @@
 namespace ChatKitApp.Components.Chat;
 
 /// <summary>
-/// The element's options (CLIENT.md), typed. Serialized camelCase with nulls left out; the host
+/// The element's options (docs/ELEMENT.md), typed. Serialized camelCase with nulls left out; the host
 /// module adds the JavaScript-only parts (<c>api.url</c>, <c>api.domainKey</c>, <c>api.fetch</c>,
 /// <c>onClientTool</c>) before calling <c>setOptions</c>, which replaces every option at once.
 /// </summary>

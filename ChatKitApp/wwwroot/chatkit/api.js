@@ -9,6 +9,7 @@ const JSON_TYPE = 'application/json';
 
 /** A non-2xx answer (or a network failure), with the server's message when it sent one. */
 export class ChatKitRequestError extends Error {
+  /** @override */
   name = 'ChatKitRequestError';
 
   /**

@@ -44,7 +44,7 @@ import { composeContent, userInput } from './thread-model.js';
 const MB = 2 ** 20;
 
 /**
- * The protocol's UserMessageInput for a draft (PROTOCOL.md 4.5).
+ * The protocol's UserMessageInput for a draft.
  * @param {Draft} draft
  * @returns {import('./types.js').UserMessageInput}
  */
@@ -86,22 +86,18 @@ export function createComposer(hooks) {
       update();
       searchTags();
     },
-    /** @param {KeyboardEvent} e */
-    onkeydown(e) {
-      const { key } = e;
-      const n = found.length;
-      if (n && /^(Arrow(Up|Down)|Enter|Tab|Escape)$/.test(key)) {
-        if (key == 'Escape') closeTags();
-        else if (key == 'Enter' || key == 'Tab') chooseTag(found[index]);
-        else { // ArrowUp / ArrowDown move through the results, wrapping around
-          index = (index + (key == 'ArrowUp' ? n - 1 : 1)) % n;
-          drawTags();
-        }
+    /** @param {KeyboardEvent} event */
+    onkeydown(event) {
+      if (found.length) {
+        // The tag menu is open: it takes the keys that move through and choose its results.
+        if (!handleTagMenuKey(event.key)) return;
+      } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
+        submit();
+      } else {
+        return;
       }
-      // Enter sends, Shift+Enter is a newline; never send in the middle of an IME composition.
-      else if (key == 'Enter' && !e.shiftKey && !e.isComposing) submit();
-      else return;
-      e.preventDefault(); // the key was handled here
+      event.preventDefault(); // the key was handled here
     },
   }));
   const replyText = h('span.reply-text');
@@ -129,7 +125,7 @@ export function createComposer(hooks) {
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
       toolMenu.replaceChildren(...tools.filter((t) => !t.pinned).map((t) => h('button.popup-option', {
-        role: 'menuitemradio', ariaChecked: `${t == tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
+        role: 'menuitemradio', ariaChecked: `${t === tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
         onclick() {
           toggleTool(t);
           showMenu(false);
@@ -168,18 +164,47 @@ export function createComposer(hooks) {
     h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
     h('div.toolbar-end', sendButton, stopButton))));
 
-  const canSend = () => (input.value.trim() || chips.length) && !busy && !locked && chips.every((c) => c.attachment);
-  const submit = () => canSend() && hooks.onSubmit();
+  /**
+   * A key pressed while the tag menu shows results.
+   * @param {string} key
+   * @returns {boolean} whether the menu handled it
+   */
+  const handleTagMenuKey = (key) => {
+    switch (key) {
+      case 'Escape':
+        closeTags();
+        return true;
+      case 'Enter':
+      case 'Tab':
+        chooseTag(found[index]);
+        return true;
+      case 'ArrowUp':
+      case 'ArrowDown': // move through the results, wrapping around
+        index = (index + (key === 'ArrowUp' ? found.length - 1 : 1)) % found.length;
+        drawTags();
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const canSend = () => Boolean(input.value.trim() || chips.length) && !busy && !locked && chips.every((chip) => chip.attachment);
+  const submit = () => {
+    if (canSend()) hooks.onSubmit();
+  };
 
   const update = () => {
     // `locked` is the reason shown (a string) while the thread is locked or closed, else false.
     const isLocked = Boolean(locked);
-    input.disabled = attachButton.disabled = toolsButton.disabled = isLocked;
+    input.disabled = isLocked;
+    attachButton.disabled = isLocked;
+    toolsButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
     lockedNote.textContent = locked || '';
     lockedNote.hidden = !isLocked;
     replyBox.hidden = !reply;
-    replyText.textContent = replyText.title = reply ?? '';
+    replyText.textContent = reply ?? '';
+    replyText.title = reply ?? '';
     attachmentList.hidden = !chips.length;
     stopButton.hidden = !stoppable;
     sendButton.hidden = Boolean(stoppable);
@@ -225,7 +250,7 @@ export function createComposer(hooks) {
     timer = setTimeout(async () => {
       try {
         const results = await search(match[1]);
-        if (id == queryId) {
+        if (id === queryId) {
           found = (results ?? []).slice(0, 20);
           index = 0;
           drawTags();
@@ -240,7 +265,7 @@ export function createComposer(hooks) {
   const drawTags = () => {
     tagMenu.hidden = !found.length;
     tagMenu.replaceChildren(...found.map((entity, i) => h('div.popup-option', {
-      class: i == index && 'selected', role: 'option', ariaSelected: `${i == index}`, testid: 'tag-option',
+      class: i === index && 'selected', role: 'option', ariaSelected: `${i === index}`, testid: 'tag-option',
       // mousedown keeps focus in the text box, so the caret position is still known
       /** @param {MouseEvent} e */
       onmousedown(e) {
@@ -265,7 +290,7 @@ export function createComposer(hooks) {
     if (!match) return;
     const caret = match.input.length;
     input.setRangeText(`@${entity.title} `, caret - match[1].length - 1, caret, 'end');
-    if (!tags.some((t) => t.id == entity.id)) tags.push(entity);
+    if (!tags.some((t) => t.id === entity.id)) tags.push(entity);
     closeTags();
     update();
   };
@@ -278,7 +303,7 @@ export function createComposer(hooks) {
   /** @param {string | null} id an unknown id selects none */
   const selectTool = (id) => {
     const chosen = find(id);
-    if (chosen != tool) {
+    if (chosen !== tool) {
       tool = chosen;
       drawTools();
       hooks.onToolChange(tool?.id ?? null);
@@ -286,12 +311,12 @@ export function createComposer(hooks) {
   };
 
   /** @param {import('./types.js').ToolOption} t */
-  const toggleTool = (t) => selectTool(t == tool ? null : t.id);
+  const toggleTool = (t) => selectTool(t === tool ? null : t.id);
 
   /** Pinned tools are toggles in the toolbar; the selected one shows as a removable chip. Updates the state. */
   const drawTools = () => {
     toolChips.replaceChildren(...tools.filter((t) => t.pinned).map((t) => h('button.chip.tool-chip', {
-      class: t == tool && 'selected', ariaPressed: `${t == tool}`, testid: 'composer-tool',
+      class: t === tool && 'selected', ariaPressed: `${t === tool}`, testid: 'composer-tool',
       dataset: { toolId: t.id }, onclick: () => toggleTool(t),
     }, chipLabel(t))),
     ...tool && !tool.pinned ? [h('span.chip.tool-chip.selected', { testid: 'composer-selected-tool' },
@@ -316,7 +341,7 @@ export function createComposer(hooks) {
     const sizes = config.maxSize ?? {};
     for (const file of files) {
       if (chips.length >= max) return onError(`You can attach up to ${max} files.`);
-      const limit = typeof sizes == 'number' ? sizes
+      const limit = typeof sizes === 'number' ? sizes
         : sizes[file.type] ?? sizes[file.type.replace(/\/.*/, '/*')] ?? sizes['*'] ?? sizes[''] ?? 100 * MB;
       if (file.size > limit) onError(`${file.name} is larger than ${Math.round(limit / MB)} MB.`);
       else upload(file);
@@ -343,8 +368,8 @@ export function createComposer(hooks) {
   const addChip = (source) => {
     const name = source.name ?? 'file';
     const file = source instanceof File;
-    const url = file && source.type.startsWith('image/') && URL.createObjectURL(source);
-    const src = url || source.type == 'image' && /** @type {Attachment} */ (source).preview_url;
+    const url = file && source.type.startsWith('image/') ? URL.createObjectURL(source) : null;
+    const src = url || source.type === 'image' && /** @type {Attachment} */ (source).preview_url;
     /** @type {Chip} */
     const chip = {
       attachment: file ? null : /** @type {Attachment} */ (source),
@@ -369,7 +394,7 @@ export function createComposer(hooks) {
    * @param {boolean} [deleteOnServer] the user removed an uploaded file, so the server can drop it
    */
   const removeChip = (chip, deleteOnServer) => {
-    chips = chips.filter((c) => c != chip);
+    chips = chips.filter((c) => c !== chip);
     chip.el.remove();
     if (chip.url) URL.revokeObjectURL(chip.url);
     if (deleteOnServer && chip.attachment) hooks.deleteAttachment(chip.attachment.id);
@@ -395,6 +420,7 @@ export function createComposer(hooks) {
     const previous = modelSelect.value;
     modelSelect.replaceChildren(...models.map((m) => h('option', { value: m.id, disabled: m.disabled, title: m.description }, m.label)));
     modelSelect.hidden = !models.length;
+    // `==`: the select's value is a string, a model's id may not be.
     modelSelect.value = (enabled.find((m) => m.id == previous) ?? enabled.find((m) => m.default) ?? enabled[0])?.id ?? '';
     drawTools();
   };
@@ -413,7 +439,7 @@ export function createComposer(hooks) {
      * @param {boolean} [allowCancel]
      */
     setMode(mode, allowCancel) {
-      busy = mode != 'idle';
+      busy = mode !== 'idle';
       stoppable = busy && allowCancel;
       update();
     },

@@ -10,6 +10,18 @@ import { uiIcon, iconGlyph } from './icons.js';
  */
 
 /**
+ * The tag name of a selector (`'button.icon-button'` -> `'button'`).
+ * @template {string} S
+ * @typedef {S extends `${infer Tag}.${string}` ? Tag : S} TagOf
+ */
+
+/**
+ * The element type h() returns for a selector: `h('input.w-input')` is an HTMLInputElement.
+ * @template {string} S
+ * @typedef {TagOf<S> extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[TagOf<S>] : HTMLElement} ElementOf
+ */
+
+/**
  * Creates an element, hyperscript style: `h('button.icon-button.small', { label: 'Close' }, icon)`.
  * - the selector is a tag name followed by any number of `.class` names;
  * - props may be left out when there are none: `h('div.row', icon, label)` (props are recognised
@@ -28,36 +40,64 @@ import { uiIcon, iconGlyph } from './icons.js';
  * @param {S} selector
  * @param {Record<string, any> | Child} [props]
  * @param {...Child} children
- * @returns {S extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[S] : HTMLElement}
+ * @returns {ElementOf<S>}
  */
 export function h(selector, props, ...children) {
   const [tag, ...classes] = selector.split('.');
   const el = /** @type {any} */ (document.createElement(tag));
-  if (tag == 'button') el.type = 'button';
+  if (tag === 'button') el.type = 'button';
   if (classes.length) el.className = classes.join(' ');
-  if (props?.constructor !== Object) children.unshift(props);
-  else for (const [key, value] of Object.entries(/** @type {Record<string, any>} */ (props))) {
-    // Keys are strings, so `==` compares them exactly.
-    if (value == null || value === false) continue;
-    if (key == 'text') el.textContent = value;
-    else if (key == 'label') el.title = el.ariaLabel = value; // aria-label first, then title
-    // Split on any whitespace: a tab or newline in a server value must not throw.
-    else if (key == 'class') el.classList.add(...String(value).split(/\s+/).filter(Boolean));
-    else if (key == 'style') setStyles(el, value);
-    else if (key == 'dataset') Object.assign(el.dataset, value);
-    else if (key == 'testid') el.dataset.testid = value;
-    else if (key.startsWith('on') && typeof value == 'function') el.addEventListener(key.slice(2), value);
-    // DOM properties are camelCase, so a dashed key (aria-*, data-*) always lands in setAttribute.
-    else if (key in el) el[key] = value;
-    else el.setAttribute(key, value === true ? '' : value);
-  }
+  if (isProps(props)) setProps(el, props);
+  else children.unshift(props);
   append(el, children);
   return el;
 }
 
 /**
+ * Whether h()'s second argument is props: a plain object (a node, text or list is a child).
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
+function isProps(value) {
+  return value?.constructor === Object;
+}
+
+/**
+ * Applies h()'s props to a new element (see h for what each key means).
+ * @param {any} el
+ * @param {Record<string, any>} props
+ */
+function setProps(el, props) {
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'text') {
+      el.textContent = value;
+    } else if (key === 'label') {
+      el.ariaLabel = value;
+      el.title = value;
+    } else if (key === 'class') {
+      // Split on any whitespace: a tab or newline in a server value must not throw.
+      el.classList.add(...String(value).split(/\s+/).filter(Boolean));
+    } else if (key === 'style') {
+      setStyles(el, value);
+    } else if (key === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (key === 'testid') {
+      el.dataset.testid = value;
+    } else if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else if (key in el) {
+      // DOM properties are camelCase, so a dashed key (aria-*, data-*) always lands in setAttribute.
+      el[key] = value;
+    } else {
+      el.setAttribute(key, value === true ? '' : value);
+    }
+  }
+}
+
+/**
  * Shows or clears a busy state: a class for the look, aria-busy for assistive technology.
- * @param {HTMLElement} el
+ * @param {Element} el
  * @param {string} className
  * @param {boolean} busy
  */
@@ -148,7 +188,7 @@ export function flash(button, className) {
 
 /**
  * Formats a server timestamp for the history list. Offset-less timestamps are read as UTC,
- * as PROTOCOL.md 4.0 recommends (a browser would otherwise read them as local time).
+ * as the protocol recommends (a browser would otherwise read them as local time).
  * @param {string | undefined} iso
  * @param {string} locale
  */

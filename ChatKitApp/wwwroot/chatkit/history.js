@@ -1,8 +1,6 @@
 // @ts-check
 // The history panel: the user's threads (newest first, paged with "Load more"), switching,
-// inline rename and a two-step delete. It only draws and asks; the element talks to the server.
-// A factory rather than a class: its state lives in closure variables, which the minifier can
-// shorten (a class's `this.#field` and method names it cannot).
+// inline rename and a two-step delete. It only draws and asks; the chat talks to the server.
 
 import { h, formatDate } from './dom.js';
 import { uiIcon } from './icons.js';
@@ -39,7 +37,7 @@ export function createHistoryPanel(hooks) {
     ariaLabel: 'Conversation history', testid: 'history-panel', hidden: true,
     /** @param {KeyboardEvent} event */
     onkeydown(event) {
-      if (event.key == 'Escape' && !(event.target instanceof HTMLInputElement)) close();
+      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) close();
     },
   },
   h('div.history-header', h('h2', 'History'), closeButton),
@@ -77,7 +75,7 @@ export function createHistoryPanel(hooks) {
     try {
       const page = await hooks.list(fromStart ? null : cursor);
       const data = page.data ?? [];
-      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id == t.id))];
+      threads = fromStart ? data : [...threads, ...data.filter((t) => !threads.some((x) => x.id === t.id))];
       moreButton.hidden = !page.has_more;
       cursor = page.after ?? data.at(-1)?.id ?? null;
       setStatus(threads.length ? '' : 'No conversations yet.');
@@ -93,12 +91,12 @@ export function createHistoryPanel(hooks) {
     const settings = hooks.settings();
     listEl.replaceChildren(...threads.map((thread) => {
       const title = thread.title?.trim() || 'New chat';
-      const current = thread.id == active;
+      const current = thread.id === active;
       /**
        * Rename and delete (testids history-rename, history-delete): the accessible name says which
        * conversation, the tooltip only the action.
        * @param {string} action
-       * @param {string} icon
+       * @param {import('./icons.js').UiIconName} icon
        * @param {() => void} onclick
        */
       const actionButton = (action, icon, onclick) => h('button.icon-button.small', {
@@ -140,7 +138,7 @@ export function createHistoryPanel(hooks) {
       if (done) return;
       done = true;
       const title = input.value.trim();
-      if (save && title && title != thread.title) {
+      if (save && title && title !== thread.title) {
         try {
           await hooks.onRename(thread.id, title);
         } catch {
@@ -154,10 +152,10 @@ export function createHistoryPanel(hooks) {
       onblur: () => finish(),
       /** @param {KeyboardEvent} event */
       onkeydown(event) {
-        if (event.key == 'Enter') {
+        if (event.key === 'Enter') {
           event.preventDefault();
           finish(true);
-        } else if (event.key == 'Escape') {
+        } else if (event.key === 'Escape') {
           event.stopPropagation();
           finish();
         }
@@ -180,7 +178,7 @@ export function createHistoryPanel(hooks) {
      * @param {ThreadMetadata} thread
      */
     upsert(thread) {
-      const index = threads.findIndex((t) => t.id == thread.id);
+      const index = threads.findIndex((t) => t.id === thread.id);
       if (index < 0) threads.unshift(thread);
       else threads[index] = { ...threads[index], ...thread };
       refresh();
@@ -188,7 +186,7 @@ export function createHistoryPanel(hooks) {
 
     /** @param {string} threadId */
     remove(threadId) {
-      threads = threads.filter((t) => t.id != threadId);
+      threads = threads.filter((t) => t.id !== threadId);
       refresh();
     },
   };

@@ -7,8 +7,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * Path data on a 24x24 grid, stroked with currentColor. Each `M` starts a separate <path>
- * element (strokes of separate paths blend where they cross, so they are kept apart). Arc flags
- * are written without a separator (`a1 1 0 011 1` is large-arc 0, sweep 1, to 1,1), as SVG allows.
+ * element (strokes of separate paths blend where they cross, so they are kept apart).
  */
 const PATHS = {
   send: 'M12 19V5M5 12l7-7 7 7',
@@ -54,81 +53,93 @@ export function uiIcon(name) {
 
 /**
  * Emoji stand-ins for the ChatKit icon vocabulary (widgets.d.ts WidgetIcon, and the HeaderIcon
- * names that may appear on leftAction/rightAction): one line per glyph, then the names it stands for.
+ * names that may appear on leftAction/rightAction).
  * @type {Record<string, string>}
  */
-const GLYPHS = Object.fromEntries(`
-🤖 agent
-📊 analytics
-⚛️ atom
-🗂️ batch
-⚡ bolt
-📖 book-open
-📕 book-closed
-📚 book-clock
-🐞 bug
-📅 calendar
-📈 chart
-✓ check
-✅ check-circle check-circle-filled
-‹ chevron-left back-small back-large
-› chevron-right
-❓ circle-question
-🕒 clock history
-🧭 compass
-🎉 confetti
-🧊 cube
-🖥️ desktop
-📄 document
-• dot
-⋯ dots-horizontal
-⋮ dots-vertical
-○ empty-circle
-↗ external-link
-🌐 globe
-🔑 keys
-🧪 lab
-🖼️ images square-image
-ℹ️ info
-🛟 lifesaver
-💡 lightbulb
-✉️ mail
-📍 map-pin
-🗺️ maps
-📱 mobile
-🪪 name profile-card
-📓 notebook
-📝 notebook-pencil square-text
-📃 page-blank
-📞 phone
-▶ play
-+ plus
-👤 profile user
-↻ reload
-☆ star
-★ star-filled
-🔍 search
-✨ sparkle sparkle-double
-💻 square-code
-💼 suitcase
-🎚️ settings-slider
-🏵️ wreath
-✏️ write write-alt write-alt2 compose
-⌂ home home-alt
-✕ close
-☰ menu hamburger
-⤴ share
-⚙️ settings-cog
-▦ grid
-☀️ light-mode
-🌙 dark-mode
-◧ sidebar-left
-◨ sidebar-right
-⤢ expand-large
-⤡ collapse-large`.trim().split('\n').flatMap((line) => {
-  const [glyph, ...names] = line.split(' ');
-  return names.map((name) => [name, glyph]);
-}));
+const GLYPHS = {
+  agent: '🤖',
+  analytics: '📊',
+  atom: '⚛️',
+  batch: '🗂️',
+  bolt: '⚡',
+  'book-open': '📖',
+  'book-closed': '📕',
+  'book-clock': '📚',
+  bug: '🐞',
+  calendar: '📅',
+  chart: '📈',
+  check: '✓',
+  'check-circle': '✅',
+  'check-circle-filled': '✅',
+  'chevron-left': '‹',
+  'back-small': '‹',
+  'back-large': '‹',
+  'chevron-right': '›',
+  'circle-question': '❓',
+  clock: '🕒',
+  history: '🕒',
+  compass: '🧭',
+  confetti: '🎉',
+  cube: '🧊',
+  desktop: '🖥️',
+  document: '📄',
+  dot: '•',
+  'dots-horizontal': '⋯',
+  'dots-vertical': '⋮',
+  'empty-circle': '○',
+  'external-link': '↗',
+  globe: '🌐',
+  keys: '🔑',
+  lab: '🧪',
+  images: '🖼️',
+  'square-image': '🖼️',
+  info: 'ℹ️',
+  lifesaver: '🛟',
+  lightbulb: '💡',
+  mail: '✉️',
+  'map-pin': '📍',
+  maps: '🗺️',
+  mobile: '📱',
+  name: '🪪',
+  'profile-card': '🪪',
+  notebook: '📓',
+  'notebook-pencil': '📝',
+  'square-text': '📝',
+  'page-blank': '📃',
+  phone: '📞',
+  play: '▶',
+  plus: '+',
+  profile: '👤',
+  user: '👤',
+  reload: '↻',
+  star: '☆',
+  'star-filled': '★',
+  search: '🔍',
+  sparkle: '✨',
+  'sparkle-double': '✨',
+  'square-code': '💻',
+  suitcase: '💼',
+  'settings-slider': '🎚️',
+  wreath: '🏵️',
+  write: '✏️',
+  'write-alt': '✏️',
+  'write-alt2': '✏️',
+  compose: '✏️',
+  home: '⌂',
+  'home-alt': '⌂',
+  close: '✕',
+  menu: '☰',
+  hamburger: '☰',
+  share: '⤴',
+  'settings-cog': '⚙️',
+  grid: '▦',
+  'light-mode': '☀️',
+  'dark-mode': '🌙',
+  'sidebar-left': '◧',
+  'sidebar-right': '◨',
+  'expand-large': '⤢',
+  'collapse-large': '⤡',
+};
 
 /**
  * The text fallback for a protocol icon name; `lucide:*` and `vendor:*` names and unknown

@@ -18,8 +18,7 @@ import { renderWidget } from './widgets.js';
  * @property {boolean} streaming the item was added and is not done yet
  * @property {import('./markdown.js').MarkdownOptions} markdown
  * @property {(item: ThreadItem) => import('./widgets.js').WidgetContext} widgetContext
- * @property {(item: ThreadItem, input: { status: 'answered' | 'skipped',
- *   answers: Record<string, { values: string[], skipped: boolean }> }) => Promise<void>} onStructuredInput
+ * @property {(item: ThreadItem, input: import('./types.js').StructuredInputAnswer) => Promise<void>} onStructuredInput
  * @property {((entity: Entity) => void) | undefined} onEntityClick
  * @property {(name: string, data: Record<string, unknown>) => void} log
  */
@@ -32,7 +31,8 @@ import { renderWidget } from './widgets.js';
  * @returns {HTMLElement | null} null for items that have nothing to show
  */
 export const renderItemBody = (item, ctx) => {
-  const render = ITEM_RENDERERS[item.type];
+  // Own properties only: a type such as "constructor" must not find Object's members.
+  const render = Object.hasOwn(ITEM_RENDERERS, item.type) ? ITEM_RENDERERS[item.type] : undefined;
   if (render) return render(item, ctx);
   ctx.log('item.unknown_type', { type: item.type, id: item.id });
   return null;
@@ -80,13 +80,17 @@ const workflowLabel = ({ summary, type }, tasks, streaming) => {
     : type === 'reasoning' ? 'Reasoning' : `${tasks.length} step${tasks.length === 1 ? '' : 's'}`;
 };
 
-/** What a task without a title of its own did, by task type. */
-const TASK_TITLES = { __proto__: null, thought: 'Thought', file: 'Read files', image: 'Generated an image' };
-
 /** @param {Task} task */
-const taskTitle = (task) => task.title || (task.type === 'web_search'
-  ? (task.title_query ? `Searched for “${task.title_query}”` : 'Searched the web')
-  : TASK_TITLES[task.type] ?? 'Step');
+function taskTitle(task) {
+  if (task.title) return task.title;
+  switch (task.type) {
+    case 'web_search': return task.title_query ? `Searched for “${task.title_query}”` : 'Searched the web';
+    case 'thought': return 'Thought';
+    case 'file': return 'Read files';
+    case 'image': return 'Generated an image';
+    default: return 'Step';
+  }
+}
 
 /**
  * @param {Task} task
@@ -103,16 +107,16 @@ const renderTask = (task, ctx) => {
     h('div.task-body',
       textEl('div.task-title', taskTitle(task)),
       content,
-      task.queries?.length > 0 && h('div.chips', task.queries.map((query) => textEl('span.chip', '🔍 ' + query))),
-      task.sources?.length > 0 && h('ul.task-sources', task.sources.map((source) => {
+      task.queries?.length ? h('div.chips', task.queries.map((query) => textEl('span.chip', '🔍 ' + query))) : null,
+      task.sources?.length ? h('ul.task-sources', task.sources.map((source) => {
         const href = sourceHref(source);
         const label = source.title || source.filename || source.url || '';
         return h('li', href ? newTabLink(href, { text: label }) : { text: label });
-      }))));
+      })) : null));
 };
 
 /**
- * Questions the assistant asks (PROTOCOL.md 2.4 / 4.9). While pending they form a small form;
+ * Questions the assistant asks. While pending they form a small form;
  * answered or skipped items show the answers read-only.
  * @param {ThreadItem} item
  * @param {ItemContext} ctx
@@ -158,6 +162,7 @@ const renderStructuredInput = (item, ctx) => {
     },
   }, inputs.map((input) => {
     const { question, multiple } = input;
+    /** @type {HTMLElement} */
     let control;
     if (input.type === 'multiple_choice') {
       const options = input.options ?? [];
@@ -176,7 +181,8 @@ const renderStructuredInput = (item, ctx) => {
       control = h('div.chips', { role: multiple ? 'group' : 'radiogroup', ariaLabel: question }, chips);
       readers.set(input.id, () => [...selected]);
     } else {
-      const text = control = h('textarea.w-input', { rows: 2, ariaLabel: question, testid: 'structured-freeform' });
+      const text = h('textarea.w-input', { rows: 2, ariaLabel: question, testid: 'structured-freeform' });
+      control = text;
       readers.set(input.id, () => [text.value.trim()].filter(Boolean));
     }
     return h('fieldset.si-field',
@@ -194,11 +200,10 @@ const nothing = () => null;
 
 /** @type {Record<string, ItemRenderer>} */
 const ITEM_RENDERERS = {
-  __proto__: null, // a type such as "constructor" must not find Object's members
 
   user_message: ({ quoted_text, attachments, content }, ctx) => h('div.user-message',
     quoted_text && textEl('blockquote.quoted', quoted_text),
-    attachments?.length > 0 && h('div.message-attachments', attachments.map(renderAttachment)),
+    attachments?.length ? h('div.message-attachments', attachments.map(renderAttachment)) : null,
     h('div.bubble', (content ?? []).map((part) => renderUserPart(part, ctx)))),
 
   assistant_message({ content }, { streaming, markdown }) {

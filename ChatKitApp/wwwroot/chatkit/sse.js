@@ -1,6 +1,6 @@
 // @ts-check
 // Incremental reader for `text/event-stream` bodies. The ChatKit server writes one
-// `data: <compact json>\n\n` per event (PROTOCOL.md 1.4), but we parse the general SSE shape
+// `data: <compact json>\n\n` per event, but we parse the general SSE shape
 // (multi-line data, comments, other fields) so a proxy or another server cannot trip us up.
 
 /**

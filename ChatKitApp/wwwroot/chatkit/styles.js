@@ -1,7 +1,7 @@
 // @ts-check
 // The element's stylesheet, scoped by its shadow root. Theme options only set the custom
 // properties at the top; everything below reads them. The --ck-* ones are also read or set by
-// element.js and widget-style.js; the unprefixed ones (--line, --r-*, --gap, --n, --w-color...)
+// theme.js and widget-style.js; the unprefixed ones (--line, --r-*, --gap, --n, --w-color...)
 // are private to this sheet.
 
 const CSS = /* css */ `
@@ -9,8 +9,6 @@ const CSS = /* css */ `
 [hidden] { display: none !important; }
 *, ::before, ::after { box-sizing: border-box; }
 
-/* Custom property values are written without spaces after ':' and ',' (and without spaces in
-   var() fallbacks): the minifier keeps them as written, they are token streams. */
 .chatkit, .theme-light {
   --ck-bg:#fff; --ck-surface:#f4f4f5; --ck-surface-strong:#e8e8ec;
   --ck-text:#0d0d0d; --ck-text-muted:#5d5d66; --ck-text-subtle:#65656f;

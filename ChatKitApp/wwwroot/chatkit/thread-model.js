@@ -7,8 +7,14 @@
 /** @typedef {import('./types.js').Entity} Entity */
 /** @typedef {import('./types.js').UserMessageContent} UserMessageContent */
 
-/** Whether a value is a non-null object (widget children may also be strings or nulls). @param {unknown} value */
-const isObject = (value) => !!value && typeof value == 'object';
+/**
+ * Whether a value is a non-null object (widget children may also be strings or nulls).
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
+function isObject(value) {
+  return typeof value === 'object' && value !== null;
+}
 
 /**
  * The content part the update names (`content_index`), padding the list with empty text parts
@@ -16,52 +22,52 @@ const isObject = (value) => !!value && typeof value == 'object';
  * @param {ThreadItem} item
  * @param {{ content_index: number }} update
  */
-const contentPart = (item, { content_index: index }) => {
+function contentPart(item, update) {
   const content = (item.content ??= []);
-  while (content.length <= index) content.push({ type: 'output_text', text: '', annotations: [] });
-  return content[index];
-};
+  while (content.length <= update.content_index) content.push({ type: 'output_text', text: '', annotations: [] });
+  return content[update.content_index];
+}
 
-/** A content part `added` or `done`: the update's copy of the part replaces ours. @param {ThreadItem} item @param {any} update */
-const setContentPart = (item, update) => {
+/**
+ * A content part `added` or `done`: the update's copy of the part replaces ours.
+ * @param {ThreadItem} item
+ * @param {any} update
+ */
+function setContentPart(item, update) {
   contentPart(item, update);
   /** @type {any[]} */ (item.content)[update.content_index] = structuredClone(update.content);
-};
-
-/**
- * An update that sets these fields of the item to the update's values.
- * @param {...string} fields
- * @returns {(item: any, update: any) => void}
- */
-const copyFields = (...fields) => (item, update) => fields.forEach((field) => item[field] = update[field]);
+}
 
 /** @param {ThreadItem} item */
-const workflowTasks = (item) => ((item.workflow ??= { type: 'custom', tasks: [] }).tasks ??= []);
-
-// Item updates (PROTOCOL.md 3.2) share this prefix: assistant_message.content_part.added,
-// .done, .text_delta and .annotation_added.
-const PART = 'assistant_message.content_part.';
+function workflowTasks(item) {
+  const workflow = (item.workflow ??= { type: 'custom', tasks: [] });
+  return (workflow.tasks ??= []);
+}
 
 /**
- * How each item update changes an item, in place, by update type. (No prototype, so an update
- * type such as `toString` is unknown too.)
- * @type {Record<string, (item: any, update: any) => void>}
+ * How each item update changes an item, in place, by update type.
+ * @type {Record<string, (item: ThreadItem, update: any) => void>}
  */
 const ITEM_UPDATES = {
-  __proto__: null,
-  [PART + 'added']: setContentPart,
-  [PART + 'done']: setContentPart,
-  [PART + 'text_delta'](item, update) {
+  'assistant_message.content_part.added': setContentPart,
+  'assistant_message.content_part.done': setContentPart,
+  'assistant_message.content_part.text_delta'(item, update) {
     const part = contentPart(item, update);
     part.text = (part.text ?? '') + update.delta;
   },
-  // (splice clamps an index past the end of the list to its end)
-  [PART + 'annotation_added']: (item, update) => (contentPart(item, update).annotations ??= []).splice(update.annotation_index, 0, update.annotation),
-  'workflow.task.added': (item, update) => workflowTasks(item).splice(update.task_index, 0, update.task),
+  'assistant_message.content_part.annotation_added'(item, update) {
+    // splice clamps an index past the end of the list to its end
+    (contentPart(item, update).annotations ??= []).splice(update.annotation_index, 0, update.annotation);
+  },
+  'workflow.task.added'(item, update) {
+    workflowTasks(item).splice(update.task_index, 0, update.task);
+  },
   'workflow.task.updated'(item, update) {
     workflowTasks(item)[update.task_index] = update.task;
   },
-  'widget.root.updated': copyFields('widget'),
+  'widget.root.updated'(item, update) {
+    item.widget = update.widget;
+  },
   'widget.streaming_text.value_delta'(item, update) {
     const node = item.widget && findWidgetNode(item.widget, update.component_id);
     if (!node) return; // nothing to grow: the next root update will carry the text
@@ -71,20 +77,24 @@ const ITEM_UPDATES = {
   'widget.component.updated'(item, update) {
     if (item.widget) item.widget = replaceWidgetNode(item.widget, update.component_id, update.component);
   },
-  'generated_image.updated': copyFields('image', 'progress'),
+  'generated_image.updated'(item, update) {
+    item.image = update.image;
+    item.progress = update.progress;
+  },
 };
 
 /**
- * Applies one item update (PROTOCOL.md 3.2) to the item, in place.
+ * Applies one item update to the item, in place.
  * @param {ThreadItem} item
  * @param {any} update
  * @returns {boolean} false when the update type is unknown (the caller logs it)
  */
-export const applyItemUpdate = (item, update) => {
-  const apply = ITEM_UPDATES[update.type];
-  apply?.(item, update);
-  return !!apply;
-};
+export function applyItemUpdate(item, update) {
+  // Own properties only: an update type such as `toString` is unknown too.
+  if (!Object.hasOwn(ITEM_UPDATES, update.type)) return false;
+  ITEM_UPDATES[update.type](item, update);
+  return true;
+}
 
 /**
  * Depth-first search of a widget tree for the component with this `id`.
@@ -92,9 +102,15 @@ export const applyItemUpdate = (item, update) => {
  * @param {string} id
  * @returns {WidgetNode | null}
  */
-const findWidgetNode = (node, id) => !isObject(node) ? null
-  : node.id === id ? node
-  : widgetChildren(node).reduce((/** @type {WidgetNode | null} */ found, child) => found ?? findWidgetNode(child, id), null);
+function findWidgetNode(node, id) {
+  if (!isObject(node)) return null;
+  if (node.id === id) return node;
+  for (const child of widgetChildren(node)) {
+    const found = findWidgetNode(child, id);
+    if (found) return found;
+  }
+  return null;
+}
 
 /**
  * Returns the tree with the component of this id replaced (the root itself may be replaced).
@@ -103,23 +119,27 @@ const findWidgetNode = (node, id) => !isObject(node) ? null
  * @param {WidgetNode} replacement
  * @returns {WidgetNode}
  */
-const replaceWidgetNode = (node, id, replacement) => {
+function replaceWidgetNode(node, id, replacement) {
   if (node.id === id) return replacement;
   const children = node.children;
   if (isObject(children)) {
     node.children = Array.isArray(children)
-      ? children.map((/** @type {WidgetNode} */ c) => replaceWidgetNode(c, id, replacement))
-      : replaceWidgetNode(children, id, replacement);
+      ? children.map((/** @type {WidgetNode} */ child) => replaceWidgetNode(child, id, replacement))
+      : replaceWidgetNode(/** @type {WidgetNode} */ (children), id, replacement);
   }
   return node;
-};
+}
 
 /**
  * Children of a widget node; `Transition` has a single child object instead of an array.
  * @param {WidgetNode} node
  * @returns {WidgetNode[]}
  */
-export const widgetChildren = ({ children }) => Array.isArray(children) ? children : isObject(children) ? [children] : [];
+export function widgetChildren(node) {
+  const { children } = node;
+  if (Array.isArray(children)) return children;
+  return isObject(children) ? [/** @type {WidgetNode} */ (children)] : [];
+}
 
 /**
  * Splits the transcript into turns. A turn is a user message and every item after it up to the
@@ -128,7 +148,7 @@ export const widgetChildren = ({ children }) => Array.isArray(children) ? childr
  * @param {ThreadItem[]} items
  * @returns {{ user: ThreadItem | null, items: ThreadItem[] }[]}
  */
-export const splitTurns = (items) => {
+export function splitTurns(items) {
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] }[]} */
   const turns = [];
   /** @type {{ user: ThreadItem | null, items: ThreadItem[] } | null} */
@@ -139,7 +159,7 @@ export const splitTurns = (items) => {
     if (!isUser) current.items.push(item);
   }
   return turns;
-};
+}
 
 const PARAGRAPH = '\n\n';
 
@@ -147,16 +167,17 @@ const PARAGRAPH = '\n\n';
  * The text a turn's copy button copies: assistant text and widget `copy_text`, in order.
  * @param {ThreadItem[]} items
  */
-export const turnCopyText = (items) => items
-  .map((item) => item.type === 'assistant_message'
-    ? (item.content ?? []).map((p) => p.text ?? '').join(PARAGRAPH)
-    : (item.type === 'widget' && item.copy_text) || '')
-  .filter((text) => text.trim())
-  .join(PARAGRAPH);
-
-
+export function turnCopyText(items) {
+  return items
+    .map((item) => {
+      if (item.type === 'assistant_message') return (item.content ?? []).map((part) => part.text ?? '').join(PARAGRAPH);
+      return (item.type === 'widget' && item.copy_text) || '';
+    })
+    .filter((text) => text.trim())
+    .join(PARAGRAPH);
+}
 /**
- * The protocol's UserMessageInput (PROTOCOL.md 4.5).
+ * The protocol's UserMessageInput.
  * @param {UserMessageContent[]} content
  * @param {{ id: string }[]} attachments
  * @param {string | null} quotedText
@@ -164,20 +185,35 @@ export const turnCopyText = (items) => items
  * @param {string | null | undefined} model
  * @returns {import('./types.js').UserMessageInput}
  */
-export const userInput = (content, attachments, quotedText, toolId, model) => ({
-  content, attachments: attachments.map((a) => a.id), quoted_text: quotedText,
-  inference_options: { ...toolId && { tool_choice: { id: toolId } }, ...model && { model } },
-});
+export function userInput(content, attachments, quotedText, toolId, model) {
+  /** @type {import('./types.js').InferenceOptions} */
+  const inferenceOptions = {};
+  if (toolId) inferenceOptions.tool_choice = { id: toolId };
+  if (model) inferenceOptions.model = model;
+  return {
+    content,
+    attachments: attachments.map((attachment) => attachment.id),
+    quoted_text: quotedText,
+    inference_options: inferenceOptions,
+  };
+}
 
 /**
  * Plain text as user message content.
  * @param {string} text
  * @returns {UserMessageContent[]}
  */
-export const textContent = (text) => [inputText(text)];
+export function textContent(text) {
+  return [inputText(text)];
+}
 
-/** @param {string} text @returns {UserMessageContent} */
-const inputText = (text) => ({ type: 'input_text', text });
+/**
+ * @param {string} text
+ * @returns {UserMessageContent}
+ */
+function inputText(text) {
+  return { type: 'input_text', text };
+}
 
 /**
  * Turns composer text into content parts. A tag chosen from the `@` menu is inserted into the
@@ -187,22 +223,28 @@ const inputText = (text) => ({ type: 'input_text', text });
  * @param {Entity[]} tags
  * @returns {UserMessageContent[]}
  */
-export const composeContent = (text, tags) => {
+export function composeContent(text, tags) {
+  if (!tags.length) return text ? [inputText(text)] : [];
   // One pattern matching any mention: the leftmost wins and, at the same place, the tag listed
   // first. Its group captures the title, so splitting alternates text and titles.
-  const mention = tags.length && RegExp(`@(${tags.map((tag) => tag.title.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')).join('|')})`);
-  return (mention ? text.split(mention) : [text])
-    .map((piece, i) => i % 2 ? toTagPart(/** @type {Entity} */ (tags.find((tag) => tag.title === piece))) : piece && inputText(piece))
-    .filter(Boolean);
-};
+  const titles = tags.map((tag) => tag.title.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&'));
+  const mention = new RegExp(`@(${titles.join('|')})`);
+  /** @type {UserMessageContent[]} */
+  const parts = [];
+  text.split(mention).forEach((piece, i) => {
+    if (i % 2 === 1) parts.push(toTagPart(/** @type {Entity} */ (tags.find((tag) => tag.title === piece))));
+    else if (piece) parts.push(inputText(piece));
+  });
+  return parts;
+}
 
 /**
  * @param {Entity} entity
  * @returns {UserMessageContent}
  */
-const toTagPart = ({ id, title, data, group, interactive }) => ({
-  type: 'input_tag', id, text: title, data: data ?? {}, ...group && { group }, interactive: !!interactive,
-});
+function toTagPart({ id, title, data, group, interactive }) {
+  return { type: 'input_tag', id, text: title, data: data ?? {}, ...(group ? { group } : {}), interactive: Boolean(interactive) };
+}
 
 /**
  * The reverse of composeContent, for setComposerValue({content}): text with `@Title` mentions
@@ -210,7 +252,7 @@ const toTagPart = ({ id, title, data, group, interactive }) => ({
  * @param {UserMessageContent[]} content
  * @returns {{ text: string, tags: Entity[] }}
  */
-export const decomposeContent = (content) => {
+export function decomposeContent(content) {
   let text = '';
   /** @type {Entity[]} */
   const tags = [];
@@ -222,11 +264,13 @@ export const decomposeContent = (content) => {
     }
   }
   return { text, tags };
-};
+}
 
 /**
  * The entity an `input_tag` part stands for (the reverse of toTagPart).
  * @param {any} part
  * @returns {Entity}
  */
-export const tagEntity = ({ id, text, data, group, interactive }) => ({ id, title: text, data, group, interactive });
+export function tagEntity({ id, text, data, group, interactive }) {
+  return { id, title: text, data, group, interactive };
+}

@@ -2,8 +2,6 @@
 // The transcript: the ordered list of items of the open thread, their DOM nodes, the transient
 // lines of a response (progress, notices, errors), turn actions and scrolling. Rendering of a
 // streamed item is coalesced to one per animation frame, however many deltas arrive.
-// A factory rather than a class: its state lives in closure variables, which the minifier can
-// shorten (a class's `this.#field` and method names it cannot).
 
 import { h, append, copyButton } from './dom.js';
 import { uiIcon } from './icons.js';
@@ -24,8 +22,14 @@ import { splitTurns, turnCopyText } from './thread-model.js';
 
 const NEAR_BOTTOM_PX = 80;
 const NEAR_TOP_PX = 40;
-/** The two feedback buttons: kind sent to the server, accessible name, icon. */
-const FEEDBACK = [['positive', 'Good response', 'thumbUp'], ['negative', 'Bad response', 'thumbDown']];
+/**
+ * The two feedback buttons: the kind sent to the server, the accessible name, the icon.
+ * @type {{ kind: 'positive' | 'negative', label: string, icon: import('./icons.js').UiIconName }[]}
+ */
+const FEEDBACK_BUTTONS = [
+  { kind: 'positive', label: 'Good response', icon: 'thumbUp' },
+  { kind: 'negative', label: 'Bad response', icon: 'thumbDown' },
+];
 
 /**
  * @param {ThreadViewHooks} hooks
@@ -123,7 +127,7 @@ export const createThreadView = (hooks) => {
     const item = /** @type {ThreadItem} */ (get(id));
     if (!node) return;
     const content = hooks.renderItem(item, streamingIds.has(id));
-    node.firstChild?.replaceChildren(content ?? '');
+    node.firstElementChild?.replaceChildren(content ?? '');
     node.hidden = !content;
     node.dataset.itemType = item.type;
   };
@@ -175,13 +179,13 @@ export const createThreadView = (hooks) => {
   const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
     const given = feedbackGiven.get(key);
-    return FEEDBACK.map(([kind, label, icon]) => h('button.icon-button', {
+    return FEEDBACK_BUTTONS.map(({ kind, label, icon }) => h('button.icon-button', {
       testid: `feedback-${kind}`, label, ariaPressed: String(given === kind), disabled: !!given,
       onclick: async () => {
-        feedbackGiven.set(key, /** @type {'positive' | 'negative'} */ (kind));
+        feedbackGiven.set(key, kind);
         refreshTurnActions();
         try {
-          await hooks.onFeedback(turn, /** @type {'positive' | 'negative'} */ (kind));
+          await hooks.onFeedback(turn, kind);
         } catch {
           feedbackGiven.delete(key); // let the user try again
           refreshTurnActions();
@@ -195,13 +199,13 @@ export const createThreadView = (hooks) => {
    * assistant answer. The turn still streaming gets none.
    */
   const refreshTurnActions = () => {
-    for (const node of nodes.values()) node.lastChild?.replaceChildren();
+    for (const node of nodes.values()) node.lastElementChild?.replaceChildren();
     const turns = splitTurns(items);
     const settings = hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
       const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
-      const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastChild;
+      const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastElementChild;
       if (!slot) return;
       append(slot, [
         copyButton('Copy response', 'copy-message', () => turnCopyText(turn.items)),

@@ -1,7 +1,7 @@
 // @ts-check
 // Shared JSDoc types for the offline ChatKit element. This module exports nothing at run time;
 // other modules refer to these shapes with `import('./types.js').Name`.
-// Wire shapes follow /shared/PROTOCOL.md (snake_case); option shapes follow the public
+// Wire shapes are the protocol's (snake_case); option shapes follow the public
 // `@openai/chatkit` typings (camelCase).
 
 /**
@@ -99,6 +99,12 @@
  */
 
 /**
+ * The user's answer to a structured input item (`threads.add_structured_input`).
+ * @typedef {{ status: 'answered' | 'skipped',
+ *   answers: Record<string, { values: string[], skipped: boolean }> }} StructuredInputAnswer
+ */
+
+/**
  * @typedef {object} StructuredInput
  * @property {string} id
  * @property {'multiple_choice' | 'freeform'} type
@@ -189,6 +195,49 @@
  * @property {{ baseSize?: number, fontFamily?: string, fontFamilyMono?: string }} [typography]
  * @property {{ accent?: { primary?: string, level?: number },
  *   surface?: { background?: string, foreground?: string } }} [color]
+ */
+
+/**
+ * `sendUserMessage(params)`: the message to send, as text or content parts.
+ * @typedef {object} SendUserMessageParams
+ * @property {string} [text]
+ * @property {UserMessageContent[]} [content] instead of text
+ * @property {string} [reply] quoted text
+ * @property {Attachment[]} [attachments] already uploaded
+ * @property {boolean} [newThread] send in a new thread even if one is open
+ * @property {{ id: string }} [toolChoice]
+ * @property {string} [model]
+ *
+ * `setComposerValue(params)`: the parts of the draft given are replaced.
+ * @typedef {object} SetComposerValueParams
+ * @property {string} [text]
+ * @property {UserMessageContent[]} [content] instead of text (tags become `@Title` mentions)
+ * @property {string} [reply]
+ * @property {Attachment[]} [attachments]
+ * @property {File[]} [files] to upload
+ * @property {string | null} [selectedToolId]
+ * @property {string} [selectedModelId]
+ *
+ * `sendCustomAction(action)`.
+ * @typedef {{ type: string, payload?: Record<string, unknown> }} CustomAction
+ */
+
+/**
+ * The events the element fires, by name, with the `detail` each carries.
+ * @typedef {{
+ *   'chatkit.ready': undefined,
+ *   'chatkit.error': { error: Error },
+ *   'chatkit.effect': { name: string, data: Record<string, unknown> },
+ *   'chatkit.response.start': undefined,
+ *   'chatkit.response.end': undefined,
+ *   'chatkit.thread.change': { threadId: string | null },
+ *   'chatkit.thread.load.start': { threadId: string },
+ *   'chatkit.thread.load.end': { threadId: string },
+ *   'chatkit.tool.change': { toolId: string | null },
+ *   'chatkit.history.open': undefined,
+ *   'chatkit.history.close': undefined,
+ *   'chatkit.log': { name: string, data: Record<string, unknown> },
+ * }} ChatKitEventDetails
  */
 
 export {};

@@ -7,13 +7,25 @@
 /** @typedef {import('./types.js').WidgetNode} WidgetNode */
 /** @typedef {Record<string, string | number | false | null | undefined>} Styles */
 
-// Flex keywords of the align/justify props that are not CSS as they stand.
-const FLEX = { start: 'flex-start', end: 'flex-end', between: 'space-between', around: 'space-around', evenly: 'space-evenly' };
+// The align, justify and textAlign keywords, as the CSS values they stand for; other values
+// are ignored.
+/** @type {Record<string, string>} */
+const ALIGN_ITEMS = { start: 'flex-start', center: 'center', end: 'flex-end', baseline: 'baseline', stretch: 'stretch' };
+/** @type {Record<string, string>} */
+const JUSTIFY_CONTENT = {
+  start: 'flex-start', center: 'center', end: 'flex-end', between: 'space-between', around: 'space-around',
+  evenly: 'space-evenly', stretch: 'stretch',
+};
+/** @type {Record<string, string>} */
+const TEXT_ALIGN = { start: 'start', center: 'center', end: 'end' };
 // Radius tokens in px; other strings pass through as CSS ('100%'), numbers are px.
+/** @type {Record<string, number>} */
 const RADIUS = { none: 0, '2xs': 2, xs: 4, sm: 6, md: 8, lg: 12, xl: 16, '2xl': 20, '3xl': 24, '4xl': 32, full: 9999 };
+/** @type {Record<string, number>} */
 const FONT_WEIGHTS = { normal: 400, medium: 500, semibold: 600, bold: 700 };
 // Semantic color names used by widgets, as the --ck-* variable they stand for; anything else is
 // taken as a CSS color.
+/** @type {Record<string, string>} */
 const COLOR_TOKENS = {
   prose: 'text', primary: 'text', emphasis: 'text', secondary: 'text-muted', tertiary: 'text-subtle',
   success: 'success', danger: 'danger', error: 'danger', warning: 'warning', caution: 'warning', info: 'info',
@@ -33,8 +45,25 @@ const FONT_SIZES = {
   Icon: { xs: 11, sm: 13, lg: 18, xl: 22, '2xl': 28, '3xl': 36 },
 };
 
-/** The font size of a Text, Title, Caption or Icon. @param {WidgetNode} node */
-const fontSize = (node) => length(FONT_SIZES[node.type][node.size]);
+/**
+ * The font size of a Text, Title, Caption or Icon.
+ * @param {WidgetNode} node
+ */
+function fontSize(node) {
+  return length(lookup(FONT_SIZES[node.type], node.size));
+}
+
+/**
+ * The table's value for a key that is one of its own (so `constructor` finds nothing); undefined
+ * for any other key or value.
+ * @template T
+ * @param {Record<string, T>} table
+ * @param {unknown} key
+ * @returns {T | undefined}
+ */
+function lookup(table, key) {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 /**
  * @param {unknown} value
@@ -78,9 +107,10 @@ function spacing(value) {
  * @returns {string | undefined}
  */
 function color(value, scheme) {
-  if (value && typeof value === 'object') return color(/** @type {any} */ (value)[scheme], scheme);
-  const token = /** @type {Record<string, string>} */ (COLOR_TOKENS)[/** @type {string} */ (value)];
-  return typeof value !== 'string' || !value ? undefined : token ? `var(--ck-${token})` : value;
+  if (value && typeof value === 'object') return color(/** @type {Record<string, unknown>} */ (value)[scheme], scheme);
+  if (typeof value !== 'string' || !value) return undefined;
+  const token = lookup(COLOR_TOKENS, value);
+  return token ? `var(--ck-${token})` : value;
 }
 
 /**
@@ -99,16 +129,6 @@ function borders(value, scheme) {
   return whole ? { border: whole } : Object.fromEntries(mapSides(value, (side, name) => ['border' + name, one(side)]));
 }
 
-/**
- * `name` if it is one of `names` (space-separated), through `css` when that maps it; else undefined.
- * @param {string} name any prop value; only listed names pass
- * @param {string} names
- * @param {Record<string, string>} [css]
- */
-function keyword(name, names, css = {}) {
-  return names.split(' ').includes(name) ? css[name] ?? name : undefined;
-}
-
 /** `Width` -> `width` (a bare dimension), for the camelCase prop names below. @param {string} text */
 const lowerFirst = (text) => text[0].toLowerCase() + text.slice(1);
 
@@ -122,7 +142,7 @@ function blockStyles(node) {
   /** @type {Styles} */
   const styles = {
     aspectRatio: node.aspectRatio,
-    borderRadius: length(/** @type {Record<string, number>} */ (RADIUS)[node.radius] ?? node.radius),
+    borderRadius: length(lookup(RADIUS, node.radius) ?? node.radius),
     margin: spacing(node.margin),
   };
   for (const bound of ['', 'min', 'max']) {
@@ -148,8 +168,8 @@ function boxStyles(node, scheme) {
     flexDirection: direction,
     gap: space(node.gap),
     padding: spacing(node.padding),
-    alignItems: keyword(node.align, 'start center end baseline stretch', FLEX) ?? (direction === 'row' && 'center'),
-    justifyContent: keyword(node.justify, 'start center end between around evenly stretch', FLEX),
+    alignItems: lookup(ALIGN_ITEMS, node.align) ?? (direction === 'row' && 'center'),
+    justifyContent: lookup(JUSTIFY_CONTENT, node.justify),
     flexWrap: node.wrap,
     flex: node.flex,
     background: color(node.background, scheme),
@@ -167,8 +187,8 @@ function boxStyles(node, scheme) {
 function textStyles(node, scheme) {
   return {
     color: color(node.color, scheme),
-    fontWeight: /** @type {Record<string, number>} */ (FONT_WEIGHTS)[node.weight],
-    textAlign: keyword(node.textAlign, 'start center end'),
+    fontWeight: lookup(FONT_WEIGHTS, node.weight),
+    textAlign: lookup(TEXT_ALIGN, node.textAlign),
     fontStyle: node.italic && 'italic',
     textDecoration: node.lineThrough && 'line-through',
     width: length(node.width),
@@ -186,7 +206,6 @@ const textBlock = (node, scheme) => ({ ...textStyles(node, scheme), fontSize: fo
  * @type {Record<string, StyleOf>}
  */
 const STYLES = {
-  __proto__: null, // see RENDERERS in widgets.js
   Card: (node, scheme) => ({
     background: color(node.background, scheme), padding: spacing(node.padding), ...borders(node.border, scheme),
   }),
@@ -219,5 +238,5 @@ const STYLES = {
  * @returns {Styles}
  */
 export function widgetStyles(node, scheme) {
-  return STYLES[node.type]?.(node, scheme) ?? {};
+  return lookup(STYLES, node.type)?.(node, scheme) ?? {};
 }

@@ -42,7 +42,8 @@ export function renderWidget(root, ctx) {
  */
 function renderNode(node, ctx) {
   if (!node || typeof node !== 'object') return null;
-  const render = RENDERERS[node.type];
+  // Own properties only: a widget type such as "constructor" is unknown, not Object's member.
+  const render = Object.hasOwn(RENDERERS, node.type) ? RENDERERS[node.type] : undefined;
   if (!render) {
     ctx.log('widget.unknown_component', { type: node.type, id: node.id });
     return null;
@@ -150,29 +151,37 @@ function textSpan(text) {
 }
 
 /**
- * The class names of a node's look props, in the order of `spec`, space-separated words: a bare
- * word is a flag prop, its own name as a class when set (`pill`); `prop:default` gives
- * `prop-value`, with the default when unset (`size:md` -> `size-md`) and nothing when that is
- * empty (`theme:`). E.g. `pill color-danger variant-solid size-md`.
+ * The class names of a node's look props, e.g. `pill color-danger variant-solid size-md`:
+ * - each of `flags` that is set on the node gives its own name (`pill`);
+ * - each prop of `values` gives `prop-value`, the node's value or else the default given here
+ *   (`{ size: 'md' }` -> `size-md`); a prop without a default gives nothing while unset.
  * @param {WidgetNode} node
- * @param {string} spec
+ * @param {string[]} flags
+ * @param {Record<string, string | null>} values
+ * @returns {string[]}
  */
-function lookClasses(node, spec) {
-  return spec.split(' ').map((word) => {
-    const [prop, fallback] = word.split(':');
+function lookClasses(node, flags, values) {
+  const classes = flags.filter((flag) => node[flag]);
+  for (const [prop, fallback] of Object.entries(values)) {
     const value = node[prop] ?? fallback;
-    return !value ? '' : fallback === undefined ? prop : `${prop}-${value}`;
-  }).join(' ');
+    if (value) classes.push(`${prop}-${value}`);
+  }
+  return classes;
 }
 
 /**
- * The listed props of a node, as h() props: camelCase names become the DOM's lower-case
- * property (`autoFocus` -> `autofocus`); unset ones are skipped by h().
- * @param {Record<string, any>} node
- * @param {string} names space-separated
+ * The props of a text field (Input, Textarea) that go onto the element as they are.
+ * @param {WidgetNode} node
  */
-function pick(node, names) {
-  return Object.fromEntries(names.split(' ').map((name) => [name.toLowerCase(), node[name]]));
+function fieldProps(node) {
+  return {
+    name: node.name,
+    required: node.required,
+    pattern: node.pattern, // a textarea ignores it
+    placeholder: node.placeholder,
+    disabled: node.disabled,
+    autofocus: node.autoFocus,
+  };
 }
 
 /**
@@ -190,15 +199,11 @@ function onChange(node, ctx, property = 'value') {
   });
 }
 
-// The props an Input or Textarea takes as they are (a textarea ignores `pattern`).
-const FIELD_PROPS = 'name required pattern placeholder disabled autoFocus';
-
 // Box, Row and Col differ only in their flex direction (see widget-style.js).
 const box = container('div.w-box');
 
 /** @type {Record<string, Renderer>} */
 const RENDERERS = {
-  __proto__: null, // a widget type such as "constructor" is unknown, not Object's member
   Card(node, ctx) {
     const { confirm, cancel, asForm } = node;
     const footer = (confirm || cancel) && h('div.w-card-actions',
@@ -206,7 +211,7 @@ const RENDERERS = {
       // In a form card the confirm button submits, so the form's values and validation apply.
       confirm && plainButton(confirm.label, 'primary', !asForm && (() => fire(confirm.action, footer, ctx)), asForm ? 'submit' : undefined));
     const card = h(asForm ? 'form.w-card' : 'div.w-card', {
-      class: lookClasses(node, 'size:md theme:'),
+      class: lookClasses(node, [], { size: 'md', theme: null }).join(' '),
     }, statusLine(node), !node.collapsed && h('div.w-card-body', renderChildren(node, ctx)), footer);
     if (asForm) handleSubmit(card, ctx, confirm?.action);
     return card;
@@ -215,14 +220,19 @@ const RENDERERS = {
   Basic: container('div.w-basic'),
 
   ListView(node, ctx) {
-    const items = renderChildren(node, ctx).filter(Boolean);
+    const items = renderChildren(node, ctx).filter((item) => item !== null);
     const limit = typeof node.limit === 'number' ? node.limit : Infinity;
     // Like an index test: a negative limit hides every item, a fractional one rounds up.
     for (const item of items.slice(Math.max(0, Math.ceil(limit)))) item.hidden = true;
-    const more = items.length > limit && plainButton(`Show ${items.length - limit} more`, 'ghost w-show-more', () => {
-      for (const item of items) item.hidden = false;
-      more.remove();
-    });
+    /** @type {HTMLButtonElement | null} */
+    let more = null;
+    if (items.length > limit) {
+      const showMore = plainButton(`Show ${items.length - limit} more`, 'ghost w-show-more', () => {
+        for (const item of items) item.hidden = false;
+        showMore.remove();
+      });
+      more = showMore;
+    }
     return h('div.w-listview', { role: 'list' }, statusLine(node), items, more);
   },
 
@@ -259,9 +269,15 @@ const RENDERERS = {
 
   Text(node, ctx) {
     const editable = node.editable;
-    return editable && typeof editable === 'object'
-      ? h('input.w-input', { value: node.value, ...pick(editable, 'name placeholder required pattern autoFocus') })
-      : textBlock('p.w-text')(node);
+    if (!editable || typeof editable !== 'object') return textBlock('p.w-text')(node);
+    return h('input.w-input', {
+      value: node.value,
+      name: editable.name,
+      placeholder: editable.placeholder,
+      required: editable.required,
+      pattern: editable.pattern,
+      autofocus: editable.autoFocus,
+    });
   },
 
   Title: textBlock('div.w-title', { role: 'heading', ariaLevel: '3' }),
@@ -275,10 +291,13 @@ const RENDERERS = {
   },
 
   Badge: (node) => h('span.w-badge', {
-    class: lookClasses(node, 'pill color:secondary variant:soft size:sm'), text: node.label,
+    class: lookClasses(node, ['pill'], { color: 'secondary', variant: 'soft', size: 'sm' }).join(' '),
+    text: node.label,
   }),
 
-  Icon: (node) => h('span.w-icon', { class: lookClasses(node, 'size:md'), ariaHidden: 'true', text: iconGlyph(node.name) }),
+  Icon: (node) => h('span.w-icon', {
+    class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true', text: iconGlyph(node.name),
+  }),
 
   Image: (node) => h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
@@ -289,7 +308,10 @@ const RENDERERS = {
     const { label, onClickAction, submit } = node;
     const button = h('button.w-button', {
       type: submit ? 'submit' : 'button',
-      class: `${node.style === 'secondary' ? 'secondary' : 'primary'} ${lookClasses(node, 'pill block uniform color:primary variant:solid size:md')}`,
+      class: [
+        node.style === 'secondary' ? 'secondary' : 'primary',
+        ...lookClasses(node, ['pill', 'block', 'uniform'], { color: 'primary', variant: 'solid', size: 'md' }),
+      ].join(' '),
       disabled: node.disabled,
       ariaLabel: label ? null : node.iconStart ?? node.iconEnd,
       // A submit button's action runs through its form's submit handler (see handleSubmit).
@@ -304,16 +326,15 @@ const RENDERERS = {
   Spacer: () => h('div.w-spacer'),
 
   Input: (node) => h('input.w-input', {
-    type: node.inputType ?? 'text', value: node.defaultValue,
-    ...pick(node, FIELD_PROPS),
+    type: node.inputType ?? 'text', value: node.defaultValue, ...fieldProps(node),
   }),
 
   Textarea: (node) => h('textarea.w-input', {
-    value: node.defaultValue, rows: node.rows ?? 3, ...pick(node, FIELD_PROPS),
+    value: node.defaultValue, rows: node.rows ?? 3, ...fieldProps(node),
   }),
 
   Select(node, ctx) {
-    const select = h('select.w-input', { ...pick(node, 'name disabled'), onchange: onChange(node, ctx) },
+    const select = h('select.w-input', { name: node.name, disabled: node.disabled, onchange: onChange(node, ctx) },
       h('option', { value: '', text: node.placeholder ?? 'Select…', disabled: !node.clearable }),
       options(node, (o) => h('option', { value: o.value, text: o.label ?? o.value, disabled: o.disabled })));
     select.value = node.defaultValue ?? '';
@@ -321,7 +342,10 @@ const RENDERERS = {
   },
 
   Checkbox: (node, ctx) => h('label.w-check',
-    h('input', { type: 'checkbox', checked: node.defaultChecked, ...pick(node, 'name disabled required'), onchange: onChange(node, ctx, 'checked') }),
+    h('input', {
+      type: 'checkbox', checked: node.defaultChecked, name: node.name, disabled: node.disabled,
+      required: node.required, onchange: onChange(node, ctx, 'checked'),
+    }),
     textSpan(node.label)),
 
   RadioGroup: (node, ctx) => h('div.w-radio-group', {
@@ -335,7 +359,8 @@ const RENDERERS = {
 
   DatePicker: (node, ctx) => h('input.w-input', {
     type: 'date', value: dateOnly(node.defaultValue), min: dateOnly(node.min), max: dateOnly(node.max),
-    ...pick(node, 'name disabled'), ariaLabel: node.placeholder ?? node.name, onchange: onChange(node, ctx),
+    name: node.name, disabled: node.disabled, ariaLabel: node.placeholder ?? node.name,
+    onchange: onChange(node, ctx),
   }),
 
   Label: (node) => h('label.w-label', { text: node.value, dataset: { fieldName: node.fieldName ?? '' } }),
@@ -367,7 +392,10 @@ function container(selector) {
  */
 function textBlock(selector, attributes) {
   return (node) => h(selector, {
-    class: `${lookClasses(node, 'truncate streaming size:md')} ${typeof node.maxLines === 'number' ? 'clamp' : ''}`,
+    class: [
+      ...lookClasses(node, ['truncate', 'streaming'], { size: 'md' }),
+      typeof node.maxLines === 'number' ? 'clamp' : '',
+    ].join(' '),
     text: node.value, ...attributes,
   });
 }
