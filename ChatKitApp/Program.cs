@@ -19,6 +19,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseUnreadableBodyErrors();
+
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseOutages(); // database outages answer 503, before authentication reads the key ring
 app.UseChatKitAuth();

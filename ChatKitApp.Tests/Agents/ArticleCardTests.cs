@@ -32,4 +32,16 @@ public sealed class ArticleCardTests
         Assert.Empty(widget.Children.OfType<Row>());
         Assert.DoesNotContain(widget.Children, c => c is Button);
     }
+
+    [Theory]
+    [InlineData("\"thr_1\"")]
+    [InlineData("1")]
+    [InlineData("[{\"query\":\"x\"}]")]
+    [InlineData("null")]
+    public void FromPayload_that_is_not_an_object_reads_as_the_defaults(string payload)
+    {
+        var state = ArticleCardState.FromPayload(System.Text.Json.Nodes.JsonNode.Parse(payload));
+
+        Assert.Equal(("", ArticleCard.FirstLimit, 0), (state.Query, state.Limit, state.Pinned.Count));
+    }
 }

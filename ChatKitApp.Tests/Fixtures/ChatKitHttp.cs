@@ -21,6 +21,16 @@ public static class ChatKitHttp
         return (string)events.Single(e => (string?)e["type"] == "thread.created")["thread"]!["id"]!;
     }
 
+    /// <summary>attachments.create for a five-byte text file; the new attachment's id (not yet uploaded).</summary>
+    public static async Task<string> CreateAttachmentAsync(this HttpClient http)
+    {
+        using var created = await http.PostAsJsonAsync("/chatkit", ChatKitRequestJson.Request(
+            "attachments.create", new JsonObject { ["name"] = "notes.txt", ["size"] = 5, ["mime_type"] = "text/plain" }));
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.OK, $"{(int)created.StatusCode} {body}");
+        return (string)JsonNode.Parse(body)!["id"]!;
+    }
+
     /// <summary>The ids threads.list answers, in its order; fails the test unless the list answers.</summary>
     public static async Task<List<string>> ListThreadIdsAsync(this HttpClient http)
     {

@@ -14,10 +14,11 @@ public sealed record ArticleCardState(string Query, int Limit, IReadOnlyList<str
 
     public static ArticleCardState FromPayload(JsonNode? payload)
     {
-        // The payload comes back from the browser: anything malformed reads as the defaults.
-        var query = AsString(payload?["query"]) ?? "";
-        var limit = payload?["limit"] is JsonValue l && l.TryGetValue<int>(out var n) ? Math.Clamp(n, 1, 20) : ArticleCard.FirstLimit;
-        var pinned = payload?["pinned"] is JsonArray a ? a.Select(AsString).OfType<string>().ToList() : [];
+        // The payload comes back from the browser: anything malformed (not even an object) reads as the defaults.
+        var state = payload as JsonObject;
+        var query = AsString(state?["query"]) ?? "";
+        var limit = state?["limit"] is JsonValue l && l.TryGetValue<int>(out var n) ? Math.Clamp(n, 1, 20) : ArticleCard.FirstLimit;
+        var pinned = state?["pinned"] is JsonArray a ? a.Select(AsString).OfType<string>().ToList() : [];
         return new ArticleCardState(query, limit, pinned);
     }
 

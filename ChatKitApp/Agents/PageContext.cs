@@ -5,7 +5,8 @@ namespace ChatKitApp.Agents;
 
 /// <summary>
 /// The page the user is on, as the host's fetch interceptor reports it in <c>metadata.page</c>.
-/// The browser controls every field, so each is trimmed to a cap and stripped of control characters;
+/// The browser controls every field, so each is trimmed to a cap and stripped of control characters
+/// (lone surrogates, which a cut selection can hold, become U+FFFD: see <see cref="MetadataText"/>);
 /// the prompt presents it as untrusted data.
 /// </summary>
 public sealed record PageContext
@@ -54,8 +55,7 @@ public sealed record PageContext
         return context is { Url: null, Path: null, Title: null, Description: null, Selection: null, Headings.Count: 0 } ? null : context;
     }
 
-    private static string? AsString(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? AsString(JsonNode? node) => MetadataText.Read(node);
 
     /// <summary>Drops control characters (newlines kept where asked), collapses blank runs and caps the length.</summary>
     private static string? Clean(string? value, int maxLength, bool keepNewlines = false)

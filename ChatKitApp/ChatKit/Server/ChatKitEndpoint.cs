@@ -88,12 +88,12 @@ public static partial class ChatKitEndpoint
         {
             return; // the client went away before we answered
         }
-        catch (BadHttpRequestException ex)
+        catch (Exception ex) when (UnreadableBody.Describe(ex) is { } error)
         {
-            // The server rejected the body itself (a client that stopped sending, a framing error).
+            // The server could not read the body (a client that stopped sending, a framing error).
             if (!cancellationToken.IsCancellationRequested)
             {
-                await WriteErrorAsync(http.Response, ex.StatusCode, "bad_request_body", "The request body could not be read.", cancellationToken);
+                await WriteErrorAsync(http.Response, error.StatusCode, error.Code, error.Message, cancellationToken);
             }
 
             return;

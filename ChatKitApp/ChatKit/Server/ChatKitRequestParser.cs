@@ -19,6 +19,8 @@ public static partial class ChatKitRequestParser
             throw ChatKitRequestException.BadRequest("The request contains a NUL character (\\u0000), which is not allowed.");
         }
 
+        RequestJsonRules.Check(body);
+
         try
         {
             return JsonSerializer.Deserialize(body, ChatKitJson.RequestType<ChatKitRequest>())
