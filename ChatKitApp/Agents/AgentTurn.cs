@@ -84,14 +84,4 @@ public sealed class AgentTurn(ThreadMetadata thread, ChatKitRequestContext conte
             return taken;
         }
     }
-
-    /// <summary>
-    /// The user's time zone from <c>metadata.time_zone</c> (an IANA id the browser reports), else UTC.
-    /// </summary>
-    public static TimeZoneInfo TimeZoneFrom(ChatKitRequestContext context) =>
-        context.Metadata["time_zone"] is System.Text.Json.Nodes.JsonValue value
-        && value.TryGetValue<string>(out var id)
-        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone
-            : TimeZoneInfo.Utc;
 }
