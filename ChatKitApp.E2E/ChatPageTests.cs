@@ -1,3 +1,4 @@
+using ChatKitApp.Agents;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static ChatKitApp.E2E.Fixtures.ChatUi;
@@ -78,6 +79,62 @@ public sealed class ChatPageTests(BrowserFixture fixture)
         Assert.Contains("Storing chats in PostgreSQL", pageContext.GetProperty("headings").EnumerateArray().Select(h => h.GetString()));
         var browserZone = await page.EvaluateAsync<string>("Intl.DateTimeFormat().resolvedOptions().timeZone");
         Assert.Equal(browserZone, root.GetProperty("metadata").GetProperty("time_zone").GetString()); // for the date/time tool
+    }
+
+    [Fact]
+    public async Task A_long_asked_selection_reaches_the_server_cut_to_the_servers_cap()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                requests.Add(body);
+            }
+        };
+        await page.GotoAsync("/articles/storing-chats-in-postgresql");
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        await page.EvaluateAsync("""
+            n => {
+              const p = document.createElement('p');
+              p.dataset.testid = 'long-passage';
+              p.textContent = 'word '.repeat(n);
+              document.querySelector('[data-testid=article]').append(p);
+            }
+            """, PageContext.MaxSelectionLength); // five times the cap
+
+        await page.Locator("[data-testid=long-passage]").SelectTextAsync();
+        await page.Locator("[data-testid=ask-selection]").ClickAsync();
+        await page.Locator("[data-testid=composer-input]").FillAsync("What does this mean?");
+        await page.Locator("[data-testid=composer-input]").PressAsync("Enter");
+        await Expect(Items(page, "assistant_message").Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // The browser cuts as the server does, to the server's cap (ChatKitPanel sends it).
+        var create = requests.Single(r => r.Contains("\"threads.create\"", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(create);
+        var selection = json.RootElement.GetProperty("metadata").GetProperty(BrowserMetadata.PageKey).GetProperty("selection").GetString()!;
+        Assert.Equal(PageContext.MaxSelectionLength, selection.Length);
+        Assert.EndsWith("…", selection, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_browser_implements_exactly_the_client_tools_the_server_declares()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.GotoAsync("/");
+        await Expect(page.Locator("[data-testid=chatkit-panel]")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 20_000 });
+        var declared = new ClientToolRegistry().Declarations.Select(d => d.Name).ToArray();
+
+        var mismatch = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "declared => import('/js/chatkit-panel/client-tools.js').then(m => m.mismatchWith(declared))", declared);
+
+        Assert.Empty(mismatch.GetProperty("missing").EnumerateArray());
+        Assert.Empty(mismatch.GetProperty("undeclared").EnumerateArray());
+        Assert.Empty(errors); // the panel reports a difference as a console error
     }
 
     [Fact]

@@ -106,7 +106,8 @@ public sealed partial class AgentChatKitServer(
         ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var turn = new AgentTurn(thread, context, PageContext.FromMetadata(context.Metadata), AgentTurn.TimeZoneFrom(context))
+        var browser = BrowserMetadata.Read(context.Metadata);
+        var turn = new AgentTurn(thread, context, browser.Page, browser.TimeZone)
         {
             NewItemId = type => Store.GenerateItemId(type, thread, context),
             Now = Now,

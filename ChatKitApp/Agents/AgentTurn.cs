@@ -84,13 +84,4 @@ public sealed class AgentTurn(ThreadMetadata thread, ChatKitRequestContext conte
             return taken;
         }
     }
-
-    /// <summary>
-    /// The user's time zone from <c>metadata.time_zone</c> (an IANA id the browser reports), else UTC.
-    /// </summary>
-    public static TimeZoneInfo TimeZoneFrom(ChatKitRequestContext context) =>
-        MetadataText.Read(context.Metadata["time_zone"]) is { } id
-        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone
-            : TimeZoneInfo.Utc;
 }

@@ -33,7 +33,7 @@ public sealed record PageContext
     /// <summary>Reads <c>metadata.page</c>; null when it is missing, not an object, or empty.</summary>
     public static PageContext? FromMetadata(JsonObject? metadata)
     {
-        if (metadata?["page"] is not JsonObject page)
+        if (metadata?[BrowserMetadata.PageKey] is not JsonObject page)
         {
             return null;
         }

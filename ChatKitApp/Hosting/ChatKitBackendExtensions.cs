@@ -54,7 +54,6 @@ public static class ChatKitBackendExtensions
         builder.Services.AddSingleton(sp => new AppStatus(
             UsesMemoryStore: inMemory,
             UsesDemoModel: sp.GetRequiredService<IOptions<ChatModelOptions>>().Value.EffectiveProvider == ModelProvider.Demo));
-        builder.Services.AddOptions<Components.Chat.ChatKitFrontendOptions>().BindConfiguration(Components.Chat.ChatKitFrontendOptions.SectionName);
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChatKitApp.Components.Chat;
 using Microsoft.Extensions.Options;
 
@@ -7,29 +6,14 @@ namespace ChatKitApp.Hosting;
 /// <summary>
 /// Security headers on every response, and a Content-Security-Policy on HTML pages that allows the
 /// app itself and the ChatKit CDN origin and nothing else. The one inline script (Blazor's import
-/// map) carries a per-request nonce (<see cref="NonceFor"/>). Styles may be inline: Blazor and
-/// the chat element (in its shadow root) set them at run time.
+/// map) carries a per-request nonce (<see cref="CspNonceExtensions.CspNonce"/>). Styles may be
+/// inline: Blazor and the chat element (in its shadow root) set them at run time.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<ChatKitFrontendOptions> frontend)
 {
-    private const string NonceKey = "ChatKitApp.CspNonce";
-
     // The policy is fixed at start-up except for the script nonce, so it is built once around
     // the nonce's place in script-src.
     private readonly (string BeforeNonce, string AfterNonce) _policy = PolicyAroundNonce(CdnOrigin(frontend.Value));
-
-    /// <summary>This request's script nonce, made on first use.</summary>
-    public static string NonceFor(HttpContext http)
-    {
-        if (http.Items[NonceKey] is not string nonce)
-        {
-            // Hex: valid in a CSP nonce and never changed by HTML attribute encoding (base64 "+" would be).
-            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            http.Items[NonceKey] = nonce;
-        }
-
-        return nonce;
-    }
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -41,7 +25,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<C
             if (http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
                 headers.XFrameOptions = "DENY"; // frame-ancestors for browsers without CSP 2
-                headers.ContentSecurityPolicy = Policy(http.Items[NonceKey] as string);
+                headers.ContentSecurityPolicy = Policy(http.CspNonceIfMade());
             }
 
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Components.Chat.Options;
 
 namespace ChatKitApp.Components.Chat;
 

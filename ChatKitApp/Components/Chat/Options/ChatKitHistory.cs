@@ -1,3 +1,3 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 public sealed record ChatKitHistory(bool Enabled = true, bool ShowDelete = true, bool ShowRename = true);

@@ -1,3 +1,3 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 public sealed record ChatKitAccent(string Primary, int Level = 1);

@@ -1,4 +1,4 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 /// <summary><c>theme</c>: color scheme (<c>light</c>/<c>dark</c>), corner radius, density and accent.</summary>
 public sealed record ChatKitTheme

@@ -1,4 +1,4 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 /// <summary>
 /// The element's options (docs/ELEMENT.md), typed. Serialized camelCase with nulls left out; the host

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 /// <summary>Turns typed options into the JSON the element's <c>setOptions</c> takes.</summary>
 public static class ChatKitOptionsSerializer

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 /// <summary>The element's option shape: camelCase, nulls left out.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

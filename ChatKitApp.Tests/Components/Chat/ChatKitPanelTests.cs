@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Bunit;
+using ChatKitApp.Agents;
 using ChatKitApp.Components.Chat;
+using ChatKitApp.Components.Chat.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
-namespace ChatKitApp.Tests.Components;
+namespace ChatKitApp.Tests.Components.Chat;
 
 public sealed class ChatKitPanelTests : IDisposable
 {
@@ -16,6 +18,7 @@ public sealed class ChatKitPanelTests : IDisposable
     public ChatKitPanelTests()
     {
         _ctx.Services.AddLogging();
+        _ctx.Services.AddSingleton<ClientToolRegistry>();
         _ctx.Services.AddOptions<ChatKitFrontendOptions>().Configure(o =>
         {
             o.Source = ChatKitElementSource.Local;
@@ -30,6 +33,18 @@ public sealed class ChatKitPanelTests : IDisposable
     }
 
     public void Dispose() => _ctx.Dispose();
+
+    /// <summary>A context of its own whose module answers <c>mount</c> only, for a test to script the rest.</summary>
+    private static (BunitContext Context, BunitJSModuleInterop Module) ContextWithMountOnly()
+    {
+        var context = new BunitContext();
+        context.Services.AddLogging();
+        context.Services.AddSingleton<ClientToolRegistry>();
+        context.Services.AddOptions<ChatKitFrontendOptions>();
+        var module = context.JSInterop.SetupModule(ModulePath);
+        module.SetupModule(invocation => invocation.Identifier == "mount");
+        return (context, module);
+    }
 
     [Fact]
     public void Imports_its_module_once_and_mounts_with_the_serialized_options_and_config()
@@ -53,13 +68,30 @@ public sealed class ChatKitPanelTests : IDisposable
     }
 
     [Fact]
+    public void Mount_gives_the_module_the_servers_page_context_limits_metadata_keys_and_client_tools()
+    {
+        var cut = _ctx.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));
+
+        cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
+        // camelCase, as JS interop serializes it
+        var config = JsonSerializer.SerializeToElement(Assert.Single(_module.Invocations["mount"]).Arguments[2], JsonSerializerOptions.Web);
+        var limits = config.GetProperty("pageContextLimits");
+        Assert.Equal(
+            (PageContext.MaxUrlLength, PageContext.MaxTitleLength, PageContext.MaxDescriptionLength, PageContext.MaxHeadingLength, PageContext.MaxHeadings, PageContext.MaxSelectionLength),
+            (Cap("url"), Cap("title"), Cap("description"), Cap("heading"), Cap("headings"), Cap("selection")));
+        Assert.Equal(BrowserMetadata.PageKey, config.GetProperty("metadataKeys").GetProperty("page").GetString());
+        Assert.Equal(BrowserMetadata.TimeZoneKey, config.GetProperty("metadataKeys").GetProperty("timeZone").GetString());
+        Assert.Equal(
+            new ClientToolRegistry().Declarations.Select(d => d.Name),
+            config.GetProperty("clientTools").EnumerateArray().Select(name => name.GetString()));
+
+        int Cap(string name) => limits.GetProperty(name).GetInt32();
+    }
+
+    [Fact]
     public void Shows_loading_then_the_chat_with_its_source()
     {
-        var pending = new BunitContext();
-        pending.Services.AddLogging();
-        pending.Services.AddOptions<ChatKitFrontendOptions>();
-        var module = pending.JSInterop.SetupModule(ModulePath);
-        module.SetupModule(invocation => invocation.Identifier == "mount");
+        var (pending, module) = ContextWithMountOnly();
         var source = module.Setup<string>("sourceOf", _ => true); // still loading until answered
 
         var cut = pending.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));
@@ -75,11 +107,7 @@ public sealed class ChatKitPanelTests : IDisposable
     [Fact]
     public void Shows_an_error_with_a_retry_button_when_nothing_loads_and_retry_mounts_again()
     {
-        var failing = new BunitContext();
-        failing.Services.AddLogging();
-        failing.Services.AddOptions<ChatKitFrontendOptions>();
-        var module = failing.JSInterop.SetupModule(ModulePath);
-        module.SetupModule(invocation => invocation.Identifier == "mount");
+        var (failing, module) = ContextWithMountOnly();
         module.Setup<string>("sourceOf", _ => true).SetException(new JSException("CDN blocked and local module missing"));
 
         var cut = failing.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));

@@ -1,3 +1,3 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 public sealed record ChatKitDisclaimer(string Text, bool HighContrast = false);

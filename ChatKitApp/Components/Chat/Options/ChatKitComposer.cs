@@ -1,4 +1,4 @@
-namespace ChatKitApp.Components.Chat;
+namespace ChatKitApp.Components.Chat.Options;
 
 public sealed record ChatKitComposer
 {

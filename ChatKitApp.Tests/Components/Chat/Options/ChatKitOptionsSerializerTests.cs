@@ -1,6 +1,6 @@
-using ChatKitApp.Components.Chat;
+using ChatKitApp.Components.Chat.Options;
 
-namespace ChatKitApp.Tests.Components;
+namespace ChatKitApp.Tests.Components.Chat.Options;
 
 public sealed class ChatKitOptionsSerializerTests
 {
