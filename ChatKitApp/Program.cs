@@ -1,5 +1,6 @@
 using ChatKitApp.Auth;
 using ChatKitApp.Components;
+using ChatKitApp.HostedMode;
 using ChatKitApp.Hosting;
 using ChatKitApp.Reliability;
 
@@ -9,6 +10,7 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.AddChatKitAuth();
 builder.AddChatKitBackend();
+builder.AddHostedSessions();
 
 var app = builder.Build();
 

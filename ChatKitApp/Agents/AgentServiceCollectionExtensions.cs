@@ -1,5 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Tools;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Server;
 using Microsoft.Extensions.AI;

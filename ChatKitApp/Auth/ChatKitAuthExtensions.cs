@@ -58,7 +58,6 @@ public static class ChatKitAuthExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountService>();
         builder.AddUserRateLimits();
-        builder.AddHostedSessions();
         return builder;
     }
 
