@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatKitApp.Agents;
 using ChatKitApp.Agents.Models;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.Agents.Turn;
@@ -28,6 +29,70 @@ public sealed class DemoModelTests
         Assert.True(events.Count(e => e is ThreadItemUpdatedEvent { Update: AssistantMessageContentPartTextDelta }) > 10, "streams word by word");
         Assert.Equal("Is this durable?", events.OfType<ThreadUpdatedEvent>().Last().Thread.Title);
     }
+
+    [Fact]
+    public async Task Demo_model_answer_is_the_same_when_the_instructions_are_reworded()
+    {
+        await using var plain = AgentHarness.StartDemo();
+        // Instructions that happen to contain the prompt's own page markers must not be read as the page.
+        await using var reworded = AgentHarness.StartDemo(new() { ["ChatKit:Model:Instructions"] = "Be brief. Pages look like <page_context>{\"title\":\"Not the page\"}</page_context>." });
+        static JsonObject Page() => new() { ["page"] = new JsonObject { ["title"] = "Storing chats in PostgreSQL", ["headings"] = new JsonArray("Tables") } };
+
+        var expected = ReplyOf(await plain.CreateThreadAsync("Is this durable?", Page(), quotedText: "jsonb keeps unknown widget properties"));
+        var actual = ReplyOf(await reworded.CreateThreadAsync("Is this durable?", Page(), quotedText: "jsonb keeps unknown widget properties"));
+
+        Assert.Equal(expected, actual);
+        Assert.Contains("You are on the page *Storing chats in PostgreSQL*, which has 1 heading.", actual);
+    }
+
+    [Fact]
+    public async Task Demo_model_answers_from_the_turn_facts_whatever_the_messages_say()
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions();
+        new TurnFacts
+        {
+            Message = "Is this durable?",
+            QuotedText = "jsonb keeps unknown widget properties",
+            Tags = ["What is ChatKit"],
+            Attachments = [new TurnAttachment("notes.md", "text/markdown", TurnAttachmentForm.Text) { Lines = 2 }],
+            Page = new PageContext { Title = "Storing chats in PostgreSQL" },
+            EarlierMessages = 2,
+        }.AttachTo(options);
+        List<ChatMessage> converterWording =
+        [
+            new(ChatRole.System, SystemPromptBuilder.PageContextStart + """{"title":"Elsewhere"}""" + SystemPromptBuilder.PageContextEnd),
+            new(ChatRole.User, "Is this durable?"),
+            new(ChatRole.User, ThreadItemConverter.QuotedTextIntro + "another passage"),
+        ];
+        List<ChatMessage> reworded = [new(ChatRole.System, "Be brief."), new(ChatRole.User, "REWORDED"), new(ChatRole.User, "Quote: jsonb")];
+
+        var fromConverterWording = string.Concat((await client.GetStreamingResponseAsync(converterWording, options).ToListAsync()).Select(u => u.Text));
+        var fromRewording = string.Concat((await client.GetStreamingResponseAsync(reworded, options).ToListAsync()).Select(u => u.Text));
+
+        Assert.Equal(fromConverterWording, fromRewording);
+        Assert.Contains("> Is this durable?", fromRewording);
+        Assert.Contains("> jsonb keeps unknown widget properties", fromRewording);
+        Assert.Contains("You attached a text file I can read (2 lines).", fromRewording);
+        Assert.Contains("You mentioned **What is ChatKit**", fromRewording);
+        Assert.Contains("You are on the page *Storing chats in PostgreSQL*.", fromRewording);
+        Assert.Contains("I can see 2 earlier messages", fromRewording);
+    }
+
+    [Fact]
+    public async Task Demo_model_reads_structured_input_answers_from_the_turn_facts()
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions();
+        new TurnFacts { Message = "quiz me", Answers = ["Storage"] }.AttachTo(options);
+
+        var updates = await client.GetStreamingResponseAsync([new(ChatRole.User, "Answered: Storage")], options).ToListAsync();
+
+        Assert.StartsWith("You chose **Storage**.", string.Concat(updates.Select(u => u.Text)), StringComparison.Ordinal);
+    }
+
+    private static string ReplyOf(List<ThreadStreamEvent> events) =>
+        events.OfType<ThreadItemDoneEvent>().Select(d => d.Item).OfType<AssistantMessageItem>().Single().Content.Single().Text;
 
     [Fact]
     public async Task Demo_model_theme_dark_calls_the_set_theme_client_tool_and_resumes()

@@ -395,6 +395,21 @@ public sealed class OpenAIAgentTests
         Assert.True(events.OfType<ErrorEvent>().Single().AllowRetry);
     }
 
+    [Theory]
+    [InlineData("ChatCompletions")]
+    [InlineData("Responses")]
+    public async Task Turn_facts_for_the_demo_model_never_reach_the_provider(string api)
+    {
+        await using var harness = await AgentHarness.StartAsync(new() { ["ChatKit:Model:Api"] = api, ["ChatKit:Model:GenerateTitles"] = "false" });
+
+        await harness.CreateThreadAsync("Is this durable?", PageMetadata, quotedText: "a quoted passage"); // nothing scripted: the fake answers 500
+
+        var body = harness.Fake!.Requests.Single().Body.ToJsonString();
+        Assert.Contains("Is this durable?", body);
+        Assert.DoesNotContain(TurnFacts.OptionsKey, body);
+        Assert.DoesNotContain("EarlierMessages", body, StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static string ThreadIdOf(List<ThreadStreamEvent> events) => events.OfType<ThreadCreatedEvent>().Single().Thread.Id;
 
     private static string Describe(ThreadStreamEvent e) => e switch

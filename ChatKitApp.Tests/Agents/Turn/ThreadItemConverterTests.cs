@@ -39,6 +39,36 @@ public sealed class ThreadItemConverterTests
     }
 
     [Fact]
+    public async Task Convert_reads_the_newest_message_as_turn_facts_from_the_items()
+    {
+        var tag = new UserMessageTagContent { Id = "art-1", Text = "Streaming", Data = new JsonObject() };
+        var newest = UserMessage("ignored", quoted: "the passage") with { Content = [new UserMessageTextContent(" Explain "), tag, new UserMessageTextContent(" twice "), tag] };
+        var items = new ThreadItem[] { UserMessage("first", quoted: "old quote"), Assistant("answer"), newest };
+
+        var facts = (await new ThreadItemConverter().ConvertAsync(items, Context, default)).Facts;
+
+        Assert.Equal(("Explain @Streaming twice @Streaming", "the passage", 2), (facts.Message, facts.QuotedText, facts.EarlierMessages));
+        Assert.Equal(["Streaming"], facts.Tags);
+        Assert.Null(facts.Answers);
+    }
+
+    [Fact]
+    public async Task Convert_reads_the_answers_of_a_structured_input_after_the_newest_message()
+    {
+        var question = new StructuredInputItem
+        {
+            Id = "si_1", ThreadId = "thr_1", CreatedAt = At, Status = StructuredInputStatus.Answered,
+            Inputs = [new FreeformInput { Id = "q1", Question = "Why: really?", Answer = new StructuredInputAnswer { Values = ["because", "so"] } }, new FreeformInput { Id = "q2", Question = "When?", Answer = new StructuredInputAnswer { Skipped = true } }],
+        };
+
+        var answered = (await new ThreadItemConverter().ConvertAsync([UserMessage("quiz me"), question], Context, default)).Facts;
+        var superseded = (await new ThreadItemConverter().ConvertAsync([UserMessage("quiz me"), question, UserMessage("never mind")], Context, default)).Facts;
+
+        Assert.Equal(["because, so", "skipped"], answered.Answers!);
+        Assert.Equal(("never mind", null), (superseded.Message, superseded.Answers));
+    }
+
+    [Fact]
     public async Task Completed_client_tool_call_becomes_call_and_result_and_pending_is_skipped()
     {
         var completed = ToolCall("call_1", ClientToolCallStatus.Completed, output: new JsonObject { ["ok"] = true });
@@ -123,6 +153,32 @@ public sealed class ThreadItemConverterTests
         Assert.Equal([1, 2, 3], Assert.IsType<DataContent>(contents[2]).Data.ToArray());
         Assert.Contains("doc.pdf", Assert.IsType<TextContent>(contents[3]).Text);
         Assert.Contains("not available", Assert.IsType<TextContent>(contents[3]).Text);
+    }
+
+    [Fact]
+    public async Task Convert_describes_each_attachment_in_the_form_the_model_received_it()
+    {
+        var source = new BytesSource(new() { ["atc_txt"] = Encoding.UTF8.GetBytes("line one\nline two"), ["atc_img"] = [1, 2, 3], ["atc_zip"] = [9, 9] });
+        var attachments = new Attachment[]
+        {
+            new FileAttachment { Id = "atc_txt", Name = "notes.md", MimeType = "text/markdown" },
+            new ImageAttachment { Id = "atc_img", Name = "a.png", MimeType = "image/png", PreviewUrl = "/preview/a.png" },
+            new ImageAttachment { Id = "atc_web", Name = "cat.png", MimeType = "image/png", PreviewUrl = "https://example.test/cat.png" },
+            new FileAttachment { Id = "atc_zip", Name = "b.zip", MimeType = "application/zip" },
+            new FileAttachment { Id = "atc_pdf", Name = "doc.pdf", MimeType = "application/pdf" },
+        };
+
+        var facts = (await new ThreadItemConverter(source).ConvertAsync([UserMessage("see") with { Attachments = attachments }], Context, default)).Facts;
+
+        Assert.Equal(
+            [
+                new TurnAttachment("notes.md", "text/markdown", TurnAttachmentForm.Text) { Lines = 2 },
+                new TurnAttachment("a.png", "image/png", TurnAttachmentForm.Image) { Bytes = 3 },
+                new TurnAttachment("cat.png", "image/png", TurnAttachmentForm.ImageLink) { Url = new Uri("https://example.test/cat.png") },
+                new TurnAttachment("b.zip", "application/zip", TurnAttachmentForm.File) { Bytes = 2 },
+                new TurnAttachment("doc.pdf", "application/pdf", TurnAttachmentForm.Unavailable),
+            ],
+            facts.Attachments);
     }
 
     private static UserMessageItem UserMessage(string text, string? quoted = null) => new()

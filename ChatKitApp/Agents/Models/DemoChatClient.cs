@@ -17,6 +17,10 @@ namespace ChatKitApp.Agents.Models;
 /// "time" the date/time server tool, "search …" or "articles" the article search, "widget" or "card"
 /// the article card, "question" or "quiz" a multiple-choice question, "toast" a notification. A tool
 /// forced from the composer's menu is always called; a model chosen in the picker is named in the answer.
+/// It reads the turn from the <see cref="TurnFacts"/> in the options, never from the prompt's text, so
+/// rewording the prompt or the converter cannot change its answers; without facts (a plain
+/// <see cref="IChatClient"/> call) the newest user message is all it knows. Tool calls and their results
+/// it reads as any model does, from the function call and result contents.
 /// Like some real providers it gives every reply the same message id, which the app must not trust.
 /// </summary>
 public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan wordDelay) : IChatClient
@@ -55,10 +59,10 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        var (message, quoted, tags) = LastUserMessageWithTags(history);
-        if (message.StartsWith(ThreadItemConverter.StructuredInputIntro, StringComparison.Ordinal))
+        var facts = TurnFacts.From(options) ?? FactsOf(history);
+        if (facts.Answers is { } answers)
         {
-            foreach (var word in Words(AfterAnswer(message)))
+            foreach (var word in Words(AfterAnswer(answers)))
             {
                 yield return await WordAsync(word, cancellationToken);
             }
@@ -66,13 +70,13 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        if (ToolCallFor(message, options, history.Count) is { } call)
+        if (ToolCallFor(facts.Message, options, history.Count) is { } call)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { MessageId = MessageId, FinishReason = ChatFinishReason.ToolCalls };
             yield break;
         }
 
-        foreach (var word in Words(Describe(history, message, quoted, tags, options?.ModelId)))
+        foreach (var word in Words(Describe(facts, options?.ModelId)))
         {
             yield return await WordAsync(word, cancellationToken);
         }
@@ -138,47 +142,29 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         return query.Length == 0 ? message : string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>What the newest user message carried besides its text, as the converter sent it.</summary>
-    private static IEnumerable<string> AttachmentsOf(List<ChatMessage> history)
+    /// <summary>Without turn facts (a plain call), the newest user message is the whole turn.</summary>
+    private static TurnFacts FactsOf(List<ChatMessage> history) => new()
     {
-        var last = history.LastOrDefault(m => m.Role == ChatRole.User && m.Contents.Count > 1);
-        if (last is null || !ReferenceEquals(last, history.LastOrDefault(m => m.Role == ChatRole.User && !IsConverterNote(m.Text))))
-        {
-            yield break;
-        }
+        Message = history.LastOrDefault(m => m.Role == ChatRole.User)?.Contents.OfType<TextContent>().FirstOrDefault()?.Text.Trim() ?? "",
+        EarlierMessages = Math.Max(0, history.Count(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant) - 1),
+    };
 
-        foreach (var content in last.Contents.Skip(1))
-        {
-            yield return content switch
-            {
-                DataContent data when data.HasTopLevelMediaType("image") => $"You attached an image, *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes), and I can see it.",
-                DataContent data => $"You attached *{data.Name}* ({data.MediaType}, {data.Data.Length} bytes).",
-                UriContent uri => $"You attached an image at {uri.Uri}.",
-                TextContent file when file.Text.StartsWith("<attachment name=\"", StringComparison.Ordinal) =>
-                    $"You attached a text file I can read ({file.Text.Split('\n').Length - 2} lines).",
-                TextContent note => note.Text,
-                _ => "You attached something I cannot read.",
-            };
-        }
-    }
-
-    private static bool IsConverterNote(string text) =>
-        text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal)
-        || text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal)
-        || text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal);
-
-    private static string AfterAnswer(string structuredInput)
+    private static string Describe(TurnAttachment attachment) => attachment.Form switch
     {
-        // "- <question>: <answer>" lines, as the converter writes them.
-        var answers = structuredInput.Split('\n')
-            .Where(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains(": ", StringComparison.Ordinal))
-            .Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..])
-            .ToList();
+        TurnAttachmentForm.Image => $"You attached an image, *{attachment.Name}* ({attachment.MimeType}, {attachment.Bytes} bytes), and I can see it.",
+        TurnAttachmentForm.ImageLink => $"You attached an image at {attachment.Url}.",
+        TurnAttachmentForm.Text => $"You attached a text file I can read ({attachment.Lines} lines).",
+        TurnAttachmentForm.File => $"You attached *{attachment.Name}* ({attachment.MimeType}, {attachment.Bytes} bytes).",
+        _ => $"You attached *{attachment.Name}* ({attachment.MimeType}), but its content is not available to me.",
+    };
+
+    private static string AfterAnswer(IReadOnlyList<string> answers)
+    {
         var answer = answers.Count == 0 ? "nothing" : string.Join("; ", answers);
         return $"You chose **{answer}**. Good choice! *(Demo model, reading your answer to the question.)*";
     }
 
-    private static string Describe(List<ChatMessage> history, string message, string? quoted, List<string> tags, string? model)
+    private static string Describe(TurnFacts facts, string? model)
     {
         var text = new StringBuilder(Banner).Append("\n\n");
         if (model is not null)
@@ -186,38 +172,36 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             text.Append("You picked the model *").Append(model).Append("*.\n\n");
         }
 
-        text.Append("You wrote:\n\n> ").Append(Quote(message.Length > 0 ? message : "(nothing)")).Append("\n\n");
-        if (quoted is not null)
+        text.Append("You wrote:\n\n> ").Append(Quote(facts.Message.Length > 0 ? facts.Message : "(nothing)")).Append("\n\n");
+        if (facts.QuotedText is { } quoted)
         {
             text.Append("You are asking about this passage:\n\n> ").Append(Quote(quoted)).Append("\n\n");
         }
 
-        foreach (var attachment in AttachmentsOf(history))
+        foreach (var attachment in facts.Attachments)
         {
-            text.Append(attachment).Append("\n\n");
+            text.Append(Describe(attachment)).Append("\n\n");
         }
 
-        if (tags.Count > 0)
+        if (facts.Tags.Count > 0)
         {
-            text.Append("You mentioned ").Append(string.Join(", ", tags.Select(t => $"**{t}**"))).Append(" (see the sources below).\n\n");
+            text.Append("You mentioned ").Append(string.Join(", ", facts.Tags.Select(t => $"**{t}**"))).Append(" (see the sources below).\n\n");
         }
 
-        if (PageOf(history) is { } page)
+        if (facts.Page is { } page)
         {
-            var title = page["title"]?.GetValue<string>() ?? page["path"]?.GetValue<string>() ?? "an untitled page";
-            text.Append("You are on the page *").Append(title).Append('*');
-            if (page["headings"] is JsonArray { Count: > 0 } headings)
+            text.Append("You are on the page *").Append(page.Title ?? page.Path ?? "an untitled page").Append('*');
+            if (page.Headings.Count > 0)
             {
-                text.Append(", which has ").Append(headings.Count).Append(headings.Count == 1 ? " heading" : " headings");
+                text.Append(", which has ").Append(page.Headings.Count).Append(page.Headings.Count == 1 ? " heading" : " headings");
             }
 
             text.Append(".\n\n");
         }
 
-        var earlier = history.Count(m => m.Role == ChatRole.User || m.Role == ChatRole.Assistant) - 1;
-        if (earlier > 0)
+        if (facts.EarlierMessages > 0)
         {
-            text.Append("I can see ").Append(earlier).Append(" earlier messages in this thread.\n\n");
+            text.Append("I can see ").Append(facts.EarlierMessages).Append(" earlier messages in this thread.\n\n");
         }
 
         text.Append("Try *theme dark*, *what time is it?*, *search articles about streaming*, *show a widget about streaming*, *quiz me* or *toast*.");
@@ -241,64 +225,6 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             ToastTool.ToolName => "I sent you a notification. *(Demo model, using the toast tool.)*",
             _ => "The tool answered. *(Demo model.)*",
         };
-    }
-
-    /// <summary>The newest real user message, its quoted text, and the names of the entities it tagged.</summary>
-    private static (string Message, string? Quoted, List<string> Tags) LastUserMessageWithTags(List<ChatMessage> history)
-    {
-        string? quoted = null;
-        var tags = new List<string>();
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            if (history[i].Role != ChatRole.User)
-            {
-                continue;
-            }
-
-            // The first part is what the user typed; attachments follow it as further parts.
-            var text = history[i].Contents.OfType<TextContent>().FirstOrDefault()?.Text ?? "";
-            if (text.StartsWith(ThreadItemConverter.QuotedTextIntro, StringComparison.Ordinal))
-            {
-                quoted ??= text[ThreadItemConverter.QuotedTextIntro.Length..];
-            }
-            else if (text.StartsWith(ThreadItemConverter.TagsIntro, StringComparison.Ordinal))
-            {
-                // "- @<name> (id: …": the converter's line per tag.
-                if (tags.Count == 0)
-                {
-                    tags.AddRange(text.Split('\n')
-                        .Where(line => line.StartsWith("- @", StringComparison.Ordinal) && line.Contains(" (id: ", StringComparison.Ordinal))
-                        .Select(line => line[3..line.IndexOf(" (id: ", StringComparison.Ordinal)]));
-                }
-            }
-            else if (!text.StartsWith(ThreadItemConverter.HiddenContextStart, StringComparison.Ordinal))
-            {
-                return (text.Trim(), quoted, tags);
-            }
-        }
-
-        return ("", quoted, tags);
-    }
-
-    private static JsonObject? PageOf(List<ChatMessage> history)
-    {
-        var system = history.FirstOrDefault(m => m.Role == ChatRole.System)?.Text ?? "";
-        var start = system.IndexOf(SystemPromptBuilder.PageContextStart, StringComparison.Ordinal);
-        var end = system.IndexOf(SystemPromptBuilder.PageContextEnd, StringComparison.Ordinal);
-        if (start < 0 || end < start)
-        {
-            return null;
-        }
-
-        start += SystemPromptBuilder.PageContextStart.Length;
-        try
-        {
-            return JsonNode.Parse(system[start..end]) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static JsonNode? ToNode(object? value) => value switch

@@ -16,7 +16,8 @@ namespace ChatKitApp.Agents.Turn;
 /// The model-backed responder. Each turn loads the thread's newest items (oldest first), converts
 /// them to chat messages behind a system prompt with the user and page context, and streams the
 /// <see cref="IChatClient"/> (whose pipeline runs the server tools) through
-/// <see cref="ResponseEventMapper"/>. The first turn also names the thread, without delaying the reply.
+/// <see cref="ResponseEventMapper"/>; the turn's <see cref="TurnFacts"/> ride along in the options for the
+/// demo model. The first turn also names the thread, without delaying the reply.
 /// </summary>
 public sealed partial class AgentChatKitServer(
     IChatKitStore<ChatKitRequestContext> store,
@@ -124,11 +125,8 @@ public sealed partial class AgentChatKitServer(
         // The newest items, then oldest first: the model must see the end of a long thread, not its start.
         var history = ItemsOfNewThread(thread)?.ToList()
             ?? (await Store.LoadThreadItemsAsync(thread.Id, null, settings.HistoryItems, SortOrder.Desc, context, cancellationToken)).Data.Reverse().ToList();
-        List<ChatMessage> messages =
-        [
-            new(ChatRole.System, systemPrompt.Build(turn)),
-            .. await converter.ToChatMessagesAsync(history, context, cancellationToken),
-        ];
+        var converted = await converter.ConvertAsync(history, context, cancellationToken);
+        List<ChatMessage> messages = [new(ChatRole.System, systemPrompt.Build(turn)), .. converted.Messages];
         // The composer's choices: a tool from the menu is forced for this message (the function-calling
         // loop lets the model answer freely once it ran), and a model from the picker replaces the default.
         var chatOptions = new ChatOptions
@@ -137,6 +135,7 @@ public sealed partial class AgentChatKitServer(
             ToolMode = input?.InferenceOptions?.ToolChoice is { } choice ? ChatToolMode.RequireSpecific(choice.Id) : ChatToolMode.Auto,
             ModelId = input?.InferenceOptions?.Model,
         };
+        (converted.Facts with { Page = turn.Page }).AttachTo(chatOptions);
 
         // The title is asked for alongside the reply and applied as soon as it is known.
         using var titleCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

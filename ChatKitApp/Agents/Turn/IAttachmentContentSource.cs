@@ -4,8 +4,8 @@ using ChatKitApp.ChatKit.Server;
 namespace ChatKitApp.Agents.Turn;
 
 /// <summary>
-/// Gives the converter an attachment's bytes so the model can see them. Until attachment storage
-/// exists none is registered, and attachments reach the model through what their metadata allows.
+/// Gives the converter an attachment's bytes so the model can see them (the app's attachment store
+/// implements it). Without one, attachments reach the model through what their metadata allows.
 /// </summary>
 public interface IAttachmentContentSource
 {

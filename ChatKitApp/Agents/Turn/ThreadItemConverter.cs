@@ -34,19 +34,31 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
 
     /// <summary>Converts <paramref name="items"/> (oldest first) in order.</summary>
     public async Task<List<ChatMessage>> ToChatMessagesAsync(
+        IReadOnlyList<ThreadItem> items, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        (await ConvertAsync(items, context, cancellationToken)).Messages;
+
+    /// <summary>
+    /// Converts <paramref name="items"/> (oldest first) in order, and reads the newest turn's
+    /// <see cref="TurnFacts"/> from the same items (the page is the caller's to add).
+    /// </summary>
+    public async Task<ConvertedThread> ConvertAsync(
         IReadOnlyList<ThreadItem> items, ChatKitRequestContext context, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>(items.Count + 2);
+        var facts = new TurnFacts();
+        var conversation = 0;
         for (var i = 0; i < items.Count; i++)
         {
             var isLast = i == items.Count - 1;
             switch (items[i])
             {
                 case UserMessageItem user:
-                    await AddUserMessageAsync(messages, user, isLast, context, cancellationToken);
+                    facts = await AddUserMessageAsync(messages, user, isLast, context, cancellationToken);
+                    conversation++;
                     break;
                 case AssistantMessageItem assistant:
                     messages.Add(new ChatMessage(ChatRole.Assistant, [.. assistant.Content.Select(p => (AIContent)new TextContent(p.Text))]));
+                    conversation++;
                     break;
                 case ClientToolCallItem { Status: ClientToolCallStatus.Completed } call:
                     messages.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(call.CallId, call.Name, Arguments(call.Arguments))]));
@@ -63,6 +75,7 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
                     break;
                 case StructuredInputItem structured:
                     messages.Add(User(StructuredInputText(structured)));
+                    facts = facts with { Answers = [.. structured.Inputs.Select(AnswerText)] };
                     break;
                 case HiddenContextItem hidden:
                     messages.Add(User(Hidden(hidden.Content is JsonValue v && v.TryGetValue<string>(out var s) ? s : hidden.Content?.ToJsonString() ?? "")));
@@ -78,10 +91,11 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
             }
         }
 
-        return messages;
+        return new ConvertedThread(messages, facts with { EarlierMessages = Math.Max(0, conversation - 1) });
     }
 
-    private async Task AddUserMessageAsync(
+    /// <summary>Adds the message (and its quoted text and tags) and returns what it says as facts.</summary>
+    private async Task<TurnFacts> AddUserMessageAsync(
         List<ChatMessage> messages, UserMessageItem user, bool isLast, ChatKitRequestContext context, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
@@ -105,16 +119,20 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
         }
 
         var contents = new List<AIContent> { new TextContent(text.ToString()) };
+        var attachments = new List<TurnAttachment>(user.Attachments.Count);
         foreach (var attachment in user.Attachments)
         {
-            contents.Add(await AttachmentContentAsync(attachment, context, cancellationToken));
+            var (content, fact) = await AttachmentContentAsync(attachment, context, cancellationToken);
+            contents.Add(content);
+            attachments.Add(fact);
         }
 
         messages.Add(new ChatMessage(ChatRole.User, contents));
 
-        if (isLast && !string.IsNullOrEmpty(user.QuotedText))
+        var quoted = isLast && !string.IsNullOrEmpty(user.QuotedText) ? user.QuotedText : null;
+        if (quoted is not null)
         {
-            messages.Add(User(QuotedTextIntro + user.QuotedText));
+            messages.Add(User(QuotedTextIntro + quoted));
         }
 
         if (tags.Count > 0)
@@ -133,25 +151,31 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
 
             messages.Add(User(tagText.ToString()));
         }
+
+        return new TurnFacts { Message = text.ToString().Trim(), QuotedText = quoted, Tags = [.. tags.Select(t => t.Text)], Attachments = attachments };
     }
 
     /// <summary>
     /// Images go to the model as images (bytes, a data URL, or an absolute http(s) preview URL);
     /// text-like files as their text; anything else as bytes when available, else as a short note.
     /// </summary>
-    private async Task<AIContent> AttachmentContentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken)
+    private async Task<(AIContent Content, TurnAttachment Fact)> AttachmentContentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken)
     {
+        TurnAttachment Fact(TurnAttachmentForm form) => new(attachment.Name, attachment.MimeType, form);
         var bytes = attachmentContent is null ? null : await attachmentContent.ReadAsync(attachment, context, cancellationToken);
         if (attachment is ImageAttachment image)
         {
             if (bytes is { } imageBytes)
             {
-                return new DataContent(imageBytes, attachment.MimeType) { Name = attachment.Name };
+                return (new DataContent(imageBytes, attachment.MimeType) { Name = attachment.Name }, Fact(TurnAttachmentForm.Image) with { Bytes = imageBytes.Length });
             }
 
-            if (ImageContent(image.PreviewUrl).FirstOrDefault() is { } preview)
+            switch (ImageContent(image.PreviewUrl).FirstOrDefault())
             {
-                return preview;
+                case DataContent inline:
+                    return (inline, Fact(TurnAttachmentForm.Image) with { Bytes = inline.Data.Length });
+                case UriContent link:
+                    return (link, Fact(TurnAttachmentForm.ImageLink) with { Url = link.Uri });
             }
         }
         else if (bytes is { } fileBytes)
@@ -164,13 +188,14 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
                     fileText = string.Concat(fileText.AsSpan(0, MaxAttachmentTextChars), "\n[…cut]");
                 }
 
-                return new TextContent($"<attachment name=\"{attachment.Name}\" type=\"{attachment.MimeType}\">\n{fileText}\n</attachment>");
+                return (new TextContent($"<attachment name=\"{attachment.Name}\" type=\"{attachment.MimeType}\">\n{fileText}\n</attachment>"),
+                    Fact(TurnAttachmentForm.Text) with { Lines = fileText.Split('\n').Length });
             }
 
-            return new DataContent(fileBytes, attachment.MimeType) { Name = attachment.Name };
+            return (new DataContent(fileBytes, attachment.MimeType) { Name = attachment.Name }, Fact(TurnAttachmentForm.File) with { Bytes = fileBytes.Length });
         }
 
-        return new TextContent($"[The user attached '{attachment.Name}' ({attachment.MimeType}); its content is not available to you.]");
+        return (new TextContent($"[The user attached '{attachment.Name}' ({attachment.MimeType}); its content is not available to you.]"), Fact(TurnAttachmentForm.Unavailable));
     }
 
     private static IEnumerable<AIContent> ImageContent(string url)
@@ -204,18 +229,19 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
             .Append("\n<StructuredInput>");
         foreach (var input in item.Inputs)
         {
-            var answer = input.Answer switch
-            {
-                null => "unanswered",
-                { Skipped: true } => "skipped",
-                { Values.Count: 0 } => "unanswered",
-                { } a => string.Join(", ", a.Values),
-            };
-            text.Append("\n- ").Append(input.Question).Append(": ").Append(answer);
+            text.Append("\n- ").Append(input.Question).Append(": ").Append(AnswerText(input));
         }
 
         return text.Append("\n</StructuredInput>").ToString();
     }
+
+    private static string AnswerText(StructuredInput input) => input.Answer switch
+    {
+        null => "unanswered",
+        { Skipped: true } => "skipped",
+        { Values.Count: 0 } => "unanswered",
+        { } a => string.Join(", ", a.Values),
+    };
 
     private static string Hidden(string content) => HiddenContextStart + content + HiddenContextEnd;
 
