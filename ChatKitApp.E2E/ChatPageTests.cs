@@ -1,4 +1,5 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Agents.Tools;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static ChatKitApp.E2E.Fixtures.ChatUi;

@@ -1,6 +1,7 @@
 using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
+using ChatKitApp.HostedMode;
 using ChatKitApp.Hosting;
 using ChatKitApp.Reliability;
 
@@ -11,6 +12,7 @@ builder.Services.AddRazorComponents()
 builder.AddChatKitAuth();
 builder.AddChatKitBackend();
 builder.AddChatKitFrontend();
+builder.AddHostedSessions();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatKitApp.Agents;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -65,9 +66,9 @@ public sealed class AgentHarness : IAsyncDisposable
         return Create(fake, all);
     }
 
-    /// <summary>The model side with the demo model (no key), without word delays.</summary>
-    public static AgentHarness StartDemo() =>
-        Create(null, new Dictionary<string, string?> { ["ChatKit:Model:DemoWordDelayMilliseconds"] = "0" });
+    /// <summary>The model side with the demo model (no key), without word delays, with any further <paramref name="settings"/>.</summary>
+    public static AgentHarness StartDemo(Dictionary<string, string?>? settings = null) =>
+        Create(null, new Dictionary<string, string?>(settings ?? []) { ["ChatKit:Model:DemoWordDelayMilliseconds"] = "0" });
 
     private static AgentHarness Create(FakeOpenAIServer? fake, Dictionary<string, string?> settings)
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ChatKitApp.Agents;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Tests.Fixtures;
 
 namespace ChatKitApp.Tests.Reliability;

@@ -1,87 +1,28 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
+using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Tools;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Server;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using OpenAI;
 
 namespace ChatKitApp.Agents;
 
 public static class AgentServiceCollectionExtensions
 {
-    /// <summary>The name of the app's traces and metrics, including the model calls.</summary>
-    public const string TelemetrySourceName = "ChatKitApp";
-
     /// <summary>
-    /// Registers the model side: <see cref="ChatModelOptions"/> (validated at start), the
-    /// <see cref="IChatClient"/> pipeline (function invocation, OpenTelemetry, logging) over OpenAI
-    /// or the demo model, the converter, prompt, tools, titles and <see cref="AgentChatKitServer"/>.
+    /// Registers the model side: the model and its provider (<see cref="ChatModelServiceCollectionExtensions.AddChatModel"/>),
+    /// the tools (the app's own and the articles'), and the turn: converter, prompt, titles and
+    /// <see cref="AgentChatKitServer"/>.
     /// </summary>
     public static IServiceCollection AddChatKitAgents(this IServiceCollection services)
     {
-        services.AddOptions<ChatModelOptions>().BindConfiguration(ChatModelOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatModelOptions>, ChatModelOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => new ArticleCatalog());
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, CurrentTimeTool>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ArticleSearchTool>());
-        services.TryAddSingleton<ArticleCard>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ArticleCardTool>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWidgetActionHandler, ArticleCardActions>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, AskQuestionTool>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServerTool, ToastTool>());
-        services.TryAddSingleton<ServerToolRegistry>();
-        services.TryAddSingleton<ClientToolRegistry>();
+        services.AddChatModel();
+        services.AddAgentTools();
+        services.AddArticles();
         services.TryAddSingleton(sp => new ThreadItemConverter(sp.GetService<IAttachmentContentSource>()));
         services.TryAddSingleton<SystemPromptBuilder>();
         services.TryAddSingleton<ThreadTitleGenerator>();
-
-        services.AddChatClient(CreateProviderClient)
-            .Use((inner, sp) => new FunctionInvokingChatClient(inner, sp.GetService<ILoggerFactory>(), sp)
-            {
-                MaximumIterationsPerRequest = sp.GetRequiredService<IOptions<ChatModelOptions>>().Value.MaxToolRounds,
-            })
-            .UseOpenTelemetry(sourceName: TelemetrySourceName)
-            .UseLogging();
-
         services.AddChatKit<ChatKitRequestContext, AgentChatKitServer>();
         return services;
-    }
-
-    /// <summary>The innermost client: OpenAI's SDK (Chat Completions or Responses) or the demo model.</summary>
-    public static IChatClient CreateProviderClient(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<ChatModelOptions>>().Value;
-        if (options.EffectiveProvider == ModelProvider.Echo)
-        {
-            return new EchoChatClient();
-        }
-
-        if (options.EffectiveProvider == ModelProvider.Demo)
-        {
-            return new DemoChatClient(services.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(options.DemoWordDelayMilliseconds));
-        }
-
-        var clientOptions = new OpenAIClientOptions
-        {
-            NetworkTimeout = TimeSpan.FromSeconds(options.NetworkTimeoutSeconds),
-            RetryPolicy = new ProviderRetryPolicy(options.MaxRetries, TimeSpan.FromSeconds(options.MaxRetryWaitSeconds), services.GetRequiredService<TimeProvider>()),
-        };
-        if (!string.IsNullOrWhiteSpace(options.Endpoint))
-        {
-            clientOptions.Endpoint = new Uri(options.Endpoint);
-        }
-
-        // Local servers take no key, but the SDK insists on a credential.
-        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? "no-key" : options.ApiKey;
-        var openAI = new OpenAIClient(new ApiKeyCredential(key), clientOptions);
-#pragma warning disable OPENAI001 // the Responses client is marked experimental in the SDK
-        return options.Api == ModelApi.Responses
-            ? openAI.GetResponsesClient().AsIChatClient(options.Model)
-            : openAI.GetChatClient(options.Model).AsIChatClient();
-#pragma warning restore OPENAI001
     }
 }

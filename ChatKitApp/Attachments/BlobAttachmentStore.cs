@@ -1,4 +1,4 @@
-using ChatKitApp.Agents;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;

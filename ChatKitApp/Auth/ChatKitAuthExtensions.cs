@@ -70,7 +70,6 @@ public static class ChatKitAuthExtensions
         builder.AddUserRateLimits();
         services.AddOptions<GuestLimitOptions>().BindConfiguration(GuestLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GuestSignInLimiter>();
-        builder.AddHostedSessions();
         return builder;
     }
 

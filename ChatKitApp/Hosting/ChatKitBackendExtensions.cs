@@ -1,7 +1,9 @@
 using ChatKitApp.Agents;
+using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
-using ChatKitApp.Auth;
 using ChatKitApp.Attachments;
+using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using ChatKitApp.Agents;
+using ChatKitApp.Agents.Tools;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.Components.Chat.Options;
 using Microsoft.Extensions.DependencyInjection;

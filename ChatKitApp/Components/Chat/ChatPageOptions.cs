@@ -1,4 +1,6 @@
-using ChatKitApp.Agents;
+using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Tools;
+using ChatKitApp.Articles;
 using ChatKitApp.Components.Chat.Options;
 
 namespace ChatKitApp.Components.Chat;

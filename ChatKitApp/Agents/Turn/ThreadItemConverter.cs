@@ -1,0 +1,254 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
+using Microsoft.Extensions.AI;
+
+namespace ChatKitApp.Agents.Turn;
+
+/// <summary>
+/// Turns stored thread items into the model's chat messages, as the reference's converter does
+/// (as the reference's converter does; docs/PROTOCOL.md, section 6): user text with tags as <c>@text</c>, the quoted text only after the newest
+/// message, hidden context wrapped, completed client tool calls as a call plus its result, and
+/// widgets, workflows and structured input described in text.
+/// </summary>
+public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentContent = null)
+{
+    public const string QuotedTextIntro = "The user is referring to this in particular: \n";
+
+    public const string TagsIntro =
+        "# User-provided context for @-mentions\n" +
+        "- When referencing resolved entities, use their canonical names **without** '@'.\n" +
+        "- The '@' form appears only in user text and should not be echoed.";
+
+    public const string StructuredInputIntro = "A structured input request was displayed to the user with the following status: ";
+
+    public const string HiddenContextStart = "Hidden context for the agent (not shown to the user):\n<HiddenContext>\n";
+    public const string HiddenContextEnd = "\n</HiddenContext>";
+
+    /// <summary>Text files larger than this are cut, so one upload cannot fill the context window.</summary>
+    public const int MaxAttachmentTextChars = 20_000;
+
+    private static readonly JsonSerializerOptions CompactJson = new() { WriteIndented = false };
+
+    /// <summary>Converts <paramref name="items"/> (oldest first) in order.</summary>
+    public async Task<List<ChatMessage>> ToChatMessagesAsync(
+        IReadOnlyList<ThreadItem> items, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        (await ConvertAsync(items, context, cancellationToken)).Messages;
+
+    /// <summary>
+    /// Converts <paramref name="items"/> (oldest first) in order, and reads the newest turn's
+    /// <see cref="TurnFacts"/> from the same items (the page is the caller's to add).
+    /// </summary>
+    public async Task<ConvertedThread> ConvertAsync(
+        IReadOnlyList<ThreadItem> items, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>(items.Count + 2);
+        var facts = new TurnFacts();
+        var conversation = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var isLast = i == items.Count - 1;
+            switch (items[i])
+            {
+                case UserMessageItem user:
+                    facts = await AddUserMessageAsync(messages, user, isLast, context, cancellationToken);
+                    conversation++;
+                    break;
+                case AssistantMessageItem assistant:
+                    messages.Add(new ChatMessage(ChatRole.Assistant, [.. assistant.Content.Select(p => (AIContent)new TextContent(p.Text))]));
+                    conversation++;
+                    break;
+                case ClientToolCallItem { Status: ClientToolCallStatus.Completed } call:
+                    messages.Add(new ChatMessage(ChatRole.Assistant, [new FunctionCallContent(call.CallId, call.Name, Arguments(call.Arguments))]));
+                    messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, call.Output?.ToJsonString() ?? "null")]));
+                    break;
+                case WidgetItem widget:
+                    messages.Add(User($"The following graphical UI widget (id: {widget.Id}) was displayed to the user:{widget.Widget.ToJsonString(CompactJson)}"));
+                    break;
+                case WorkflowItem workflow:
+                    messages.AddRange(workflow.Workflow.Tasks.Select(TaskText).OfType<string>().Select(User));
+                    break;
+                case TaskItem task when TaskText(task.Task) is { } text:
+                    messages.Add(User(text));
+                    break;
+                case StructuredInputItem structured:
+                    messages.Add(User(StructuredInputText(structured)));
+                    facts = facts with { Answers = [.. structured.Inputs.Select(AnswerText)] };
+                    break;
+                case HiddenContextItem hidden:
+                    messages.Add(User(Hidden(hidden.Content is JsonValue v && v.TryGetValue<string>(out var s) ? s : hidden.Content?.ToJsonString() ?? "")));
+                    break;
+                case SdkHiddenContextItem sdkHidden:
+                    messages.Add(User(Hidden(sdkHidden.Content)));
+                    break;
+                case GeneratedImageItem { Image: { } image }:
+                    messages.Add(new ChatMessage(ChatRole.User, [new TextContent("The following image was generated by the agent."), .. ImageContent(image.Url)]));
+                    break;
+                default:
+                    break; // pending tool calls, end-of-turn markers and image-less images say nothing to the model
+            }
+        }
+
+        return new ConvertedThread(messages, facts with { EarlierMessages = Math.Max(0, conversation - 1) });
+    }
+
+    /// <summary>Adds the message (and its quoted text and tags) and returns what it says as facts.</summary>
+    private async Task<TurnFacts> AddUserMessageAsync(
+        List<ChatMessage> messages, UserMessageItem user, bool isLast, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var tags = new List<UserMessageTagContent>();
+        foreach (var part in user.Content)
+        {
+            switch (part)
+            {
+                case UserMessageTextContent t:
+                    text.Append(t.Text);
+                    break;
+                case UserMessageTagContent tag:
+                    text.Append('@').Append(tag.Text);
+                    if (!tags.Exists(seen => seen.Text == tag.Text))
+                    {
+                        tags.Add(tag);
+                    }
+
+                    break;
+            }
+        }
+
+        var contents = new List<AIContent> { new TextContent(text.ToString()) };
+        var attachments = new List<TurnAttachment>(user.Attachments.Count);
+        foreach (var attachment in user.Attachments)
+        {
+            var (content, fact) = await AttachmentContentAsync(attachment, context, cancellationToken);
+            contents.Add(content);
+            attachments.Add(fact);
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, contents));
+
+        var quoted = isLast && !string.IsNullOrEmpty(user.QuotedText) ? user.QuotedText : null;
+        if (quoted is not null)
+        {
+            messages.Add(User(QuotedTextIntro + quoted));
+        }
+
+        if (tags.Count > 0)
+        {
+            var tagText = new StringBuilder(TagsIntro);
+            foreach (var tag in tags)
+            {
+                tagText.Append("\n- @").Append(tag.Text).Append(" (id: ").Append(tag.Id);
+                if (tag.Group is not null)
+                {
+                    tagText.Append(", group: ").Append(tag.Group);
+                }
+
+                tagText.Append("): ").Append(tag.Data.ToJsonString(CompactJson));
+            }
+
+            messages.Add(User(tagText.ToString()));
+        }
+
+        return new TurnFacts { Message = text.ToString().Trim(), QuotedText = quoted, Tags = [.. tags.Select(t => t.Text)], Attachments = attachments };
+    }
+
+    /// <summary>
+    /// Images go to the model as images (bytes, a data URL, or an absolute http(s) preview URL);
+    /// text-like files as their text; anything else as bytes when available, else as a short note.
+    /// </summary>
+    private async Task<(AIContent Content, TurnAttachment Fact)> AttachmentContentAsync(Attachment attachment, ChatKitRequestContext context, CancellationToken cancellationToken)
+    {
+        TurnAttachment Fact(TurnAttachmentForm form) => new(attachment.Name, attachment.MimeType, form);
+        var bytes = attachmentContent is null ? null : await attachmentContent.ReadAsync(attachment, context, cancellationToken);
+        if (attachment is ImageAttachment image)
+        {
+            if (bytes is { } imageBytes)
+            {
+                return (new DataContent(imageBytes, attachment.MimeType) { Name = attachment.Name }, Fact(TurnAttachmentForm.Image) with { Bytes = imageBytes.Length });
+            }
+
+            switch (ImageContent(image.PreviewUrl).FirstOrDefault())
+            {
+                case DataContent inline:
+                    return (inline, Fact(TurnAttachmentForm.Image) with { Bytes = inline.Data.Length });
+                case UriContent link:
+                    return (link, Fact(TurnAttachmentForm.ImageLink) with { Url = link.Uri });
+            }
+        }
+        else if (bytes is { } fileBytes)
+        {
+            if (IsTextLike(attachment.MimeType))
+            {
+                var fileText = Encoding.UTF8.GetString(fileBytes.Span);
+                if (fileText.Length > MaxAttachmentTextChars)
+                {
+                    fileText = string.Concat(fileText.AsSpan(0, MaxAttachmentTextChars), "\n[…cut]");
+                }
+
+                return (new TextContent($"<attachment name=\"{attachment.Name}\" type=\"{attachment.MimeType}\">\n{fileText}\n</attachment>"),
+                    Fact(TurnAttachmentForm.Text) with { Lines = fileText.Split('\n').Length });
+            }
+
+            return (new DataContent(fileBytes, attachment.MimeType) { Name = attachment.Name }, Fact(TurnAttachmentForm.File) with { Bytes = fileBytes.Length });
+        }
+
+        return (new TextContent($"[The user attached '{attachment.Name}' ({attachment.MimeType}); its content is not available to you.]"), Fact(TurnAttachmentForm.Unavailable));
+    }
+
+    private static IEnumerable<AIContent> ImageContent(string url)
+    {
+        if (url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new DataContent(url);
+        }
+        else if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            yield return new UriContent(uri, "image/*");
+        }
+    }
+
+    private static bool IsTextLike(string mimeType) =>
+        mimeType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+        || mimeType.EndsWith("json", StringComparison.OrdinalIgnoreCase)
+        || mimeType.EndsWith("xml", StringComparison.OrdinalIgnoreCase)
+        || mimeType.Equals("application/x-yaml", StringComparison.OrdinalIgnoreCase)
+        || mimeType.Equals("application/yaml", StringComparison.OrdinalIgnoreCase);
+
+    private static string? TaskText(WorkflowTask task) =>
+        task is CustomTask custom && (custom.Title is not null || custom.Content is not null)
+            ? $"A message was displayed to the user that the following task was performed:\n<Task>\n{custom.Title}: {custom.Content}\n</Task>"
+            : null;
+
+    private static string StructuredInputText(StructuredInputItem item)
+    {
+        var text = new StringBuilder(StructuredInputIntro)
+            .Append(item.Status.ToString().ToLowerInvariant())
+            .Append("\n<StructuredInput>");
+        foreach (var input in item.Inputs)
+        {
+            text.Append("\n- ").Append(input.Question).Append(": ").Append(AnswerText(input));
+        }
+
+        return text.Append("\n</StructuredInput>").ToString();
+    }
+
+    private static string AnswerText(StructuredInput input) => input.Answer switch
+    {
+        null => "unanswered",
+        { Skipped: true } => "skipped",
+        { Values.Count: 0 } => "unanswered",
+        { } a => string.Join(", ", a.Values),
+    };
+
+    private static string Hidden(string content) => HiddenContextStart + content + HiddenContextEnd;
+
+    private static ChatMessage User(string text) => new(ChatRole.User, text);
+
+    private static Dictionary<string, object?> Arguments(JsonNode? arguments) =>
+        arguments is JsonObject obj
+            ? obj.ToDictionary(p => p.Key, p => p.Value is null ? null : (object?)JsonElement.Parse(p.Value.ToJsonString()))
+            : [];
+}
