@@ -1,4 +1,4 @@
-using ChatKitApp.Agents;
+using ChatKitApp.Agents.Turn;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;

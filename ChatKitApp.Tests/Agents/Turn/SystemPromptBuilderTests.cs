@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ChatKitApp.Agents;
 using ChatKitApp.Agents.Models;
 using ChatKitApp.Agents.Turn;
 using ChatKitApp.ChatKit.Protocol;

@@ -1,6 +1,6 @@
+using ChatKitApp.Agents.Turn;
 using System.Text.Json;
 using Bunit;
-using ChatKitApp.Agents;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.Components.Chat.Options;

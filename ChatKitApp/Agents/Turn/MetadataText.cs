@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ChatKitApp.Agents;
+namespace ChatKitApp.Agents.Turn;
 
 /// <summary>
 /// Reads a string from the request's <c>metadata</c>, which the browser fills and which may hold

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatKitApp.Agents;
+namespace ChatKitApp.Agents.Turn;
 
 /// <summary>
 /// What the chat panel's fetch adds to every request's <c>metadata</c>: the page the user is on and

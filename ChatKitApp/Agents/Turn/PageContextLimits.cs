@@ -1,4 +1,4 @@
-namespace ChatKitApp.Agents;
+namespace ChatKitApp.Agents.Turn;
 
 /// <summary>
 /// The caps <see cref="PageContext"/> enforces on <c>metadata.page</c>, in one record. The chat panel

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace ChatKitApp.Agents;
+namespace ChatKitApp.Agents.Turn;
 
 /// <summary>
 /// The page the user is on, as the host's fetch interceptor reports it in <c>metadata.page</c>.

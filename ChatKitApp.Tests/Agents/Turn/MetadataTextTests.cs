@@ -1,7 +1,7 @@
+using ChatKitApp.Agents.Turn;
 using System.Text.Json.Nodes;
-using ChatKitApp.Agents;
 
-namespace ChatKitApp.Tests.Agents;
+namespace ChatKitApp.Tests.Agents.Turn;
 
 public sealed class MetadataTextTests
 {
