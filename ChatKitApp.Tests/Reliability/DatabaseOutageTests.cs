@@ -54,16 +54,20 @@ public sealed partial class DatabaseOutageTests(PostgresFixture database) : ICla
     }
 
     [Fact]
-    public async Task A_page_during_an_outage_renders_for_a_signed_in_user_and_a_new_guest()
+    public async Task A_page_during_an_outage_is_503_for_a_cookie_whose_session_cannot_be_checked_and_renders_for_a_new_guest()
     {
         await using var outage = await StartAsync(TimeProvider.System);
         var (proxy, app, _, user) = outage;
 
         proxy.Down();
 
-        // The home page needs no database, and the cookie's key ring is cached since start-up.
+        // Sessions are revocable server-side: a cookie is never accepted unchecked, so while the
+        // session store is unreachable its holder is told to come back rather than let in.
         using var signedIn = await user.Http.GetAsync(new Uri("/", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signedIn.StatusCode);
+        Assert.True(signedIn.Headers.Contains("Retry-After"));
+
+        // A browser without a cookie needs no database: the key ring is cached since start-up.
         using var newGuest = await UserClient.CreateGuestAsync(app);
         Assert.NotEqual(user.UserId, newGuest.UserId);
     }

@@ -184,6 +184,6 @@ public static class AttachmentEndpoints
         return buffer.ToArray();
     }
 
-    private static IResult Wire(Attachment attachment) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Wire(Attachment attachment) =>
         TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(attachment, ChatKitJson.WireType<Attachment>()), "application/json");
 }

@@ -17,7 +17,7 @@ namespace ChatKitApp.Hosting;
 /// Composes the app's ChatKit backend: store, responder and request context. With
 /// <c>ConnectionStrings:ChatKit</c> set the store is PostgreSQL, else in memory.
 /// </summary>
-public static class ChatKitBackendExtensions
+public static partial class ChatKitBackendExtensions
 {
     public static WebApplicationBuilder AddChatKitBackend(this WebApplicationBuilder builder)
     {
@@ -82,9 +82,9 @@ public static class ChatKitBackendExtensions
         return app;
     }
 
-    private static void LogDemoModel(ILogger logger) =>
-        logger.LogWarning("No ChatKit:Model:ApiKey or Provider configured: the offline demo model answers.");
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No ChatKit:Model:ApiKey or Provider configured: the offline demo model answers.")]
+    private static partial void LogDemoModel(ILogger logger);
 
-    private static void LogMemoryStore(ILogger logger) =>
-        logger.LogWarning("No ConnectionStrings:ChatKit configured: chats are kept in memory and lost on restart.");
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No ConnectionStrings:ChatKit configured: chats are kept in memory and lost on restart.")]
+    private static partial void LogMemoryStore(ILogger logger);
 }

@@ -11,7 +11,7 @@ namespace ChatKitApp.Agents.Tools;
 /// </summary>
 public interface IWidgetActionHandler
 {
-    bool Handles(string actionType);
+    bool CanHandle(string actionType);
 
     /// <summary>The widget's new tree, or null to leave it unchanged.</summary>
     Task<JsonObject?> HandleAsync(ChatKitAction action, WidgetItem sender, ChatKitRequestContext context, CancellationToken cancellationToken);

@@ -90,7 +90,7 @@ public sealed partial class AgentChatKitServer(
     private async Task<(WidgetItem Before, WidgetItem? After)?> UpdateWidgetAsync(
         ThreadMetadata thread, ChatKitAction action, WidgetItem? sender, ChatKitRequestContext context, CancellationToken cancellationToken)
     {
-        if (sender is null || widgetActions.FirstOrDefault(h => h.Handles(action.Type)) is not { } handler)
+        if (sender is null || widgetActions.FirstOrDefault(h => h.CanHandle(action.Type)) is not { } handler)
         {
             return null;
         }

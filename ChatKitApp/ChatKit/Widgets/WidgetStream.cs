@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using ChatKitApp.ChatKit.Protocol;
 
@@ -9,6 +10,7 @@ namespace ChatKitApp.ChatKit.Widgets;
 /// first, the <see cref="WidgetDiff"/> of each later state as <c>thread.item.updated</c>, and
 /// <c>thread.item.done</c> with the last (the only event the pipeline stores).
 /// </summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named for the protocol's widget streaming; it is a static helper, never mistaken for a System.IO.Stream.")]
 public static class WidgetStream
 {
     public static ThreadItemDoneEvent StreamWidget(string itemId, string threadId, DateTimeOffset createdAt, WidgetRoot widget, string? copyText = null) =>
