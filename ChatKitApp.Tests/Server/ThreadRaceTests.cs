@@ -28,16 +28,8 @@ public abstract class ThreadRaceTests
     [Fact]
     public async Task Thread_deleted_by_another_instance_while_its_first_reply_streams_stays_deleted()
     {
-        var h = new ServerHarness(store: NewStore());
-        var other = new ScriptedChatKitServer(SameData(h.Store));
-        var slowTitle = new TestGate();
-        h.Server.Respond = (thread, _, _, ct) => Reply(h, thread, "Answer", slowTitle, title: "Generated", ct);
-
-        var stream = h.StreamAsync(Create("Hello"), _user);
-        await slowTitle.Reached;
-        await other.ProcessAsync(new ThreadsDeleteRequest { Params = new() { ThreadId = await OnlyThreadIdAsync(h.Store) } }, _user, None);
-        slowTitle.Open();
-        var events = await stream;
+        var (h, _, events) = await WhileTheFirstReplyWaitsForItsTitleAsync(
+            (other, threadId) => other.ProcessAsync(new ThreadsDeleteRequest { Params = new() { ThreadId = threadId } }, _user, None));
 
         Assert.DoesNotContain(events, e => e is ErrorEvent); // dropped quietly: the user asked for it
         Assert.Empty((await h.Store.LoadThreadsAsync(10, null, SortOrder.Desc, _user, None)).Data);
@@ -111,17 +103,8 @@ public abstract class ThreadRaceTests
     [Fact]
     public async Task Rename_while_the_first_reply_streams_wins_over_the_generated_title()
     {
-        var h = new ServerHarness(store: NewStore());
-        var other = new ScriptedChatKitServer(SameData(h.Store));
-        var slowTitle = new TestGate();
-        h.Server.Respond = (thread, _, _, ct) => Reply(h, thread, "Answer", slowTitle, title: "Generated", ct);
-
-        var stream = h.StreamAsync(Create("Hello"), _user);
-        await slowTitle.Reached;
-        var threadId = await OnlyThreadIdAsync(h.Store);
-        await other.ProcessAsync(new ThreadsUpdateRequest { Params = new() { ThreadId = threadId, Title = "Mine" } }, _user, None);
-        slowTitle.Open();
-        var events = await stream;
+        var (h, threadId, events) = await WhileTheFirstReplyWaitsForItsTitleAsync(
+            (other, threadId) => other.ProcessAsync(new ThreadsUpdateRequest { Params = new() { ThreadId = threadId, Title = "Mine" } }, _user, None));
 
         Assert.Equal("Mine", (await h.Store.LoadThreadAsync(threadId, _user, None)).Title);
         Assert.DoesNotContain(events, e => e is ThreadUpdatedEvent { Thread.Title: "Generated" });
@@ -151,6 +134,26 @@ public abstract class ThreadRaceTests
             thread.Status = new LockedStatus("done");
             yield break;
         }
+    }
+
+    /// <summary>
+    /// Starts a new thread whose reply stops before its generated title (a slow title), runs
+    /// <paramref name="meanwhile"/> from a second instance, then lets the reply finish.
+    /// </summary>
+    private async Task<(ServerHarness H, string ThreadId, List<ThreadStreamEvent> Events)> WhileTheFirstReplyWaitsForItsTitleAsync(
+        Func<ScriptedChatKitServer, string, Task> meanwhile)
+    {
+        var h = new ServerHarness(store: NewStore());
+        var other = new ScriptedChatKitServer(SameData(h.Store));
+        var slowTitle = new TestGate();
+        h.Server.Respond = (thread, _, _, ct) => Reply(h, thread, "Answer", slowTitle, title: "Generated", ct);
+
+        var stream = h.StreamAsync(Create("Hello"), _user);
+        await slowTitle.Reached;
+        var threadId = await OnlyThreadIdAsync(h.Store);
+        await meanwhile(other, threadId);
+        slowTitle.Open();
+        return (h, threadId, await stream);
     }
 
     private async Task<(string ThreadId, string U1)> NewConversationAsync(ServerHarness h)
