@@ -3,6 +3,7 @@ using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.HostedMode;
 using ChatKitApp.Hosting;
+using ChatKitApp.Limits;
 using ChatKitApp.Reliability;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.AddChatKitAuth();
+builder.AddChatKitRateLimits();
 builder.AddChatKitBackend();
 builder.AddChatKitFrontend();
 builder.AddHostedSessions();

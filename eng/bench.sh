@@ -43,8 +43,8 @@ load_test() {
   port=$(pg_free_port)
   # One user on one address generates all the load: its rate limit and stream caps are off here.
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
-    ChatKit__Limits__RequestsPerWindow=0 ChatKit__Limits__MaxConcurrentStreamsPerUser=0 \
-    ChatKit__Limits__MaxConcurrentStreamsPerAddress=0 \
+    ChatKit__RateLimits__RequestsPerWindow=0 ChatKit__RateLimits__MaxConcurrentStreamsPerUser=0 \
+    ChatKit__RateLimits__MaxConcurrentStreamsPerAddress=0 \
     ConnectionStrings__ChatKit="$2" \
     dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >"$applog" 2>&1 &
   app=$!

@@ -1,6 +1,7 @@
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,3 +1,4 @@
+using ChatKitApp.Limits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // Every browser context of the suite is a new guest from 127.0.0.1: more than one address may
         // create in production (ClientAddressLimitTests covers that limit).
-        builder.UseSetting("ChatKit:Limits:NewGuestsPerAddress", "0");
+        builder.UseSetting("ChatKit:RateLimits:NewGuestsPerAddress", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

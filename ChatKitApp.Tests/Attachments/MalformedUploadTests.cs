@@ -53,7 +53,7 @@ public abstract class MalformedUploadTests : IAsyncLifetime
         foreach (var environment in new[] { "Development", "Production" })
         {
             var settings = await SettingsAsync();
-            settings["ChatKit:Limits:RequestsPerWindow"] = "0"; // many uploads by one guest
+            settings["ChatKit:RateLimits:RequestsPerWindow"] = "0"; // many uploads by one guest
             _apps[environment] = await KestrelApp.StartAsync(environment, settings);
         }
     }

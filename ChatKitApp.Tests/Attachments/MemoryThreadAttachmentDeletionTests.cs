@@ -1,6 +1,7 @@
 using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Tests.Attachments;
 

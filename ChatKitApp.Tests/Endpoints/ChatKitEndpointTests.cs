@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -119,6 +120,23 @@ public abstract class ChatKitEndpointTests : IAsyncLifetime
         Assert.Equal("invalid_request", error["code"]!.GetValue<string>());
         Assert.Contains(expected, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal([threadId], await _user.Http.ListThreadIdsAsync());
+        Assert.Equal(threadBefore, await GetThreadJsonAsync(threadId));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"threads.update","params":{"thread_id":"{thread}","title":"a\u0000b"}}""")]
+    [InlineData("""{"type":"threads.add_user_message","params":{"thread_id":"{thread}","input":{"content":[{"type":"input_text","text":"x\u0000"}],"attachments":[],"inference_options":{}}}}""")]
+    public async Task Nul_character_on_either_store_is_a_400_and_stores_nothing(string body)
+    {
+        var threadId = await _user.Http.CreateThreadAsync("Keep me");
+        var threadBefore = await GetThreadJsonAsync(threadId);
+
+        using var response = await PostAsync(body.Replace("{thread}", threadId, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("invalid_request", error["code"]!.GetValue<string>());
+        Assert.Contains("NUL", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(threadBefore, await GetThreadJsonAsync(threadId));
     }
 

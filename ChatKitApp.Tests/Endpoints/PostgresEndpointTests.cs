@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
 using ChatKitApp.Postgres;
 using ChatKitApp.Tests.Fixtures;

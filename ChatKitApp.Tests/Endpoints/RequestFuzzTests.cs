@@ -32,7 +32,7 @@ public sealed class RequestFuzzTests(PostgresFixture database, ITestOutputHelper
         await using var factory = new ChatKitAppFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:ChatKit"] = await database.CreateSchemaAsync(),
-            ["ChatKit:Limits:RequestsPerWindow"] = "0",
+            ["ChatKit:RateLimits:RequestsPerWindow"] = "0",
         });
         await using var app = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         using var user = await UserClient.CreateGuestAsync(app);

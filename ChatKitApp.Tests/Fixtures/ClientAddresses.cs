@@ -1,4 +1,5 @@
 using System.Net;
+using ChatKitApp.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

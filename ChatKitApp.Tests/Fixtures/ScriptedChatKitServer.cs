@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Tests.Fixtures;
 

@@ -1,5 +1,6 @@
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Postgres;
 using ChatKitApp.Tests.Fixtures;
 using Dapper;

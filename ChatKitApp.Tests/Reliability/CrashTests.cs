@@ -49,10 +49,10 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
             ["ChatKit:Model:Provider"] = "OpenAI",
             ["ChatKit:Model:Endpoint"] = model.BaseUrl,
             ["ChatKit:Model:MaxRetries"] = "0",
-            ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "0",
-            ["ChatKit:Limits:RequestsPerWindow"] = "0",
-            ["ChatKit:Limits:MaxConcurrentStreamsPerAddress"] = "0", // every user comes from 127.0.0.1
-            ["ChatKit:Limits:NewGuestsPerAddress"] = "0",
+            ["ChatKit:RateLimits:MaxConcurrentStreamsPerUser"] = "0",
+            ["ChatKit:RateLimits:RequestsPerWindow"] = "0",
+            ["ChatKit:RateLimits:MaxConcurrentStreamsPerAddress"] = "0", // every user comes from 127.0.0.1
+            ["ChatKit:RateLimits:NewGuestsPerAddress"] = "0",
 
             // The killed instance's thread leases block their threads until they expire; a short
             // lease keeps the test short (the busy-retry below covers the wait either way).

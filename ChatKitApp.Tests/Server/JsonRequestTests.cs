@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
 using static ChatKitApp.Tests.Fixtures.ServerHarness;
 

@@ -1,5 +1,6 @@
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Postgres;
 using ChatKitApp.Tests.Fixtures;
 

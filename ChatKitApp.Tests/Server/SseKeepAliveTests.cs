@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
 using static ChatKitApp.Tests.Fixtures.ServerHarness;
 

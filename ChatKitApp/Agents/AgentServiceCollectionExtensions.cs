@@ -3,6 +3,7 @@ using ChatKitApp.Agents.Tools;
 using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatKitApp.Agents;

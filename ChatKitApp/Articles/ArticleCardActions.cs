@@ -3,6 +3,7 @@ using ChatKitApp.Agents.Tools;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Widgets;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Articles;
 

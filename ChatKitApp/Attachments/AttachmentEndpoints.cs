@@ -1,8 +1,11 @@
 using ChatKitApp.Auth;
+using ChatKitApp.ChatKitHost;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.Hosting;
+using ChatKitApp.Limits;
 
 namespace ChatKitApp.Attachments;
 
@@ -24,19 +27,18 @@ public static class AttachmentEndpoints
         // error of /chatkit, written by the same code.
         group.AddEndpointFilter(async (invocation, next) =>
         {
-            var response = invocation.HttpContext.Response;
             try
             {
                 return await next(invocation);
             }
             catch (ChatKitRequestException ex)
             {
-                await ChatKitEndpoint.WriteErrorAsync(response, ex.StatusCode, ex.Code, ex.Message, invocation.HttpContext.RequestAborted);
+                await JsonError.WriteAsync(invocation.HttpContext, ex.StatusCode, ex.Code, ex.Message, invocation.HttpContext.RequestAborted);
             }
             catch (NotFoundException ex)
             {
                 var notFound = ChatKitRequestException.NotFound(ex.Message);
-                await ChatKitEndpoint.WriteErrorAsync(response, notFound.StatusCode, notFound.Code, notFound.Message, invocation.HttpContext.RequestAborted);
+                await JsonError.WriteAsync(invocation.HttpContext, notFound.StatusCode, notFound.Code, notFound.Message, invocation.HttpContext.RequestAborted);
             }
 
             return Results.Empty;
@@ -46,8 +48,8 @@ public static class AttachmentEndpoints
         // cannot set without a CORS preflight, guards the writes instead.
         // Uploads count against the user's request budget like /chatkit (bytes are the costly
         // part); reading content does not, so a thread full of images always shows.
-        group.MapPost("", UploadDirectAsync).DisableAntiforgery().RequireRateLimiting(UserRateLimitExtensions.PolicyName);
-        group.MapMethods("{id}/upload", ["POST", "PUT"], UploadAsync).DisableAntiforgery().RequireRateLimiting(UserRateLimitExtensions.PolicyName);
+        group.MapPost("", UploadDirectAsync).DisableAntiforgery().RequireRateLimiting(RateLimitExtensions.PolicyName);
+        group.MapMethods("{id}/upload", ["POST", "PUT"], UploadAsync).DisableAntiforgery().RequireRateLimiting(RateLimitExtensions.PolicyName);
         group.MapGet("{id}/content", ContentAsync);
         return group;
     }

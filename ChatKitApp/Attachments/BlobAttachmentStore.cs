@@ -2,6 +2,7 @@ using ChatKitApp.Agents.Turn;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Attachments;

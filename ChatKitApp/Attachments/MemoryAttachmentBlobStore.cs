@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Attachments;
 

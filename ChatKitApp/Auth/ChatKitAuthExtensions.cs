@@ -67,9 +67,6 @@ public static class ChatKitAuthExtensions
             options.AddPolicy(SignInRateLimitPolicy, new AccountFormRateLimitPolicy(o => (o.SignInsPerAddress, o.SignInWindow)));
             options.AddPolicy(RegisterRateLimitPolicy, new AccountFormRateLimitPolicy(o => (o.RegistrationsPerAddress, o.RegistrationWindow)));
         });
-        builder.AddUserRateLimits();
-        services.AddOptions<GuestLimitOptions>().BindConfiguration(GuestLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<GuestSignInLimiter>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
 
 namespace ChatKitApp.Auth;
 
@@ -19,7 +20,7 @@ internal sealed partial class SameOriginMiddleware(RequestDelegate next, ILogger
         }
 
         LogRefused(logger, http.Request.Path, http.Request.Headers["Sec-Fetch-Site"].ToString(), http.Request.Headers.Origin.ToString());
-        return ChatKitEndpoint.WriteErrorAsync(http.Response, StatusCodes.Status403Forbidden, "cross_site_request", "Cross-site requests are not allowed.", http.RequestAborted);
+        return JsonError.WriteAsync(http, StatusCodes.Status403Forbidden, "cross_site_request", "Cross-site requests are not allowed.", http.RequestAborted);
     }
 
     internal static bool IsSameOrigin(HttpRequest request)

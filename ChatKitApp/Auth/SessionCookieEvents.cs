@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Caching.Memory;
@@ -67,11 +68,11 @@ internal sealed partial class SessionCookieEvents(
 
     // API callers get a status code they can act on; only page navigations are redirected.
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) => IsApi(context.Request)
-        ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first: this request has no valid session cookie.", context.HttpContext.RequestAborted)
+        ? JsonError.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "unauthorized", "Sign in first: this request has no valid session cookie.", context.HttpContext.RequestAborted)
         : RedirectAsync(context);
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) => IsApi(context.Request)
-        ? ChatKitEndpoint.WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "forbidden", "This user may not make this request.", context.HttpContext.RequestAborted)
+        ? JsonError.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "forbidden", "This user may not make this request.", context.HttpContext.RequestAborted)
         : RedirectAsync(context);
 
     private static bool IsApi(HttpRequest request) =>

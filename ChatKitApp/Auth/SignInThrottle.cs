@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChatKitApp.Limits;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Auth;

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
+using ChatKitApp.Limits;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.HostedMode;
@@ -31,7 +33,7 @@ public static class HostedSessionEndpoints
         var group = endpoints.MapGroup("")
             .RequireAuthorization(ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin()
-            .RequireRateLimiting(UserRateLimitExtensions.PolicyName)
+            .RequireRateLimiting(RateLimitExtensions.PolicyName)
             .DisableAntiforgery(); // JSON, guarded by the same-origin check
         group.MapPost(SessionPath, CreateAsync);
         group.MapPost(RefreshPath, CreateAsync);
@@ -44,7 +46,7 @@ public static class HostedSessionEndpoints
         var result = await sessions.CreateAsync(ChatKitClaims.UserId(http.User)!, http.RequestAborted);
         if (result.ClientSecret is null)
         {
-            await ChatKitEndpoint.WriteErrorAsync(http.Response, result.Status, result.Code!, result.Message!, http.RequestAborted);
+            await JsonError.WriteAsync(http, result.Status, result.Code!, result.Message!, http.RequestAborted);
             return;
         }
 

@@ -6,7 +6,9 @@ using ChatKitApp.Attachments;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
+using ChatKitApp.Limits;
 using ChatKitApp.Postgres;
 using ChatKitApp.Reliability;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public static partial class ChatKitBackendExtensions
     {
         builder.Services.AddChatKitAgents();
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
+        builder.Services.AddSingleton<IChatKitRequestCheck, NulCharacterCheck>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOutages();
         var connectionString = builder.Configuration.GetConnectionString("ChatKit");
@@ -63,7 +66,7 @@ public static partial class ChatKitBackendExtensions
     {
         app.MapChatKit<ChatKitRequestContext>("/chatkit").RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin()
-            .RequireRateLimiting(UserRateLimitExtensions.PolicyName);
+            .RequireRateLimiting(RateLimitExtensions.PolicyName);
         app.MapArticleEntities();
         app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin();

@@ -19,7 +19,7 @@ internal sealed partial class UnreadableBodyMiddleware(RequestDelegate next, ILo
         catch (Exception ex) when (!http.Response.HasStarted && UnreadableBody.Describe(ex) is { } error)
         {
             LogRejected(logger, error.StatusCode, http.Request.Path, error.Message);
-            await ChatKitEndpoint.WriteErrorAsync(http.Response, error.StatusCode, error.Code, error.Message, CancellationToken.None);
+            await JsonError.WriteAsync(http, error.StatusCode, error.Code, error.Message, CancellationToken.None);
         }
     }
 

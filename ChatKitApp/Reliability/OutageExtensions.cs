@@ -1,3 +1,4 @@
+using ChatKitApp.ChatKit.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatKitApp.Reliability;
@@ -21,6 +22,8 @@ public static class OutageExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutageLog>();
         services.AddSingleton<OutageGuard>();
+        // The ChatKit endpoint answers outages as the rest of the app does (503, logged once per outage).
+        services.Replace(ServiceDescriptor.Singleton<IChatKitTransientFailures>(sp => sp.GetRequiredService<OutageGuard>()));
         return services;
     }
 

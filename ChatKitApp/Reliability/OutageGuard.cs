@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Reliability;
@@ -10,7 +11,7 @@ namespace ChatKitApp.Reliability;
 /// <see cref="OutageLog"/>. Request handlers catch with <see cref="IsOutage"/>; the
 /// <see cref="OutageMiddleware"/> covers everything else.
 /// </summary>
-public sealed class OutageGuard(IEnumerable<IOutageSource> sources, OutageLog log, IOptions<OutageOptions> options)
+public sealed class OutageGuard(IEnumerable<IOutageSource> sources, OutageLog log, IOptions<OutageOptions> options) : IChatKitTransientFailures
 {
     public const string ErrorCode = "unavailable";
 
@@ -21,6 +22,10 @@ public sealed class OutageGuard(IEnumerable<IOutageSource> sources, OutageLog lo
 
     /// <summary>Whether <paramref name="exception"/>, or one it wraps, says a source is unavailable.</summary>
     public bool IsOutage(Exception exception) => SourceOf(exception) is not null;
+
+    bool IChatKitTransientFailures.IsTransient(Exception exception) => IsOutage(exception);
+
+    Task IChatKitTransientFailures.RespondAsync(HttpContext httpContext, Exception exception) => RespondAsync(httpContext, exception);
 
     /// <summary>Counts a failure the caller answered itself (an <c>error</c> event in a stream that had started).</summary>
     public void Record(Exception exception) => log.Failed(SourceOf(exception)?.Name ?? "database", exception);
@@ -47,8 +52,8 @@ public sealed class OutageGuard(IEnumerable<IOutageSource> sources, OutageLog lo
         var seconds = options.Value.RetryAfterSeconds;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
-        return ChatKitEndpoint.WriteErrorAsync(
-            http.Response,
+        return JsonError.WriteAsync(
+            http,
             StatusCodes.Status503ServiceUnavailable,
             ErrorCode,
             $"The {name} is unavailable; try again in {seconds} seconds.",

@@ -5,6 +5,7 @@ using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
 
 namespace ChatKitApp.Tests.Agents.Turn;

@@ -4,6 +4,7 @@ using ChatKitApp.Articles;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
+using ChatKitApp.ChatKitHost;
 using Microsoft.Extensions.AI;
 
 namespace ChatKitApp.Tests.Agents.Turn;

@@ -3,6 +3,7 @@ using ChatKitApp.Agents.Models;
 using ChatKitApp.Agents.Turn;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Tests.Agents.Turn;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Agents.Tools;
 

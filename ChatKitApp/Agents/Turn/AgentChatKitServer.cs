@@ -6,6 +6,7 @@ using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKit.Widgets;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

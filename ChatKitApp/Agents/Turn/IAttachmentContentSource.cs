@@ -1,5 +1,6 @@
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Agents.Turn;
 

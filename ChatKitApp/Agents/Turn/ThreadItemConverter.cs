@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using Microsoft.Extensions.AI;
 
 namespace ChatKitApp.Agents.Turn;

@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
-using ChatKitApp.Reliability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -33,15 +32,17 @@ public static partial class ChatKitEndpoint
         ChatKitServer<TContext> server,
         IChatKitContextFactory<TContext> contexts,
         IOptions<ChatKitLimits> limits,
-        ChatKitStreamGate streams,
+        IEnumerable<IChatKitRequestCheck> checks,
+        IChatKitStreamAdmission<TContext> streams,
+        IChatKitTransientFailures transientFailures,
         SseKeepAlive keepAlive,
-        OutageGuard outages,
         ILoggerFactory loggers)
     {
         var streamSlot = new StrongBox<IDisposable?>();
+        var host = new HostHooks<TContext>(checks, streams, transientFailures);
         try
         {
-            await ProcessRequestAsync(http, server, contexts, limits.Value, streams, outages, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
+            await ProcessRequestAsync(http, server, contexts, limits.Value, host, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
         }
         finally
         {
@@ -54,8 +55,7 @@ public static partial class ChatKitEndpoint
         ChatKitServer<TContext> server,
         IChatKitContextFactory<TContext> contexts,
         ChatKitLimits limits,
-        ChatKitStreamGate streams,
-        OutageGuard outages,
+        HostHooks<TContext> host,
         StrongBox<IDisposable?> streamSlot,
         SseKeepAlive keepAlive,
         ILogger logger)
@@ -65,11 +65,16 @@ public static partial class ChatKitEndpoint
         try
         {
             var body = await ReadBodyAsync(http.Request, limits.MaxRequestBytes, cancellationToken);
+            foreach (var check in host.Checks)
+            {
+                check.Check(body);
+            }
+
             var request = ChatKitRequestParser.Parse(body);
             var context = contexts.Create(http, request);
-            if (request.IsStreaming && context is IUserContext user)
+            if (request.IsStreaming)
             {
-                streamSlot.Value = streams.Enter(user.UserId, http.Connection.RemoteIpAddress);
+                streamSlot.Value = host.Streams.Admit(http, context);
             }
 
             result = await server.ProcessAsync(request, context, cancellationToken);
@@ -98,9 +103,9 @@ public static partial class ChatKitEndpoint
 
             return;
         }
-        catch (Exception ex) when (outages.IsOutage(ex))
+        catch (Exception ex) when (host.TransientFailures.IsTransient(ex))
         {
-            await outages.RespondAsync(http, ex); // 503 with Retry-After, logged once per outage
+            await host.TransientFailures.RespondAsync(http, ex); // the host's answer: a 503 with Retry-After, say
             return;
         }
         catch (Exception ex)
@@ -120,7 +125,7 @@ public static partial class ChatKitEndpoint
             case StreamingChatKitResult stream:
                 await using (stream)
                 {
-                    await WriteStreamAsync(http, stream, keepAlive, outages, logger, cancellationToken);
+                    await WriteStreamAsync(http, stream, keepAlive, host.TransientFailures, logger, cancellationToken);
                 }
 
                 break;
@@ -128,7 +133,7 @@ public static partial class ChatKitEndpoint
     }
 
     private static async Task WriteStreamAsync(
-        HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, OutageGuard outages, ILogger logger, CancellationToken cancellationToken)
+        HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, IChatKitTransientFailures transientFailures, ILogger logger, CancellationToken cancellationToken)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream";
@@ -168,10 +173,10 @@ public static partial class ChatKitEndpoint
         {
             // The client stopped the response; the pipeline has stored what it had.
         }
-        catch (Exception ex) when (outages.IsOutage(ex))
+        catch (Exception ex) when (transientFailures.IsTransient(ex))
         {
-            // Headers are out: in-band, and worth a retry once the database is back.
-            outages.Record(ex);
+            // Headers are out: in-band, and worth a retry once the failure has passed.
+            transientFailures.Record(ex);
             await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, CancellationToken.None);
         }
         catch (Exception ex)
@@ -249,7 +254,7 @@ public static partial class ChatKitEndpoint
         new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body is larger than {maxBytes} bytes.");
 
     /// <summary>Writes <c>{"error":{"code","message"}}</c> with <paramref name="statusCode"/>, unless the response has started.</summary>
-    public static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
+    internal static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
     {
         if (response.HasStarted)
         {
@@ -270,6 +275,10 @@ public static partial class ChatKitEndpoint
 
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
+
+    /// <summary>What the host registered to check requests, admit streams and recognise passing failures.</summary>
+    private sealed record HostHooks<TContext>(
+        IEnumerable<IChatKitRequestCheck> Checks, IChatKitStreamAdmission<TContext> Streams, IChatKitTransientFailures TransientFailures);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A ChatKit request failed before its response started.")]
     private static partial void LogRequestFailed(ILogger logger, Exception exception);

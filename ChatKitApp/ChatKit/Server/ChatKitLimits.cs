@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using ChatKitApp.Limits;
 
 namespace ChatKitApp.ChatKit.Server;
 
-/// <summary>Request and paging limits (<c>ChatKit:Limits</c>).</summary>
+/// <summary>
+/// The protocol's limits (<c>ChatKit:Limits</c>): body size, page sizes, thread leases, keep-alives.
+/// How much one user or network address may ask is the host's business, not these.
+/// </summary>
 public sealed class ChatKitLimits
 {
     public const string SectionName = "ChatKit:Limits";
@@ -18,12 +22,6 @@ public sealed class ChatKitLimits
     /// 9999 threads at once; the cursor still lets it page through the rest.
     /// </summary>
     public int MaxThreadsPage { get; set; } = 100;
-
-    /// <summary>
-    /// Streaming requests one user may have open at once (per app instance); more get 429.
-    /// 0 turns the cap off.
-    /// </summary>
-    public int MaxConcurrentStreamsPerUser { get; set; } = 3;
 
     /// <summary>
     /// How long a request that changes a thread's items waits for the request already doing so on
@@ -45,13 +43,4 @@ public sealed class ChatKitLimits
     /// </summary>
     [Range(0, 3600)]
     public int KeepAliveSeconds { get; set; } = 15;
-
-    /// <summary>
-    /// Streaming requests one client address (an IPv4 address or an IPv6 /64, see
-    /// <see cref="ClientAddress"/>) may have open at once, its users together (per app instance); more
-    /// get 429. Guests cost nothing to make, so the per-user cap alone would not bound one machine.
-    /// 0 turns the cap off.
-    /// </summary>
-    [Range(0, int.MaxValue)]
-    public int MaxConcurrentStreamsPerAddress { get; set; } = 20;
 }

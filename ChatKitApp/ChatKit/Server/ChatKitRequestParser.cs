@@ -13,12 +13,6 @@ public static partial class ChatKitRequestParser
 
     public static ChatKitRequest Parse(ReadOnlySpan<byte> body)
     {
-        if (ContainsEscapedNul(body))
-        {
-            // PostgreSQL cannot store U+0000 in text or jsonb; refuse it up front rather than half-save a turn.
-            throw ChatKitRequestException.BadRequest("The request contains a NUL character (\\u0000), which is not allowed.");
-        }
-
         RequestJsonRules.Check(body);
 
         try
@@ -42,33 +36,6 @@ public static partial class ChatKitRequestParser
         var message = $"Malformed request: {ex.Message.Replace(ProtocolNamespace, "", StringComparison.Ordinal)}";
         // Some messages (a missing required member, a null element) do not say where; the path does.
         return ex.Path is { } path && !message.Contains(path, StringComparison.Ordinal) ? $"{message} Path: {path}" : message;
-    }
-
-    /// <summary>
-    /// JSON can carry NUL only as the escape <c>\u0000</c>; an escape it is when the backslash before
-    /// <c>u0000</c> is not itself escaped (an odd run of backslashes).
-    /// </summary>
-    private static bool ContainsEscapedNul(ReadOnlySpan<byte> body)
-    {
-        var offset = 0;
-        while (body[offset..].IndexOf("u0000"u8) is var found and >= 0)
-        {
-            var at = offset + found;
-            var backslashes = 0;
-            while (at - backslashes - 1 >= 0 && body[at - backslashes - 1] == (byte)'\\')
-            {
-                backslashes++;
-            }
-
-            if (backslashes % 2 == 1)
-            {
-                return true;
-            }
-
-            offset = at + 5;
-        }
-
-        return false;
     }
 
     /// <summary>Says what is wrong with the top-level <c>type</c>, or null when it names a known request.</summary>

@@ -10,6 +10,9 @@ public static class ChatKitServiceCollectionExtensions
     /// Registers <typeparamref name="TServer"/> as the ChatKit server, with limits bound from
     /// <c>ChatKit:Limits</c>. Register an <c>IChatKitStore&lt;TContext&gt;</c> and an
     /// <see cref="IChatKitContextFactory{TContext}"/> too; then map the endpoint with <c>MapChatKit</c>.
+    /// The host may register an <see cref="IChatKitStreamAdmission{TContext}"/>,
+    /// <see cref="IChatKitTransientFailures"/> and any number of <see cref="IChatKitRequestCheck"/>s
+    /// (before or after this call); without them every stream opens and every failure is an error.
     /// </summary>
     public static IServiceCollection AddChatKit<TContext, TServer>(this IServiceCollection services)
         where TServer : ChatKitServer<TContext>
@@ -19,7 +22,8 @@ public static class ChatKitServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SseKeepAlive(
             TimeSpan.FromSeconds(sp.GetRequiredService<ChatKitLimits>().KeepAliveSeconds), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ChatKitStreamGate>();
+        services.TryAddSingleton<IChatKitStreamAdmission<TContext>, UnlimitedStreams<TContext>>();
+        services.TryAddSingleton<IChatKitTransientFailures, NoTransientFailures>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();
         return services;
     }

@@ -1,7 +1,8 @@
 using System.Net;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Limits;
 
-namespace ChatKitApp.Tests.Server;
+namespace ChatKitApp.Tests.Limits;
 
 public sealed class ClientAddressTests
 {

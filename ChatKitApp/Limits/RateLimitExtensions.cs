@@ -1,20 +1,30 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ChatKitApp.Auth;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace ChatKitApp.Auth;
+namespace ChatKitApp.Limits;
 
-/// <summary>The per-user rate limit on the ChatKit API, with ASP.NET Core's rate limiter.</summary>
-public static class UserRateLimitExtensions
+/// <summary>
+/// What one user or one address may ask of this instance (<see cref="RateLimitOptions"/>): the
+/// per-user request rate on the ChatKit API (ASP.NET Core's rate limiter), the open-stream caps
+/// (<see cref="ChatKitStreamGate"/>) and the bound on new guests (<see cref="GuestSignInLimiter"/>).
+/// </summary>
+public static class RateLimitExtensions
 {
     /// <summary>The policy name; endpoints opt in with <c>RequireRateLimiting(PolicyName)</c>.</summary>
     public const string PolicyName = "ChatKitPerUser";
 
-    public static WebApplicationBuilder AddUserRateLimits(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddChatKitRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UserRateLimitOptions>().BindConfiguration(UserRateLimitOptions.SectionName);
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ChatKitStreamGate>();
+        builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<ChatKitStreamGate>());
+        builder.Services.AddSingleton<GuestSignInLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -24,12 +34,12 @@ public static class UserRateLimitExtensions
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : 1;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(ChatKitEndpoint.WriteErrorAsync(
-                    context.HttpContext.Response, StatusCodes.Status429TooManyRequests, "rate_limited", $"Too many requests; try again in {seconds} s.", cancellationToken));
+                return new ValueTask(JsonError.WriteAsync(
+                    context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", $"Too many requests; try again in {seconds} s.", cancellationToken));
             };
             options.AddPolicy(PolicyName, http =>
             {
-                var limits = http.RequestServices.GetRequiredService<IOptions<UserRateLimitOptions>>().Value;
+                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 // Authorization ran first, so there is a user; the address is only a fallback key.
                 var key = ChatKitClaims.UserId(http.User) ?? "ip:" + http.Connection.RemoteIpAddress;
                 return limits.RequestsPerWindow <= 0

@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
 using System.Net;
+using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
+using Microsoft.Extensions.Options;
 
-namespace ChatKitApp.ChatKit.Server;
+namespace ChatKitApp.Limits;
 
 /// <summary>
 /// Counts open streams per user and per client address, so neither one user nor one machine (which
 /// can mint guest users) can hold many model calls and connections at once;
-/// <see cref="ChatKitLimits.MaxConcurrentStreamsPerUser"/> and
-/// <see cref="ChatKitLimits.MaxConcurrentStreamsPerAddress"/> are the caps. Per instance: with several
+/// <see cref="RateLimitOptions.MaxConcurrentStreamsPerUser"/> and
+/// <see cref="RateLimitOptions.MaxConcurrentStreamsPerAddress"/> are the caps. Per instance: with several
 /// app instances a user or an address may hold the caps on each.
 /// </summary>
-public sealed class ChatKitStreamGate(ChatKitLimits limits)
+public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : IChatKitStreamAdmission<ChatKitRequestContext>
 {
+    private readonly RateLimitOptions _limits = options.Value;
     private readonly OpenCounts _users = new();
     private readonly OpenCounts _addresses = new();
 
@@ -19,23 +23,27 @@ public sealed class ChatKitStreamGate(ChatKitLimits limits)
     /// A slot to dispose when the stream ends; a 429 <c>too_many_streams</c> when the user, or the
     /// address they connect from (see <see cref="ClientAddress.KeyOf"/>), is at its cap.
     /// </summary>
+    public IDisposable Admit(HttpContext httpContext, ChatKitRequestContext context) =>
+        Enter(context.UserId, httpContext.Connection.RemoteIpAddress);
+
+    /// <inheritdoc cref="Admit"/>
     public IDisposable Enter(string userId, IPAddress? address)
     {
-        var user = limits.MaxConcurrentStreamsPerUser > 0 ? userId : null;
-        var addressKey = limits.MaxConcurrentStreamsPerAddress > 0 ? ClientAddress.KeyOf(address) : null;
-        if (user is not null && !_users.TryEnter(user, limits.MaxConcurrentStreamsPerUser))
+        var user = _limits.MaxConcurrentStreamsPerUser > 0 ? userId : null;
+        var addressKey = _limits.MaxConcurrentStreamsPerAddress > 0 ? ClientAddress.KeyOf(address) : null;
+        if (user is not null && !_users.TryEnter(user, _limits.MaxConcurrentStreamsPerUser))
         {
-            throw TooMany($"At most {limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
+            throw TooMany($"At most {_limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
         }
 
-        if (addressKey is not null && !_addresses.TryEnter(addressKey, limits.MaxConcurrentStreamsPerAddress))
+        if (addressKey is not null && !_addresses.TryEnter(addressKey, _limits.MaxConcurrentStreamsPerAddress))
         {
             if (user is not null)
             {
                 _users.Exit(user);
             }
 
-            throw TooMany($"At most {limits.MaxConcurrentStreamsPerAddress} responses may stream at once from one network address; wait for one to finish.");
+            throw TooMany($"At most {_limits.MaxConcurrentStreamsPerAddress} responses may stream at once from one network address; wait for one to finish.");
         }
 
         return user is null && addressKey is null ? NoSlot.Instance : new Slot(this, user, addressKey);

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Protocol;
+using ChatKitApp.ChatKit.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace ChatKitApp.ChatKit.Server;
+namespace ChatKitApp.ChatKitHost;
 
 /// <summary>
 /// Takes the user from the authenticated principal's name identifier, the locale from
@@ -28,7 +30,7 @@ public sealed class ChatKitRequestContextFactory : IChatKitContextFactory<ChatKi
         {
             Locale = PreferredLocale(httpContext.Request),
             // Guests have a placeholder name ("Guest"), which says nothing about the person.
-            UserName = httpContext.User.HasClaim(Auth.ChatKitClaims.Guest, "true") ? null : httpContext.User.Identity?.Name,
+            UserName = httpContext.User.HasClaim(ChatKitClaims.Guest, "true") ? null : httpContext.User.Identity?.Name,
             Metadata = request.Metadata ?? [],
         };
     }

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatKitApp.Tests.Server;
+namespace ChatKitApp.Tests.ChatKitHost;
 
 public sealed class ChatKitRequestContextFactoryTests
 {

@@ -5,10 +5,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatKitApp.Attachments;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Limits;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatKitApp.Tests.Auth;
+namespace ChatKitApp.Tests.Limits;
 
 /// <summary>The per-user rate limit and the cap on concurrent streams, through HTTP.</summary>
 public sealed class RequestLimitTests
@@ -19,7 +20,7 @@ public sealed class RequestLimitTests
     [Fact]
     public async Task A_burst_over_the_rate_limit_gets_429_with_retry_after_and_the_server_stays_healthy()
     {
-        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:RequestsPerWindow"] = "5", ["ChatKit:Limits:RateWindowSeconds"] = "60" });
+        await using var app = new ChatKitAppFactory(new() { ["ChatKit:RateLimits:RequestsPerWindow"] = "5", ["ChatKit:RateLimits:RateWindowSeconds"] = "60" });
         using var a = await UserClient.CreateGuestAsync(app);
         using var b = await UserClient.CreateGuestAsync(app);
 
@@ -39,7 +40,7 @@ public sealed class RequestLimitTests
     [Fact]
     public async Task Uploads_over_the_rate_limit_get_429_while_reading_content_is_not_limited()
     {
-        await using var app = new ChatKitAppFactory(new() { ["ChatKit:Limits:RequestsPerWindow"] = "3", ["ChatKit:Limits:RateWindowSeconds"] = "60" });
+        await using var app = new ChatKitAppFactory(new() { ["ChatKit:RateLimits:RequestsPerWindow"] = "3", ["ChatKit:RateLimits:RateWindowSeconds"] = "60" });
         using var guest = await UserClient.CreateGuestAsync(app);
         guest.Http.DefaultRequestHeaders.Add(BlobAttachmentStore.RequestMarkerHeader, "1");
 
@@ -64,7 +65,7 @@ public sealed class RequestLimitTests
     {
         var release = new TaskCompletionSource();
         await using var app = new ChatKitAppFactory(
-            new() { ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "1" },
+            new() { ["ChatKit:RateLimits:MaxConcurrentStreamsPerUser"] = "1" },
             s => s.Respond = (thread, _, _, ct) => HeldReply.Until(release.Task, thread, s, ct));
         using var a = await UserClient.CreateGuestAsync(app);
         using var b = await UserClient.CreateGuestAsync(app);

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
-using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Auth;
+using ChatKitApp.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace ChatKitApp.Auth;
+namespace ChatKitApp.Limits;
 
 /// <summary>
-/// Bounds the guests one client address creates (<see cref="GuestLimitOptions"/>), with ASP.NET
+/// Bounds the guests one client address creates (<see cref="RateLimitOptions"/>), with ASP.NET
 /// Core's partitioned rate limiter: a guest costs a page visit without a cookie, so without a bound one
 /// machine could mint users (each with its own request and stream budget) as fast as it can ask.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class GuestSignInLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
 
-    public GuestSignInLimiter(IOptions<GuestLimitOptions> options)
+    public GuestSignInLimiter(IOptions<RateLimitOptions> options)
     {
         var limits = options.Value;
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -47,7 +48,7 @@ public sealed class GuestSignInLimiter : IDisposable
         var wait = seconds < 120 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes";
         if (!AcceptsHtml(http.Request))
         {
-            await ChatKitEndpoint.WriteErrorAsync(http.Response, StatusCodes.Status429TooManyRequests, "too_many_guests",
+            await JsonError.WriteAsync(http, StatusCodes.Status429TooManyRequests, "too_many_guests",
                 $"Too many new guests from this network address; try again in {wait}, or sign in.", http.RequestAborted);
             return;
         }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Store;
 
-namespace ChatKitApp.ChatKit.Server;
+namespace ChatKitApp.ChatKitHost;
 
 /// <summary>
 /// Who is asking, in which language, with which client metadata (page context and the like).

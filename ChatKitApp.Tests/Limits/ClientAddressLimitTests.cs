@@ -3,12 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Limits;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ChatKitApp.Tests.Auth;
+namespace ChatKitApp.Tests.Limits;
 
 /// <summary>Limits per client address, through HTTP: guests created, and streams open, by one machine whatever its users.</summary>
 public sealed class ClientAddressLimitTests
@@ -20,7 +21,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task Page_visits_from_one_address_stop_creating_guests_at_the_limit_and_get_429_with_retry_after()
     {
-        await using var root = new ChatKitAppFactory(new() { ["ChatKit:Limits:NewGuestsPerAddress"] = "3", ["ChatKit:Limits:NewGuestsWindow"] = "00:10:00" });
+        await using var root = new ChatKitAppFactory(new() { ["ChatKit:RateLimits:NewGuestsPerAddress"] = "3", ["ChatKit:RateLimits:NewGuestsWindow"] = "00:10:00" });
         await using var app = root.WithClientAddresses();
         using var cookieless = app.CreateDefaultClient(ClientAddresses.From(Attacker)); // a script that drops every cookie
 
@@ -57,7 +58,7 @@ public sealed class ClientAddressLimitTests
     [Fact]
     public async Task Page_visits_with_a_guest_cookie_do_not_count_against_the_address()
     {
-        await using var root = new ChatKitAppFactory(new() { ["ChatKit:Limits:NewGuestsPerAddress"] = "1" });
+        await using var root = new ChatKitAppFactory(new() { ["ChatKit:RateLimits:NewGuestsPerAddress"] = "1" });
         await using var app = root.WithClientAddresses();
         using var browser = await UserClient.CreateGuestAsync(app, ClientAddresses.From(Attacker)); // the address's one guest
 
@@ -77,7 +78,7 @@ public sealed class ClientAddressLimitTests
     {
         var release = new TaskCompletionSource();
         await using var root = new ChatKitAppFactory(
-            new() { ["ChatKit:Limits:MaxConcurrentStreamsPerAddress"] = "2", ["ChatKit:Limits:MaxConcurrentStreamsPerUser"] = "3" },
+            new() { ["ChatKit:RateLimits:MaxConcurrentStreamsPerAddress"] = "2", ["ChatKit:RateLimits:MaxConcurrentStreamsPerUser"] = "3" },
             s => s.Respond = (thread, _, _, ct) => HeldReply.Until(release.Task, thread, s, ct));
         await using var app = root.WithClientAddresses();
         var users = new List<UserClient>();
@@ -122,9 +123,9 @@ public sealed class ClientAddressLimitTests
     }
 
     [Theory]
-    [InlineData("ChatKit:Limits:NewGuestsPerAddress", "-1")]
-    [InlineData("ChatKit:Limits:NewGuestsWindow", "00:00:00")]
-    [InlineData("ChatKit:Limits:MaxConcurrentStreamsPerAddress", "-1")]
+    [InlineData("ChatKit:RateLimits:NewGuestsPerAddress", "-1")]
+    [InlineData("ChatKit:RateLimits:NewGuestsWindow", "00:00:00")]
+    [InlineData("ChatKit:RateLimits:MaxConcurrentStreamsPerAddress", "-1")]
     public async Task An_invalid_per_address_limit_stops_the_app_at_start_up_naming_the_setting(string setting, string value)
     {
         await using var app = new ChatKitAppFactory(new() { [setting] = value });

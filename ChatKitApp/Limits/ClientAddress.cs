@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChatKitApp.ChatKit.Server;
+namespace ChatKitApp.Limits;
 
 /// <summary>
 /// The key under which per-address limits count a client (<c>HttpContext.Connection.RemoteIpAddress</c>;
