@@ -5,6 +5,7 @@ using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Tests.Fixtures;
+using Microsoft.AspNetCore.Http;
 using static ChatKitApp.Tests.Fixtures.ServerHarness;
 
 namespace ChatKitApp.Tests.Server;
@@ -295,9 +296,44 @@ public sealed class StreamingPipelineTests
         }
     }
 
-    private static ServerHarness HarnessWhoseTitledThreadSavesFail() => new(store: FailingStore.Wrap(
-        new MemoryStore<ChatKitRequestContext>(),
-        (method, _) => method == nameof(IChatKitStore<ChatKitRequestContext>.UpdateThreadAsync))); // the pipeline's title saves
+    [Fact]
+    public async Task Store_failure_the_host_calls_transient_mid_stream_is_recorded_by_the_host_and_still_retryable()
+    {
+        var host = new EveryFailureIsTransient();
+        var h = HarnessWhoseTitledThreadSavesFail(host);
+        h.Server.Respond = (thread, _, _, _) => TitleAtTheEnd(thread);
+
+        var events = await h.StreamAsync(Create());
+
+        Assert.Equal(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, events[^1]);
+        var recorded = Assert.Single(host.Recorded);
+        Assert.Contains(nameof(IChatKitStore<ChatKitRequestContext>.UpdateThreadAsync), recorded.Message, StringComparison.Ordinal);
+
+        async IAsyncEnumerable<ThreadStreamEvent> TitleAtTheEnd(ThreadMetadata thread)
+        {
+            yield return new ThreadItemDoneEvent(h.Assistant(thread.Id, "Answer"));
+            await Task.Yield();
+            thread.Title = "Set last";
+        }
+    }
+
+    private static ServerHarness HarnessWhoseTitledThreadSavesFail(IChatKitTransientFailures? transientFailures = null) => new(
+        store: FailingStore.Wrap(
+            new MemoryStore<ChatKitRequestContext>(),
+            (method, _) => method == nameof(IChatKitStore<ChatKitRequestContext>.UpdateThreadAsync)), // the pipeline's title saves
+        transientFailures: transientFailures);
+
+    /// <summary>A host that takes every failure for a passing one and records what it was told.</summary>
+    private sealed class EveryFailureIsTransient : IChatKitTransientFailures
+    {
+        public List<Exception> Recorded { get; } = [];
+
+        public bool IsTransient(Exception exception) => true;
+
+        public Task RespondAsync(HttpContext httpContext, Exception exception) => Task.CompletedTask;
+
+        public void Record(Exception exception) => Recorded.Add(exception);
+    }
 
     [Fact]
     public async Task Workflow_task_is_not_duplicated_when_done_follows_a_task_update()
