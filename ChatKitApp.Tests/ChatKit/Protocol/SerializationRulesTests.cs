@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -88,7 +89,7 @@ public sealed class SerializationRulesTests
     }
 
     [Theory]
-    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_tag","id":"e","text":"E","data":{"k":null},"group":null}],"attachments":[],"quoted_text":null,"inference_options":{"tool_choice":null,"model":null}}},"metadata":null}""")]
+    [InlineData("""{"type":"threads.create","params":{"input":{"content":[{"type":"input_tag","id":"e","text":"E","data":{"k":null},"group":null}],"attachments":[],"quoted_text":null,"inference_options":{"tool_choice":null,"model":null}}}}""")]
     [InlineData("""{"type":"threads.list","params":{"limit":null,"after":null}}""")]
     [InlineData("""{"type":"items.list","params":{"thread_id":"t","limit":null,"after":null}}""")]
     [InlineData("""{"type":"threads.add_client_tool_output","params":{"thread_id":"t","result":null}}""")]
@@ -212,5 +213,58 @@ public sealed class SerializationRulesTests
         Assert.NotNull(user.InferenceOptions);
         Assert.Empty(thread.Metadata);
         Assert.Equal(ThreadStatus.Active, thread.Status);
+    }
+
+    [Theory]
+    [InlineData("\"2\"", 2)]
+    [InlineData("2.0", 2)]
+    [InlineData("\" 7 \"", 7)]
+    [InlineData("1e2", 100)]
+    [InlineData("99999999999999999999999", int.MaxValue)]
+    [InlineData("\"99999999999999999999999\"", int.MaxValue)]
+    [InlineData("1e400", int.MaxValue)]
+    [InlineData("-99999999999999999999999", int.MinValue)]
+    public void Integer_field_given_a_numeric_string_an_integral_number_or_a_huge_value_reads_as_the_reference_does(string limit, int expected)
+    {
+        var request = (ThreadsListRequest)ChatKitRequestParser.Parse(Encoding.UTF8.GetBytes($$$"""{"type":"threads.list","params":{"limit":{{{limit}}}}}"""));
+
+        Assert.Equal(expected, request.Params.Limit);
+    }
+
+    [Fact]
+    public void Long_field_given_a_numeric_string_or_a_huge_value_reads_clamped()
+    {
+        var asText = (AttachmentsCreateRequest)ChatKitRequestParser.Parse("""{"type":"attachments.create","params":{"name":"a.txt","size":"10","mime_type":"text/plain"}}"""u8);
+        var huge = (AttachmentsCreateRequest)ChatKitRequestParser.Parse("""{"type":"attachments.create","params":{"name":"a.txt","size":1e30,"mime_type":"text/plain"}}"""u8);
+
+        Assert.Equal(10, asText.Params.Size);
+        Assert.Equal(long.MaxValue, huge.Params.Size);
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("\"2.5\"")]
+    [InlineData("true")]
+    [InlineData("\"two\"")]
+    [InlineData("[]")]
+    public void Integer_field_given_a_fraction_a_boolean_or_a_word_is_a_400(string limit)
+    {
+        var error = Assert.Throws<ChatKitRequestException>(() => ChatKitRequestParser.Parse(Encoding.UTF8.GetBytes($$$"""{"type":"threads.list","params":{"limit":{{{limit}}}}}""")));
+
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains("limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metadata_given_as_null_is_a_400_and_left_out_is_fine()
+    {
+        var error = Assert.Throws<ChatKitRequestException>(() => ChatKitRequestParser.Parse("""{"type":"threads.list","params":{},"metadata":null}"""u8));
+        var absent = ChatKitRequestParser.Parse("""{"type":"threads.list","params":{}}"""u8);
+        var given = ChatKitRequestParser.Parse("""{"type":"threads.list","params":{},"metadata":{"page":{"url":"/"}}}"""u8);
+
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains("metadata", error.Message, StringComparison.Ordinal);
+        Assert.Null(absent.Metadata);
+        Assert.Equal("/", given.Metadata!["page"]!["url"]!.GetValue<string>());
     }
 }
