@@ -72,13 +72,22 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
     const source = annotation?.source;
     if (source && !numbers.has(keyOf(source))) numbers.set(keyOf(source), sources.push(source));
   }
-  // A marker at each annotation's character offset (`index`); annotations without an index
+  // Markers at each annotation's character offset (`index`); annotations without an index
   // appear only in the source list. Every annotation with a source was numbered just above.
-  const withMarkers = annotations
-    .filter((a) => a?.source && typeof a.index === 'number')
-    .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: numbers.get(keyOf(a.source)) }))
-    .sort((a, b) => b.at - a.at) // right to left, so earlier offsets stay valid
-    .reduce((result, { at, n }) => `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`, text);
+  /** @type {Map<number, Set<number>>} offset -> the source numbers marked there */
+  const markersAt = new Map();
+  for (const a of annotations) {
+    if (!a?.source || typeof a.index !== 'number') continue;
+    const at = markerOffset(text, Math.min(Math.max(0, a.index), text.length));
+    markersAt.set(at, (markersAt.get(at) ?? new Set()).add(/** @type {number} */ (numbers.get(keyOf(a.source)))));
+  }
+  const withMarkers = [...markersAt]
+    .sort(([a], [b]) => b - a) // right to left, so earlier offsets stay valid
+    .reduce((result, [at, marked]) => {
+      // Several sources at one place read in ascending order: "text 1 2", each number once.
+      const run = [...marked].sort((x, y) => x - y).map((n) => `\uE000${n}\uE001`).join('');
+      return result.slice(0, at) + run + result.slice(at);
+    }, text);
   const html = /** @type {string} */ (marked.parse(withMarkers));
   const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
   /** @param {string} selector */
@@ -104,6 +113,20 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
     container.append(renderSourceList(sources, onEntityClick));
   }
   return container;
+};
+
+/**
+ * Where a marker for an annotation at `at` goes. Right after closing emphasis (`*text*`,
+ * `**text**`, `_text_`, `~~text~~`) it would stop the delimiters from closing, as a letter after
+ * them does, and the reader would see `*text*1`: there the marker goes just inside instead.
+ * Delimiters after a space are not closing ones and are left alone.
+ * @param {string} text
+ * @param {number} at
+ */
+const markerOffset = (text, at) => {
+  let start = at;
+  while (start > 0 && '*_~'.includes(text[start - 1])) start--;
+  return start < at && start > 0 && !/\s/.test(text[start - 1]) ? start : at;
 };
 
 /**
