@@ -140,15 +140,29 @@ const replaceMarkers = (container, list) => {
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
   for (const node of texts) {
     const pieces = node.data.split(MARK_PATTERN);
+    if (pieces.length === 1) continue;
     // Odd pieces are the source numbers: each becomes a footnote, a link for a url source.
-    if (pieces.length > 1) node.replaceWith(...pieces.map((piece, i) => {
-      if (i % 2 === 0) return piece;
+    // Footnotes next to each other share one unbreakable run, so "1 2" never splits over lines.
+    /** @type {(string | HTMLElement)[]} */
+    const replacement = [];
+    /** @type {HTMLElement | null} */
+    let run = null;
+    pieces.forEach((piece, i) => {
+      if (i % 2 === 0) {
+        if (piece) {
+          replacement.push(piece);
+          run = null; // text between: the next footnote starts a new run
+        }
+        return;
+      }
+      if (!run) replacement.push(run = h('span.footnotes', '\u2060')); // a word joiner keeps the run by the word before it
       const source = list[Number(piece) - 1];
       const href = sourceHref(source);
-      return h('sup.footnote', href
+      run.append(h('sup.footnote', href
         ? newTabLink(href, { title: source.title, text: piece })
-        : h('span', { title: source?.title ?? '', text: piece }));
-    }));
+        : h('span', { title: source?.title ?? '', text: piece })));
+    });
+    node.replaceWith(...replacement);
   }
 };
 

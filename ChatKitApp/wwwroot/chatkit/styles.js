@@ -181,9 +181,13 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .markdown a, .task-sources a { color: var(--link); text-decoration: none; }
 .code-block { margin: 0 0 0.75em; border-radius: 12px; overflow: hidden; background: color-mix(in srgb, var(--ck-surface) 50%, var(--ck-bg)); }
 .code-header { justify-content: space-between; padding: 3px 6px 3px 14px; }
+.footnotes { white-space: nowrap; }
+.footnote { font-style: normal; font-weight: normal; }
 .footnote :is(a, span) { display: inline-block; margin-left: 2px; padding: 0 5px; border-radius: 6px; background: var(--ck-surface-strong); color: var(--ck-text-muted); font-size: 0.72em; line-height: 1.5; text-decoration: none; }
 .sources {
   gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none;
+  /* pills of a row line up: each a flex item, without the markdown list's space between items */
+  li, li + li { display: flex; min-width: 0; margin: 0; }
   li > * { gap: 6px; max-width: 280px; padding: 3px 10px 3px 4px; border-radius: 999px; background: transparent; color: var(--ck-text); font-size: 12.5px; text-decoration: none !important; }
 }
 /* the host stays on one line ("127.0.0.1" must not break at a dot); the title gives way first */

@@ -180,7 +180,7 @@ export const createThreadView = (hooks) => {
   const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
     const given = feedbackGiven.get(key) ?? hooks.recallFeedback(key);
-    // The pressed thumb shows the rating; the other one changes it (the server keeps the latest).
+    // The pressed thumb shows the rating; the other one changes it (sent as a new rating).
     return FEEDBACK_BUTTONS.map(({ kind, label, icon }) => h('button.icon-button', {
       testid: `feedback-${kind}`, label, ariaPressed: String(given === kind),
       onclick: async () => {
