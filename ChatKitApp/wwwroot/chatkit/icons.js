@@ -2,9 +2,9 @@
 // Icons, all inline SVG line icons stroked with currentColor (never emoji, which need an emoji
 // font the machine may not have). The element's own buttons use a handful of simple icons drawn
 // here; the protocol's icon names (ChatKit's vocabulary and `lucide:*`) are drawn with the
-// Lucide icons vendored in lucide-icons.js, as the CDN element draws them.
+// Lucide icons vendored in ../lib/lucide/, as the CDN element draws them.
 
-import { LUCIDE_ICONS } from './lucide-icons.js';
+import { LUCIDE_ICONS } from '../lib/lucide/lucide-icons.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,51 +1,11 @@
 // @ts-check
-// Line icons from Lucide (https://lucide.dev), copied from the npm package lucide-static 1.62.0
-// (icons/<name>.svg): only the icons the element draws, each as the list of shapes of its
-// 24x24 SVG, drawn with `fill: none; stroke: currentColor; stroke-width: 2` and round caps and
-// joins (see `.icon` in styles.js). To update or add one, copy the shapes of the new version's
-// icons/<name>.svg and change the version above. icons.js maps ChatKit's icon names onto these.
-//
-// ISC License
-//
-// Copyright (c) 2026 Lucide Icons and Contributors
-//
-// Permission to use, copy, modify, and/or distribute this software for any
-// purpose with or without fee is hereby granted, provided that the above
-// copyright notice and this permission notice appear in all copies.
-//
-// THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
-// WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
-// MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
-// ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
-// WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
-// ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
-// OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
-//
-// Some Lucide icons derive from the Feather project (of those here: arrow-left, calendar, check,
-// chevron-left, chevron-right, circle, clock, compass, corner-down-right, external-link, info,
-// life-buoy, minimize-2, monitor, moon, plus, search, share, smartphone, x); for those also:
-//
-// The MIT License (MIT)
-//
-// Copyright (c) 2013-present Cole Bemis
-//
-// Permission is hereby granted, free of charge, to any person obtaining a copy
-// of this software and associated documentation files (the "Software"), to deal
-// in the Software without restriction, including without limitation the rights
-// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-// copies of the Software, and to permit persons to whom the Software is
-// furnished to do so, subject to the following conditions:
-//
-// The above copyright notice and this permission notice shall be included in all
-// copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-// SOFTWARE.
+// Line icons from Lucide (https://lucide.dev), npm package lucide-static 1.62.0
+// (ISC; the licence text, with the MIT notice of the icons derived from Feather, is in
+// LICENSE beside this file). Copyright (c) Lucide Icons and Contributors; Copyright (c) 2013-present
+// Cole Bemis (Feather). Only the icons the element draws: each is the list of shapes of its 24x24
+// SVG, drawn with fill none, stroke currentColor, stroke-width 2, round caps and joins (`.icon` in
+// chatkit/styles.js). Written by eng/vendor-lucide.mjs; ../../chatkit/icons.js maps ChatKit's icon
+// names onto these.
 
 /** @typedef {[tag: string, attributes: Record<string, string>][]} IconShapes */
 
@@ -435,4 +395,5 @@ export const LUCIDE_ICONS = {
   ],
   'zap': [
     ['path', { d: 'M15.914 4a1.5 1.5 0 00-2.474-1.561l-9 9A1.5 1.5 0 005.5 14h4.002a.5.5 0 01.471.666L8.086 20a1.5 1.5 0 002.475 1.56l9-9A1.5 1.5 0 0018.5 10h-3.997a.5.5 0 01-.472-.667z' }],
-  ],};
+  ],
+};
