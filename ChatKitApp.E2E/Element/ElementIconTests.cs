@@ -49,6 +49,38 @@ public sealed class ElementIconTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Header_actions_and_lucide_names_draw_svg_icons_and_unknown_names_a_dot()
+    {
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
+
+        // A second element on the page, with icon names from across the vocabulary.
+        await page.EvaluateAsync("""
+            () => {
+              const bare = document.createElement('openai-chatkit');
+              bare.id = 'icon-chat';
+              document.body.append(bare);
+              const prompt = (icon) => ({ label: icon, prompt: icon, icon });
+              bare.setOptions({
+                api: { url: '/chatkit', domainKey: 'local-dev' },
+                header: { rightAction: { icon: 'settings-cog', onClick: () => {} } },
+                startScreen: { prompts: ['agent', 'star-filled', 'lucide:atom', 'vendor:acme', 'no-such-icon'].map(prompt) },
+              });
+            }
+            """);
+        var icons = page.Locator("#icon-chat");
+        await Expect(icons.Locator("[data-testid=start-prompt]")).ToHaveCountAsync(5);
+
+        var drawn = await icons.Locator("[data-testid=start-prompt] svg, [data-testid=header-right-action] svg").EvaluateAllAsync<string[]>(
+            "(svgs) => svgs.map((svg) => `${svg.dataset.icon}:${[...svg.children].map((shape) => shape.localName).join('+')}`)");
+
+        Assert.Equal(
+            ["agent:path+rect+path+path+path+path", "star-filled:path", "lucide:atom:circle+path+path", "vendor:acme:circle", "no-such-icon:circle", "settings-cog:path+circle"],
+            [.. drawn.Skip(1), drawn[0]]); // the header comes first in the document
+        Assert.Empty(chat.Errors);
+    }
+
+    [Fact]
     public async Task Element_modules_contain_no_emoji()
     {
         var folder = Path.Combine(fixture.App.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath, "chatkit");

@@ -28,7 +28,7 @@ const DAY_GROUPS = ['Today', 'Yesterday', 'Previous 7 days', 'Older'];
  * @param {string | undefined} iso
  * @param {Date} [now]
  */
-export function dayGroup(iso, now = new Date()) {
+function dayGroup(iso, now = new Date()) {
   const date = parseServerDate(iso) ?? now;
   /** @param {Date} d local midnight of its day */
   const day = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

@@ -297,7 +297,7 @@ const RENDERERS = {
 
   Icon: (node) => h('span.w-icon', {
     class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true',
-  }, protocolIcon(node.name ?? '')),
+  }, node.name ? protocolIcon(node.name) : null),
 
   Image: (node) => h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
