@@ -4,7 +4,7 @@
 // only its content; the chat (chat.js) decides what is shown when.
 
 import { h, glyph, markBusy } from './dom.js';
-import { uiIcon, iconGlyph } from './icons.js';
+import { uiIcon, protocolIcon } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
@@ -138,10 +138,9 @@ export class ChatLayout {
  */
 function headerAction(action, testId) {
   if (!action) return [];
-  return [h('button.icon-button.glyph', {
+  return [h('button.icon-button', {
     label: action.icon.replace(/-/g, ' '),
     testid: testId,
-    text: iconGlyph(action.icon),
     onclick: () => action.onClick(),
-  })];
+  }, protocolIcon(action.icon))];
 }

@@ -11,6 +11,7 @@ import { ChatKitApi, isAbort } from './api.js';
 import { renderItem, sendFeedback, toWireAction, uploadFile } from './chat-actions.js';
 import { ChatLayout } from './chat-layout.js';
 import { createComposer, toInput } from './composer.js';
+import { recallFeedback } from './feedback-memory.js';
 import { createHistoryPanel } from './history.js';
 import { answerClientTool, applyStreamEvent, errorMessage } from './stream-events.js';
 import { applyTheme } from './theme.js';
@@ -75,6 +76,7 @@ export class Chat {
       renderItem: (item, streaming) => renderItem(this, item, streaming),
       onLoadOlder: () => this.#loadOlder(),
       onFeedback: (turn, kind) => sendFeedback(this, turn.items.map((item) => item.id), kind),
+      recallFeedback: (itemId) => (this.thread ? recallFeedback(this.thread.id, itemId) : undefined),
       onRetry: (turn) => turn.user && this.retry(turn.user.id),
       settings: () => ({
         feedback: Boolean(this.options?.threadItemActions?.feedback) && this.thread !== null,
@@ -115,6 +117,7 @@ export class Chat {
         if (!open && hadFocus) this.layout.focusHistoryButton();
       },
       activeThreadId: () => this.thread?.id ?? null,
+      toggleButton: () => this.layout.historyButton,
       settings: () => ({
         showRename: this.options?.history?.showRename !== false,
         showDelete: this.options?.history?.showDelete !== false,

@@ -2,7 +2,6 @@
 // What each event of a streamed response does to the open thread, and the
 // client tool calls that pause a response until the host's onClientTool has answered.
 
-import { iconGlyph } from './icons.js';
 import { applyItemUpdate } from './thread-model.js';
 
 /** @typedef {import('./chat.js').Chat} Chat */
@@ -64,7 +63,7 @@ export function applyStreamEvent(chat, event, run) {
       chat.composer.setMode('streaming', Boolean(event.stream_options?.allow_cancel));
       break;
     case 'progress_update':
-      view.setProgress(event.text ?? '', iconGlyph(event.icon));
+      view.setProgress(event.text ?? '', event.icon);
       break;
     case 'client_effect':
       runEffect(chat, event.name, event.data ?? {});

@@ -4,7 +4,7 @@
 // streamed item is coalesced to one per animation frame, however many deltas arrive.
 
 import { h, append, copyButton } from './dom.js';
-import { uiIcon } from './icons.js';
+import { protocolIcon, uiIcon } from './icons.js';
 import { renderMarkdown, textEl } from './markdown.js';
 import { splitTurns, turnCopyText } from './thread-model.js';
 
@@ -16,6 +16,7 @@ import { splitTurns, turnCopyText } from './thread-model.js';
  * @property {(item: ThreadItem, streaming: boolean) => HTMLElement | null} renderItem
  * @property {() => void} onLoadOlder
  * @property {(turn: Turn, kind: 'positive' | 'negative') => Promise<void>} onFeedback
+ * @property {(itemId: string) => 'positive' | 'negative' | undefined} recallFeedback feedback given on an earlier visit
  * @property {(turn: Turn) => void} onRetry
  * @property {() => { feedback: boolean, retry: boolean, autoScroll: boolean }} settings
  */
@@ -53,7 +54,7 @@ export const createThreadView = (hooks) => {
   const dirty = new Set();
   /** What is kept per item id, besides `items`. */
   const perItem = [nodes, streamingIds, dirty];
-  /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
+  /** Feedback given on this visit, keyed by the turn's first item id, so re-renders keep it. */
   /** @type {Map<string, 'positive' | 'negative'>} */
   const feedbackGiven = new Map();
 
@@ -102,11 +103,11 @@ export const createThreadView = (hooks) => {
   /**
    * The transient line a `progress_update` shows until real content arrives.
    * @param {string | null} text
-   * @param {string} [glyph]
+   * @param {string} [icon] a protocol icon name
    */
-  const setProgress = (text, glyph) => {
+  const setProgress = (text, icon) => {
     progress.hidden = !text;
-    progress.replaceChildren(text ? textEl('span.shimmer', (glyph ? glyph + ' ' : '') + text) : '');
+    progress.replaceChildren(...text ? [icon ? protocolIcon(icon) : '', textEl('span.shimmer', text)] : []);
     if (text && isNearBottom()) scrollToBottom();
   };
 
@@ -178,16 +179,20 @@ export const createThreadView = (hooks) => {
   /** @param {Turn} turn */
   const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
-    const given = feedbackGiven.get(key);
+    const given = feedbackGiven.get(key) ?? hooks.recallFeedback(key);
+    // The pressed thumb shows the rating; the other one changes it (sent as a new rating).
     return FEEDBACK_BUTTONS.map(({ kind, label, icon }) => h('button.icon-button', {
-      testid: `feedback-${kind}`, label, ariaPressed: String(given === kind), disabled: !!given,
+      testid: `feedback-${kind}`, label, ariaPressed: String(given === kind),
       onclick: async () => {
+        if (given === kind) return; // already the rating (the buttons are redrawn with each change)
         feedbackGiven.set(key, kind);
         refreshTurnActions();
         try {
           await hooks.onFeedback(turn, kind);
         } catch {
-          feedbackGiven.delete(key); // let the user try again
+          // Show what the server accepted before, so the user can try again.
+          if (given) feedbackGiven.set(key, given);
+          else feedbackGiven.delete(key);
           refreshTurnActions();
         }
       },
