@@ -18,7 +18,12 @@ export class OpenAIChatKitElement extends HTMLElement {
     shadow.append(this.#chat.root);
   }
 
+  connectedCallback() {
+    this.#chat.connect();
+  }
+
   disconnectedCallback() {
+    this.#chat.disconnect();
     // A move in the DOM disconnects and reconnects at once; only a real removal stops the stream.
     queueMicrotask(() => {
       if (!this.isConnected) this.#chat.abortStream();
