@@ -393,16 +393,13 @@ export const createThreadView = (hooks) => {
     },
 
     /**
-     * The server never took this message: it stays, marked "Not sent", with a Retry that resends it.
+     * The server never took this message: it stays, marked "Not sent", with a Retry.
      * @param {string} id
-     * @param {() => void} resend
+     * @param {() => void} resend removes the message and sends it again
      */
     markUnsent(id, resend) {
       if (!nodes.has(id)) return;
-      unsent.set(id, () => {
-        remove(id);
-        resend();
-      });
+      unsent.set(id, resend);
       touch(id);
       refreshTurnActions();
     },
