@@ -130,7 +130,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   .icon { transform: rotate(180deg); }
 }
 /* a message the server never took, and a reply cut off by a failure */
-.item.unsent .bubble { opacity: 0.6; }
+.item.unsent .bubble { outline: 1px dashed color-mix(in srgb, var(--ck-danger) 60%, transparent); outline-offset: -1px; }
 .item-user-message .item-actions { justify-content: flex-end; }
 .failure-note {
   display: flex; align-items: center; gap: 8px; margin-left: 6px; color: var(--ck-danger); font-size: 13px;
