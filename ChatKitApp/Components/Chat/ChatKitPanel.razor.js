@@ -68,6 +68,13 @@ export async function mount(host, options, config, dotnet) {
   document.addEventListener('app:theme-changed', onTheme);
   state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
 
+  if (config.focusOnLoad) {
+    // Once the first view shows (both elements fire chatkit.ready), unless the user is already
+    // typing in a field of the page.
+    element.addEventListener('chatkit.ready', () => {
+      if (!document.activeElement?.matches('input, textarea, select, [contenteditable]')) element.focusComposer();
+    }, { once: true });
+  }
   state.apply(options);
   host.dataset.chatkitSource = source;
   return state;

@@ -23,11 +23,13 @@ export class OpenAIChatKitElement extends HTMLElement {
 
   connectedCallback() {
     this.#unguardDrops ??= guardPageDrops(this.ownerDocument);
+    this.#chat.connect();
   }
 
   disconnectedCallback() {
     this.#unguardDrops?.();
     this.#unguardDrops = null;
+    this.#chat.disconnect();
     // A move in the DOM disconnects and reconnects at once; only a real removal stops the stream.
     queueMicrotask(() => {
       if (!this.isConnected) this.#chat.abortStream();

@@ -32,12 +32,17 @@ export function applyStreamEvent(chat, event, run) {
       view.upsert(event.item, true);
       break;
     case 'thread.item.done':
-      view.setProgress(null);
-      view.upsert(event.item, false);
       if (event.item.type === 'user_message') {
-        run.sawUserMessage = true;
+        // The server's copy of the message replaces the one shown when it was sent; the
+        // thinking line stays until the answer's first output.
+        if (run.pending) view.remove(run.pending.id);
+        run.pending = null;
+        view.upsert(event.item, false);
         view.flush();
         view.scrollToBottom();
+      } else {
+        view.setProgress(null);
+        view.upsert(event.item, false);
       }
       if (event.item.type === 'client_tool_call' && event.item.status === 'pending') run.pendingToolCall = event.item;
       break;

@@ -125,6 +125,20 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .item { min-width: 0; }
 .item-actions { display: flex; gap: 2px; margin: 6px 0 0 -6px; }
 .load-older { align-self: center; border-radius: 999px; padding: 4px 14px; }
+/* "jump to latest": a zero-height strip stuck to the bottom of the scrolled view holds the button */
+.jump { position: sticky; bottom: 0; height: 0; display: flex; justify-content: center; }
+.jump-latest {
+  position: absolute; bottom: 12px; display: grid; place-items: center; width: 36px; height: 36px; padding: 0; cursor: pointer;
+  border: var(--line); border-radius: 999px; background: var(--ck-bg); color: var(--ck-text); box-shadow: var(--shadow);
+  .icon { transform: rotate(180deg); }
+}
+/* a message the server never took, and a reply cut off by a failure */
+.item.unsent .bubble { outline: 1px dashed color-mix(in srgb, var(--ck-danger) 60%, transparent); outline-offset: -1px; }
+.item-user-message .item-actions { justify-content: flex-end; }
+.failure-note {
+  display: flex; align-items: center; gap: 8px; margin-left: 6px; color: var(--ck-danger); font-size: 13px;
+  > span { color: var(--ck-text-muted); }
+}
 
 /* ---- start screen ---- */
 .start-screen { flex: 1; align-items: center; justify-content: center; gap: 22px; padding: 24px 16px; text-align: center; }

@@ -1,7 +1,8 @@
 // @ts-check
 // The transcript: the ordered list of items of the open thread, their DOM nodes, the transient
-// lines of a response (progress, notices, errors), turn actions and scrolling. Rendering of a
-// streamed item is coalesced to one per animation frame, however many deltas arrive.
+// lines of a response (progress, notices, errors), turn actions and scrolling (with a "jump to
+// latest" button while the reader is scrolled up). Rendering of a streamed item is coalesced to
+// one per animation frame, however many deltas arrive.
 
 import { h, append, copyButton } from './dom.js';
 import { protocolIcon, uiIcon } from './icons.js';
@@ -52,8 +53,16 @@ export const createThreadView = (hooks) => {
   const streamingIds = new Set();
   /** @type {Set<string>} items to re-render on the next frame */
   const dirty = new Set();
+  /**
+   * The user's messages the server never took (the request failed), with what resends each.
+   * They stay, marked "Not sent", until the next response starts.
+   * @type {Map<string, () => void>}
+   */
+  const unsent = new Map();
+  /** @type {Set<string>} items cut off by a failed response: their turn is marked, not offered as complete */
+  const interrupted = new Set();
   /** What is kept per item id, besides `items`. */
-  const perItem = [nodes, streamingIds, dirty];
+  const perItem = [nodes, streamingIds, dirty, unsent, interrupted];
   /** Feedback given on this visit, keyed by the turn's first item id, so re-renders keep it. */
   /** @type {Map<string, 'positive' | 'negative'>} */
   const feedbackGiven = new Map();
@@ -66,6 +75,13 @@ export const createThreadView = (hooks) => {
   /** Notices and errors of the latest response, after the items. */
   const tail = h('div.transient');
   const progress = h('div.progress', { role: 'status', testid: 'progress', hidden: true });
+  const jumpButton = h('button.jump-latest', {
+    label: 'Jump to latest', testid: 'jump-latest', hidden: true,
+    onclick: () => {
+      scrollToBottom();
+      updateJump();
+    },
+  }, uiIcon('send')); // the send arrow, turned to point down (styles.js)
   // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
   // from announcing every partial re-render of the streamed message.
   const el = h('div.messages', {
@@ -74,8 +90,12 @@ export const createThreadView = (hooks) => {
     // plain listener is as cheap as a passive one.)
     onscroll: () => {
       if (hasMore && el.scrollTop < NEAR_TOP_PX) loadOlder();
+      updateJump();
     },
-  }, h('div.column', loadOlderButton, list, progress, tail));
+  }, h('div.column', loadOlderButton, list, progress, tail),
+  // A zero-height sticky strip at the end of the scrolled content: the button it holds stays at
+  // the bottom of the view however far the reader has scrolled up.
+  h('div.jump', jumpButton));
 
   /** @param {string} id */
   const indexOf = (id) => items.findIndex((item) => item.id === id);
@@ -88,6 +108,10 @@ export const createThreadView = (hooks) => {
   const scrollToBottom = () => {
     el.scrollTop = el.scrollHeight;
   };
+  /** "Jump to latest" shows while the reader is scrolled up from the end. */
+  const updateJump = () => {
+    jumpButton.hidden = isNearBottom();
+  };
 
   /**
    * Runs a change that may grow the transcript; a reader who was at the bottom (with auto-scroll
@@ -98,6 +122,7 @@ export const createThreadView = (hooks) => {
     const follow = hooks.settings().autoScroll && isNearBottom();
     change();
     if (follow) scrollToBottom();
+    updateJump();
   };
 
   /**
@@ -114,6 +139,7 @@ export const createThreadView = (hooks) => {
   const clearTransient = () => {
     tail.replaceChildren();
     setProgress(null);
+    [...unsent.keys()].forEach(remove);
   };
 
   /** @param {HTMLElement} line a notice or an error */
@@ -131,6 +157,8 @@ export const createThreadView = (hooks) => {
     node.firstElementChild?.replaceChildren(content ?? '');
     node.hidden = !content;
     node.dataset.itemType = item.type;
+    node.classList.toggle('unsent', unsent.has(id));
+    node.classList.toggle('interrupted', interrupted.has(id));
   };
 
   /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
@@ -176,6 +204,17 @@ export const createThreadView = (hooks) => {
     for (const store of perItem) store.delete(id);
   };
 
+  /**
+   * A short status line in an item's action slot, with an optional Retry.
+   * @param {string} testid
+   * @param {string} text
+   * @param {(() => void) | null} onRetry
+   */
+  const failureNote = (testid, text, onRetry) => h('div.failure-note', { testid },
+    uiIcon('alert'), textEl('span', text),
+    onRetry && h('button.w-button.secondary.small', { testid: testid + '-retry', onclick: onRetry },
+      uiIcon('retry'), textEl('span', 'Retry')));
+
   /** @param {Turn} turn */
   const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
@@ -201,15 +240,23 @@ export const createThreadView = (hooks) => {
 
   /**
    * Puts copy / feedback / retry under the last item of every finished turn that has an
-   * assistant answer. The turn still streaming gets none.
+   * assistant answer. The turn still streaming gets none; a turn cut off by a failure gets
+   * "Response interrupted" (with Retry when it is the last) instead; an unsent message, "Not sent · Retry".
    */
   const refreshTurnActions = () => {
     for (const node of nodes.values()) node.lastElementChild?.replaceChildren();
+    for (const [id, resend] of unsent) nodes.get(id)?.lastElementChild?.append(failureNote('unsent', 'Not sent', resend));
     const turns = splitTurns(items);
     const settings = hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
       const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
+      if (turn.items.some((item) => interrupted.has(item.id))) {
+        const cut = nodes.get((anchor ?? /** @type {ThreadItem} */ (turn.items.at(-1))).id)?.lastElementChild;
+        const { user } = turn;
+        cut?.append(failureNote('interrupted', 'Response interrupted', isLast && !busy && user ? () => hooks.onRetry(turn) : null));
+        return;
+      }
       const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastElementChild;
       if (!slot) return;
       append(slot, [
@@ -325,11 +372,41 @@ export const createThreadView = (hooks) => {
       items.forEach((item) => touch(item.id));
     },
 
-    /** Ends streaming state of all items (stream finished or was stopped). */
-    settle() {
-      streamingIds.forEach(touch);
+    /**
+     * Ends streaming state of all items (stream finished or was stopped).
+     * @param {boolean} [failed] the response broke off: the items still streaming are marked interrupted
+     */
+    settle(failed = false) {
+      streamingIds.forEach((id) => {
+        if (failed) interrupted.add(id);
+        touch(id);
+      });
       streamingIds.clear();
       flush();
+    },
+
+    /**
+     * Shows a message the user sent at once, before the server has it (the server's copy
+     * replaces it: remove this one then).
+     * @param {ThreadItem} item
+     */
+    addPending(item) {
+      appendItem(item);
+      flush();
+      scrollToBottom();
+      updateJump();
+    },
+
+    /**
+     * The server never took this message: it stays, marked "Not sent", with a Retry.
+     * @param {string} id
+     * @param {() => void} resend removes the message and sends it again
+     */
+    markUnsent(id, resend) {
+      if (!nodes.has(id)) return;
+      unsent.set(id, resend);
+      touch(id);
+      refreshTurnActions();
     },
 
     /** @param {boolean} isBusy */
