@@ -45,7 +45,7 @@ public sealed class PageLayoutTests(BrowserFixture fixture)
         await using var _ = context;
         await page.SetViewportSizeAsync(1280, 800);
         await OpenAsync(page, Article);
-        await Expect(page.GetByTestId("banners")).ToBeVisibleAsync();
+        await Expect(page.Locator(".app-banners")).ToBeVisibleAsync();
 
         var composer = await ComposerBoxAsync(page);
 
@@ -62,7 +62,7 @@ public sealed class PageLayoutTests(BrowserFixture fixture)
         await OpenAsync(page, "/");
 
         var panel = (await page.GetByTestId("chatkit-panel").BoundingBoxAsync())!;
-        var notes = (await page.GetByTestId("banners").BoundingBoxAsync())!;
+        var notes = (await page.Locator(".app-banners").BoundingBoxAsync())!;
 
         Assert.True(panel.Height >= 0.85 * 844, $"The chat is {panel.Height} px of an 844 px screen.");
         Assert.Equal((0, 390), ((int)Math.Round(panel.X), (int)Math.Round(panel.Width))); // no card margins on a phone
