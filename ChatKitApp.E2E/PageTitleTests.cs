@@ -26,4 +26,20 @@ public sealed class PageTitleTests(BrowserFixture fixture)
         await Expect(page).ToHaveTitleAsync("ChatKitApp");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Leaving_the_chat_keeps_the_next_pages_own_title()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await OpenAsync(page, "/");
+        await SendAsync(page, "Notes on sourdough");
+        await Expect(page).ToHaveTitleAsync("Notes on sourdough · ChatKitApp", new() { Timeout = 15_000 });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Articles");
+        await Expect(page).ToHaveTitleAsync("Articles · ChatKitApp");
+        Assert.Empty(errors);
+    }
 }

@@ -45,4 +45,23 @@ public sealed class ThemeTests(BrowserFixture fixture)
         await Expect(page.Locator("[data-theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Theme_stays_after_navigating_to_another_page()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await OpenAsync(page, "/");
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+
+        // Blazor's enhanced navigation: the new page's markup replaces the old one's.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Articles");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+        await Expect(page.Locator("[data-theme-toggle]")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Empty(errors);
+    }
 }

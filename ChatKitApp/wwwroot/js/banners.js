@@ -5,7 +5,12 @@
 (() => {
   const KEY = 'app.banners.hidden';
   const root = document.documentElement;
-  if (sessionStorage.getItem(KEY) === '1') root.dataset.bannersHidden = '';
+  const hidden = () => sessionStorage.getItem(KEY) === '1';
+  if (hidden()) root.dataset.bannersHidden = '';
+  // Blazor's enhanced navigation makes the root match the server's markup: hide them again.
+  new MutationObserver(() => {
+    if (hidden() && root.dataset.bannersHidden === undefined) root.dataset.bannersHidden = '';
+  }).observe(root, { attributes: true, attributeFilter: ['data-banners-hidden'] });
 
   document.addEventListener('click', (event) => {
     const target = /** @type {Element | null} */ (event.target);

@@ -16,10 +16,14 @@
 
   const preferred = () => chosen() ?? (osDark.matches ? 'dark' : 'light');
 
+  /** The theme on screen. */
+  let current = 'light';
+
   /** @param {string} theme @param {boolean} announce */
   const show = (theme, announce) => {
     const value = theme === 'dark' ? 'dark' : 'light';
-    const changed = root.dataset.bsTheme !== value;
+    const changed = current !== value;
+    current = value;
     root.dataset.bsTheme = value;
     document.querySelectorAll('[data-theme-toggle]').forEach((button) => {
       button.setAttribute('aria-pressed', String(value === 'dark'));
@@ -33,7 +37,13 @@
     show(theme, true);
   };
 
-  root.dataset.bsTheme = preferred();
+  current = preferred();
+  root.dataset.bsTheme = current;
+  // Blazor's enhanced navigation makes the document match the server's markup, which knows no theme
+  // (and renders the toggle unpressed): put both back before the next page paints.
+  new MutationObserver(() => {
+    if (root.dataset.bsTheme !== current) show(current, false);
+  }).observe(root, { attributes: true, attributeFilter: ['data-bs-theme'] });
 
   document.addEventListener('click', (event) => {
     const target = /** @type {Element | null} */ (event.target);

@@ -19,9 +19,12 @@ export function followThreadTitle(element, config, send) {
   let threadId = null;
   let lookups = 0;
 
+  let shown = pageTitle;
+
   /** @param {string | null} title */
   const show = (title) => {
-    document.title = title ? `${title} · ${pageTitle}` : pageTitle;
+    shown = title ? `${title} · ${pageTitle}` : pageTitle;
+    document.title = shown;
   };
 
   const refresh = async () => {
@@ -60,6 +63,7 @@ export function followThreadTitle(element, config, send) {
     element.removeEventListener('chatkit.thread.change', onThread);
     element.removeEventListener('chatkit.response.end', onResponseEnd);
     lookups++; // a look-up still on its way is dropped
-    document.title = pageTitle;
+    // After a navigation the next page has set its own title already: only ours is taken back.
+    if (document.title === shown) document.title = pageTitle;
   };
 }
