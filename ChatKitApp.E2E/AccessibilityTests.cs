@@ -44,6 +44,21 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         Assert.True(found.Count == 0, $"Axe ({theme} theme):\n{string.Join('\n', found)}");
     }
 
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_an_article_scrolling_in_its_column()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        await page.SetViewportSizeAsync(1280, 560);
+        await OpenAsync(page, "/articles/what-is-chatkit");
+        var article = page.GetByTestId("article");
+        Assert.True(await article.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight"), "The article does not scroll in its column.");
+
+        var found = (await SeriousViolationsAsync(page, "article")).ToList();
+
+        Assert.True(found.Count == 0, $"Axe:\n{string.Join('\n', found)}");
+    }
+
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe();
