@@ -8,6 +8,7 @@ import { entities } from '/js/chatkit-panel/entity-search.js';
 import { hostedApi } from '/js/chatkit-panel/hosted-api.js';
 import { clientToolHandler } from '/js/chatkit-panel/client-tools.js';
 import { relayEvents } from '/js/chatkit-panel/event-relay.js';
+import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
 
@@ -23,6 +24,7 @@ export async function mount(host, options, config, dotnet) {
   host.replaceChildren(element);
 
   let asked = '';
+  const send = interceptor(config, () => asked);
   const onClientTool = clientToolHandler(config, dotnet);
   const state = {
     element,
@@ -43,7 +45,7 @@ export async function mount(host, options, config, dotnet) {
           : {
               url: config.apiUrl,
               domainKey: config.domainKey,
-              fetch: interceptor(config, () => asked),
+              fetch: send,
               uploadStrategy: config.directUpload
                 ? { type: 'direct', uploadUrl: `${config.apiUrl}/attachments` }
                 : { type: 'two_phase' },
@@ -59,6 +61,7 @@ export async function mount(host, options, config, dotnet) {
       element.focusComposer();
     },
     listeners: relayEvents(element, config, dotnet, () => { asked = ''; }),
+    stopTitle: config.pageTitleFollowsThread && config.mode !== 'Hosted' ? followThreadTitle(element, config, send) : () => {},
   };
 
   const onAsk = (/** @type {Event} */ e) => state.ask(/** @type {CustomEvent} */ (e).detail?.text ?? '');
@@ -87,6 +90,7 @@ export function update(state, options) {
 
 /** @param {any} state */
 export function unmount(state) {
+  state.stopTitle();
   for (const [name, listener] of state.listeners) {
     state.element.removeEventListener(name, listener);
     document.removeEventListener(name, listener);
