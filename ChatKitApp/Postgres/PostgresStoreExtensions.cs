@@ -1,3 +1,4 @@
+using ChatKitApp.Hosting;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
 using ChatKitApp.Reliability;
@@ -30,12 +31,9 @@ public static class PostgresStoreExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var services = builder.Services;
-        services.AddOptions<PostgresStoreOptions>()
-            .BindConfiguration(PostgresStoreOptions.SectionName)
+        services.AddValidatedOptions<PostgresStoreOptions>(PostgresStoreOptions.SectionName)
             .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .Validate(o => o.MigrationRetryMaxDelay >= o.MigrationRetryDelay, "ChatKit:Postgres:MigrationRetryMaxDelay must not be shorter than MigrationRetryDelay.")
-            .ValidateOnStart();
+            .Validate(o => o.MigrationRetryMaxDelay >= o.MigrationRetryDelay, "ChatKit:Postgres:MigrationRetryMaxDelay must not be shorter than MigrationRetryDelay.");
         services.AddOutages();
         services.TryAddSingleton<PostgresAvailability>();
         services.AddSingleton<IOutageSource>(sp => sp.GetRequiredService<PostgresAvailability>());
