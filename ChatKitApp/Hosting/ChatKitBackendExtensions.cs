@@ -72,7 +72,7 @@ public static partial class ChatKitBackendExtensions
         app.MapArticleEntities();
         app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin();
-        app.MapHealthChecks("/healthz").AllowBeforeReady();
+        app.MapHealthEndpoints();
         var status = app.Services.GetRequiredService<AppStatus>();
         if (status.UsesMemoryStore)
         {

@@ -55,7 +55,7 @@ public static class PostgresStoreExtensions
         services.Insert(firstHostedService < 0 ? services.Count : firstHostedService, ServiceDescriptor.Singleton<IHostedService, PostgresMigrationService>());
         services.AddSingleton<IChatKitStore<TContext>, PostgresStore<TContext>>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db"]);
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db", HealthEndpoints.ReadyTag]);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, sp) =>
                 options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredKeyedService<NpgsqlDataSource>(SynchronousDataSourceKey)));
