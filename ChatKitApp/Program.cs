@@ -15,9 +15,11 @@ builder.AddChatKitRateLimits();
 builder.AddChatKitBackend();
 builder.AddChatKitFrontend();
 builder.AddHostedSessions();
+builder.AddReverseProxy();
 
 var app = builder.Build();
 
+app.UseReverseProxy(); // first: what follows sees the client's address and scheme
 app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())

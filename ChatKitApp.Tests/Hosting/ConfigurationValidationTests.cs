@@ -18,6 +18,9 @@ public sealed class ConfigurationValidationTests
     [InlineData("ChatKit:Hosted:TimeoutSeconds", "0", "ChatKit:Hosted:TimeoutSeconds", "must be between 1 and 600")]
     [InlineData("ChatKit:RateLimits:RateWindowSeconds", "0", "ChatKit:RateLimits:RateWindowSeconds", "between 1 and 86400")]
     [InlineData("ChatKit:Model:HistoryItems", "0", "ChatKit:Model:HistoryItems", "between 1 and 1000")]
+    [InlineData("ChatKit:ReverseProxy:KnownProxies:0", "proxy.local", "ChatKit:ReverseProxy:KnownProxies", "IP addresses")]
+    [InlineData("ChatKit:ReverseProxy:KnownNetworks:0", "10.0.0.0/33", "ChatKit:ReverseProxy:KnownNetworks", "CIDR")]
+    [InlineData("ChatKit:ReverseProxy:HstsMaxAgeDays", "0", "ChatKit:ReverseProxy:HstsMaxAgeDays", "must be between 1 and 730")]
     [InlineData("ChatKit:Auth:Oidc:Authority", "https://id.example", "ChatKit:Auth:Oidc:ClientId", "or neither")]
     public void A_bad_setting_stops_the_app_with_one_message_naming_the_key_and_the_rule(string key, string value, string named, string rule)
     {
