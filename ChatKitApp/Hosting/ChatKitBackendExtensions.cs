@@ -11,6 +11,7 @@ using ChatKitApp.Feedback;
 using ChatKitApp.Limits;
 using ChatKitApp.Postgres;
 using ChatKitApp.Reliability;
+using ChatKitApp.Usage;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Hosting;
@@ -34,6 +35,7 @@ public static partial class ChatKitBackendExtensions
         {
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+            builder.Services.AddSingleton<ITurnUsageStore, MemoryTurnUsageStore>();
             builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
             builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
@@ -43,6 +45,7 @@ public static partial class ChatKitBackendExtensions
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
             builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
+            builder.Services.AddSingleton<ITurnUsageStore, PostgresTurnUsageStore>();
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();

@@ -607,17 +607,28 @@ public abstract partial class ChatKitServer<TContext>
         }
     }
 
+    /// <summary>
+    /// The code of the <c>error</c> event the pipeline sends when a responder throws
+    /// <paramref name="exception"/>, for subclasses that count their failures by it.
+    /// </summary>
+    protected static string ErrorCodeOf(Exception exception) => exception switch
+    {
+        CustomStreamErrorException => ErrorCodes.Custom,
+        StreamErrorException stream => stream.Code,
+        _ => ErrorCodes.StreamError,
+    };
+
     private ErrorEvent ToErrorEvent(Exception ex)
     {
         switch (ex)
         {
             case CustomStreamErrorException custom:
-                return new ErrorEvent { Code = ErrorCodes.Custom, Message = custom.Message, AllowRetry = custom.AllowRetry };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), Message = custom.Message, AllowRetry = custom.AllowRetry };
             case StreamErrorException stream:
-                return new ErrorEvent { Code = stream.Code, AllowRetry = stream.AllowRetry };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = stream.AllowRetry };
             default:
                 LogResponderFailed(ex);
-                return new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = true };
         }
     }
 
