@@ -1,3 +1,4 @@
+using ChatKitApp.Admin;
 using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
@@ -16,6 +17,7 @@ builder.AddChatKitBackend();
 builder.AddChatKitFrontend();
 builder.AddHostedSessions();
 builder.AddReverseProxy();
+builder.AddAdmin();
 
 var app = builder.Build();
 

@@ -301,7 +301,8 @@ public sealed partial class AgentChatKitServer(
         }
     }
 
-    private static string TextOf(UserMessageItem message) =>
+    /// <summary>A user message as text: its text parts, tags as <c>@name</c>.</summary>
+    internal static string TextOf(UserMessageItem message) =>
         string.Concat(message.Content.Select(part => part switch
         {
             UserMessageTextContent t => t.Text,
