@@ -21,6 +21,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("ChatKit:ReverseProxy:KnownProxies:0", "proxy.local", "ChatKit:ReverseProxy:KnownProxies", "IP addresses")]
     [InlineData("ChatKit:ReverseProxy:KnownNetworks:0", "10.0.0.0/33", "ChatKit:ReverseProxy:KnownNetworks", "CIDR")]
     [InlineData("ChatKit:ReverseProxy:HstsMaxAgeDays", "0", "ChatKit:ReverseProxy:HstsMaxAgeDays", "must be between 1 and 730")]
+    [InlineData("ChatKit:Admin:Emails:0", "ops", "ChatKit:Admin:Emails", "e-mail addresses")]
     [InlineData("ChatKit:Auth:Oidc:Authority", "https://id.example", "ChatKit:Auth:Oidc:ClientId", "or neither")]
     public void A_bad_setting_stops_the_app_with_one_message_naming_the_key_and_the_rule(string key, string value, string named, string rule)
     {
