@@ -27,7 +27,7 @@ public sealed class AllowedTypesConfigurationTests
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, pdf.StatusCode);
         Assert.Equal("unsupported_type", (await pdf.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
-        Assert.Equal(["image/png", "text/plain"], app.Services.GetRequiredService<IOptions<AttachmentOptions>>().Value.AllowedTypes);
+        Assert.Equal(["image/png", "text/plain"], app.Services.GetRequiredService<IOptions<AttachmentOptions>>().Value.EffectiveAllowedTypes);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class AllowedTypesConfigurationTests
         using var pdf = await CreateAsync(guest.Http, "report.pdf", "application/pdf");
 
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        Assert.Equal(AttachmentOptions.DefaultAllowedTypes, app.Services.GetRequiredService<IOptions<AttachmentOptions>>().Value.AllowedTypes);
+        Assert.Equal(AttachmentOptions.DefaultAllowedTypes, app.Services.GetRequiredService<IOptions<AttachmentOptions>>().Value.EffectiveAllowedTypes);
     }
 
     private static Task<HttpResponseMessage> CreateAsync(HttpClient http, string name, string mimeType) =>

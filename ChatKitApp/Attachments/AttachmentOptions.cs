@@ -22,11 +22,15 @@ public sealed class AttachmentOptions
     ];
 
     /// <summary>
-    /// The types users may upload; empty means <see cref="DefaultAllowedTypes"/>. Empty rather than
-    /// the defaults here: configuration binding appends to a list it finds filled, so a configured
-    /// list could never drop a default type (PDF, say); the defaults are applied after binding.
+    /// The types users may upload, as configured; empty means <see cref="DefaultAllowedTypes"/>
+    /// (read <see cref="EffectiveAllowedTypes"/>). Empty rather than the defaults here:
+    /// configuration binding appends to a list it finds filled, so a configured list could never
+    /// drop a default type (PDF, say).
     /// </summary>
     public List<string> AllowedTypes { get; set; } = [];
+
+    /// <summary>The types users may upload: the configured list, or the defaults when none is configured.</summary>
+    public IReadOnlyList<string> EffectiveAllowedTypes => AllowedTypes.Count > 0 ? AllowedTypes : DefaultAllowedTypes;
 
     /// <summary>
     /// How long an upload that no message references is kept (metadata and bytes) before

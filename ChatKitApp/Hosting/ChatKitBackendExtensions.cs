@@ -53,7 +53,6 @@ public static partial class ChatKitBackendExtensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName)
-            .PostConfigure(o => o.AllowedTypes = o.AllowedTypes.Count > 0 ? o.AllowedTypes : [.. AttachmentOptions.DefaultAllowedTypes])
             .Validate(o => o.AllowedTypes.All(AttachmentOptions.IsMediaType), "ChatKit:Attachments:AllowedTypes must list media types such as image/png (type/subtype, no wildcards or parameters).");
         builder.Services.AddSingleton<UnattachedAttachmentSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnattachedAttachmentSweeper>());
