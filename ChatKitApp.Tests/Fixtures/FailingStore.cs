@@ -32,7 +32,7 @@ public class FailingStore : DispatchProxy
         args ??= [];
         if (_fails(targetMethod.Name, args))
         {
-            return Task.FromException(new InvalidOperationException($"The store failed {targetMethod.Name}."));
+            return Faulted(targetMethod.ReturnType, new InvalidOperationException($"The store failed {targetMethod.Name}."));
         }
 
         try
@@ -44,5 +44,17 @@ public class FailingStore : DispatchProxy
             ExceptionDispatchInfo.Throw(ex.InnerException);
             throw;
         }
+    }
+
+    /// <summary>A failed task of the method's own return type (a plain Task would not cast to Task&lt;T&gt;).</summary>
+    private static object Faulted(Type returnType, Exception exception)
+    {
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var fromException = typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethod);
+            return fromException.MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(null, [exception])!;
+        }
+
+        return Task.FromException(exception);
     }
 }

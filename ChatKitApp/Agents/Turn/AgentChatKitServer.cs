@@ -38,8 +38,9 @@ public sealed partial class AgentChatKitServer(
     ThreadTitleGenerator titles,
     IOptions<ChatModelOptions> options,
     IEnumerable<IWidgetActionHandler> widgetActions,
+    IChatKitTransientFailures transientFailures,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
-    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
+    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger, transientFailures)
 {
     public override Task AddFeedbackAsync(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
