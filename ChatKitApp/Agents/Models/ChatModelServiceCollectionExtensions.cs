@@ -1,4 +1,5 @@
 using System.ClientModel;
+using ChatKitApp.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class ChatModelServiceCollectionExtensions
         services.AddOptions<ChatModelOptions>().BindConfiguration(ChatModelOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatModelOptions>, ChatModelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<ChatModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
         services.AddChatClient(CreateProviderClient)
             .Use((inner, sp) => new FunctionInvokingChatClient(inner, sp.GetService<ILoggerFactory>(), sp)
             {
