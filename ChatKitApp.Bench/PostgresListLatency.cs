@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatKitHost;
 using ChatKitApp.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
