@@ -59,6 +59,37 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         Assert.True(found.Count == 0, $"Axe:\n{string.Join('\n', found)}");
     }
 
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violations_on_the_operator_view_in_both_themes()
+    {
+        var (context, page, _) = await fixture.NewPageAsync();
+        await using var __ = context;
+        // Something to show: a rated turn.
+        await OpenAsync(page, "/");
+        await SendAsync(page, "Something to rate");
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("Something to rate", new() { Timeout = 15_000 });
+        await page.GetByTestId("feedback-negative").Last.ClickAsync();
+        await Expect(page.GetByTestId("feedback-negative").Last).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.GotoAsync("/account/register");
+        await page.GetByTestId("email").FillAsync(BrowserFixture.AdminEmail);
+        await page.GetByTestId("password").FillAsync("a long enough password");
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByTestId("account-name")).ToHaveTextAsync(BrowserFixture.AdminEmail, new() { Timeout = 15_000 });
+        var found = new List<string>();
+
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            await page.EvaluateAsync($"() => localStorage.setItem('app.theme', '{theme}')");
+            await page.GotoAsync("/admin");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", theme);
+            await Expect(page.GetByTestId("admin-rating").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("admin-days")).ToBeVisibleAsync();
+            found.AddRange(await SeriousViolationsAsync(page, $"/admin ({theme})"));
+        }
+
+        Assert.True(found.Count == 0, $"Axe:\n{string.Join('\n', found)}");
+    }
+
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string where)
     {
         var result = await page.RunAxe();

@@ -9,6 +9,9 @@ namespace ChatKitApp.E2E.Fixtures;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The account the app's operator view (<c>/admin</c>) lets in; a test registers it.</summary>
+    public const string AdminEmail = "operator@e2e.example";
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -43,6 +46,7 @@ public class BrowserFixture : IAsyncLifetime
             {
                 ["ChatKit:Frontend:Source"] = "Local",
                 ["ConnectionStrings:ChatKit"] = Database.ConnectionString,
+                ["ChatKit:Admin:Emails:0"] = AdminEmail,
             },
             _testServices);
         BaseUrl = App.BaseUrl;
