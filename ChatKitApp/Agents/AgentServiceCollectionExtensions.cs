@@ -1,4 +1,5 @@
 using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.Agents.Turn;
 using ChatKitApp.Articles;
@@ -19,6 +20,7 @@ public static class AgentServiceCollectionExtensions
     {
         services.AddChatModel();
         services.AddAgentTools();
+        services.AddAgentRuns();
         services.AddArticles();
         services.TryAddSingleton(sp => new ThreadItemConverter(sp.GetService<IAttachmentContentSource>()));
         services.TryAddSingleton<SystemPromptBuilder>();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -26,7 +27,7 @@ public sealed partial class AgentChatKitServer(
     TimeProvider timeProvider,
     ILogger<AgentChatKitServer> logger,
     IFeedbackStore feedback,
-    IChatClient chatClient,
+    IChatKitAgentFactory agents,
     ThreadItemConverter converter,
     SystemPromptBuilder systemPrompt,
     ServerToolRegistry serverTools,
@@ -147,9 +148,11 @@ public sealed partial class AgentChatKitServer(
             : null;
 
         var mapper = new ResponseEventMapper(turn, serverTools, clientTools);
+        var run = agents.Create(new AgentRunRequest(turn, chatOptions, ActiveAgent.Read(thread)));
+        var agentMapper = new AgentUpdateMapper(turn, mapper, run.StartingAgent);
         CustomStreamErrorException? failure = null;
         var finished = false;
-        var updates = chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = run.Agent.RunStreamingAsync(messages, session: null, run.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -169,7 +172,7 @@ public sealed partial class AgentChatKitServer(
                     break;
                 }
 
-                foreach (var e in mapper.Map(updates.Current))
+                foreach (var e in agentMapper.Map(updates.Current))
                 {
                     yield return e;
                 }
@@ -210,6 +213,8 @@ public sealed partial class AgentChatKitServer(
         {
             yield return e;
         }
+
+        ActiveAgent.Keep(thread, run.StartingAgent, agentMapper.ActiveAgent);
 
         if (title is not null)
         {
