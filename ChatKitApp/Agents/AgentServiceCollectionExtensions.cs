@@ -1,3 +1,4 @@
+using ChatKitApp.Agents.Guardrails;
 using ChatKitApp.Agents.Models;
 using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
@@ -21,6 +22,7 @@ public static class AgentServiceCollectionExtensions
         services.AddChatModel();
         services.AddAgentTools();
         services.AddAgentRuns();
+        services.AddGuardrails();
         services.AddArticles();
         services.TryAddSingleton(sp => new ThreadItemConverter(sp.GetService<IAttachmentContentSource>()));
         services.TryAddSingleton<SystemPromptBuilder>();

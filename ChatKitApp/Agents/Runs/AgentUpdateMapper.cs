@@ -19,8 +19,28 @@ public sealed class AgentUpdateMapper(AgentTurn turn, ResponseEventMapper inner,
 {
     public string ActiveAgent { get; private set; } = startingAgent;
 
+    private readonly System.Text.StringBuilder _thoughtText = new();
+    private WorkflowItem? _thought;
+    private DateTimeOffset _thoughtStarted;
+
     public IEnumerable<ThreadStreamEvent> Map(AgentResponseUpdate update)
     {
+        foreach (var reasoning in update.Contents.OfType<TextReasoningContent>().Where(r => r.Text.Length > 0))
+        {
+            foreach (var e in Think(reasoning.Text))
+            {
+                yield return e;
+            }
+        }
+
+        if (update.Contents.Any(c => c is not TextReasoningContent and not UsageContent))
+        {
+            foreach (var e in CloseThought())
+            {
+                yield return e;
+            }
+        }
+
         if (update.AuthorName is { Length: > 0 } author && author != ActiveAgent)
         {
             ActiveAgent = author;
@@ -30,7 +50,7 @@ public sealed class AgentUpdateMapper(AgentTurn turn, ResponseEventMapper inner,
             }
         }
 
-        var contents = update.Contents.Where(c => !IsHandoff(c)).ToList();
+        var contents = update.Contents.Where(c => c is not TextReasoningContent && !IsHandoff(c)).ToList();
         if (contents.Count == 0)
         {
             yield break;
@@ -48,6 +68,65 @@ public sealed class AgentUpdateMapper(AgentTurn turn, ResponseEventMapper inner,
         {
             yield return e;
         }
+    }
+
+    /// <summary>Ends the turn: the thought still open, then what <see cref="ResponseEventMapper.Complete"/> closes.</summary>
+    public IEnumerable<ThreadStreamEvent> Complete() => CloseThought().Concat(inner.Complete());
+
+    /// <summary>After a failure or a tripped guardrail: removes what is still streaming, the thought included.</summary>
+    public IEnumerable<ThreadStreamEvent> Abandon()
+    {
+        if (_thought is not null)
+        {
+            yield return new ThreadItemRemovedEvent(_thought.Id);
+            _thought = null;
+        }
+
+        foreach (var e in inner.Abandon())
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>Reasoning summaries stream into one thought task of a reasoning workflow, as the reference does.</summary>
+    private IEnumerable<ThreadStreamEvent> Think(string delta)
+    {
+        if (_thought is null)
+        {
+            _thoughtStarted = turn.Now();
+            _thoughtText.Clear();
+            _thought = new WorkflowItem
+            {
+                Id = turn.NewItemId(StoreItemType.Workflow),
+                ThreadId = turn.Thread.Id,
+                CreatedAt = _thoughtStarted,
+                Workflow = new Workflow { Type = WorkflowType.Reasoning, Expanded = true },
+            };
+            foreach (var e in inner.Forward(new ThreadItemAddedEvent(_thought)))
+            {
+                yield return e;
+            }
+        }
+
+        var first = _thoughtText.Length == 0;
+        _thoughtText.Append(delta);
+        var task = new ThoughtTask { Content = _thoughtText.ToString(), StatusIndicator = TaskStatusIndicator.Loading };
+        yield return new ThreadItemUpdatedEvent(_thought.Id, first ? new WorkflowTaskAdded(0, task) : new WorkflowTaskUpdated(0, task));
+    }
+
+    private IEnumerable<ThreadStreamEvent> CloseThought()
+    {
+        if (_thought is null)
+        {
+            yield break;
+        }
+
+        var thought = new ThoughtTask { Content = _thoughtText.ToString(), StatusIndicator = TaskStatusIndicator.Complete };
+        yield return new ThreadItemDoneEvent(_thought with
+        {
+            Workflow = _thought.Workflow with { Tasks = [thought], Expanded = false, Summary = WorkflowDurations.Summary(_thoughtStarted, turn.Now(), "Thought briefly") },
+        });
+        _thought = null;
     }
 
     private WorkflowItem HandoffItem(string agent) => new()

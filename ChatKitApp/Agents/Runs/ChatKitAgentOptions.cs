@@ -2,7 +2,7 @@ namespace ChatKitApp.Agents.Runs;
 
 /// <summary>
 /// The agents (<c>ChatKit:Agents</c>). Nothing configured means one agent, <see cref="DefaultAgentName"/>,
-/// with every tool; several agents with <see cref="AgentDefinition.HandoffsTo"/> run as a handoff workflow.
+/// with every tool; agents with <see cref="AgentDefinition.HandoffsTo"/> run as the framework's handoff workflow.
 /// </summary>
 public sealed class ChatKitAgentOptions
 {
@@ -19,7 +19,4 @@ public sealed class ChatKitAgentOptions
     public IReadOnlyList<AgentDefinition> EffectiveItems => Items.Count == 0 ? [new AgentDefinition { Name = DefaultAgentName }] : Items;
 
     public string EffectiveDefault => string.IsNullOrWhiteSpace(Default) ? EffectiveItems[0].Name : Default;
-
-    /// <summary>Whether any agent may hand off (then the turn runs the framework's handoff workflow).</summary>
-    public bool HasHandoffs => EffectiveItems.Any(a => a.HandoffsTo.Count > 0);
 }

@@ -23,20 +23,34 @@ public sealed class ConfiguredAgentFactory(
         var settings = options.Value;
         var definitions = settings.EffectiveItems;
         var starting = definitions.Any(d => d.Name == request.ActiveAgent) ? request.ActiveAgent! : settings.EffectiveDefault;
-        var agents = definitions.ToDictionary(d => d.Name, d => CreateAgent(d, request.ChatOptions), StringComparer.Ordinal);
-        if (!settings.HasHandoffs)
+        // Only the agents the starting one can reach take part: the workflow refuses unreachable ones,
+        // and a specialist that hands off to nobody simply runs alone.
+        var reachable = Reachable(definitions, starting);
+        var agents = reachable.ToDictionary(d => d.Name, d => CreateAgent(d, request.ChatOptions), StringComparer.Ordinal);
+        if (reachable.Count == 1)
         {
             return new ChatKitAgentRun(agents[starting], null, starting);
         }
 
         var builder = AgentWorkflowBuilder.CreateHandoffBuilderWith(agents[starting]);
-        foreach (var definition in definitions.Where(d => d.HandoffsTo.Count > 0))
+        foreach (var definition in reachable.Where(d => d.HandoffsTo.Count > 0))
         {
             builder.WithHandoffs(agents[definition.Name], definition.HandoffsTo.Select(name => agents[name]));
         }
 
-        builder.AddParticipants(agents.Values);
         return new ChatKitAgentRun(builder.Build().AsAIAgent(name: "handoffs"), null, starting);
+    }
+
+    private static List<AgentDefinition> Reachable(IReadOnlyList<AgentDefinition> definitions, string starting)
+    {
+        var byName = definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var found = new List<AgentDefinition> { byName[starting] };
+        for (var i = 0; i < found.Count; i++)
+        {
+            found.AddRange(found[i].HandoffsTo.Select(name => byName[name]).Where(d => !found.Contains(d)).Distinct());
+        }
+
+        return found;
     }
 
     private ChatClientAgent CreateAgent(AgentDefinition definition, ChatOptions turnOptions)

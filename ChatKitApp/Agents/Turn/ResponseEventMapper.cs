@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
@@ -31,6 +32,9 @@ public sealed class ResponseEventMapper(
     private DateTimeOffset _workflowStarted;
     private FunctionCallContent? _clientCall;
     private int _sourcesAttached;
+
+    /// <summary>The server tool still running (the last one called), or null: what progress updates name.</summary>
+    public CustomTask? RunningTool => _workflow is not null && _taskByCallId.Count > 0 ? _tasks[_taskByCallId.Values.Max()] as CustomTask : null;
 
     public IEnumerable<ThreadStreamEvent> Map(ChatResponseUpdate update)
     {
@@ -244,11 +248,10 @@ public sealed class ResponseEventMapper(
             yield break;
         }
 
-        var seconds = (int)Math.Round((turn.Now() - _workflowStarted).TotalSeconds);
         var tasks = _tasks.Select(t => t.StatusIndicator == TaskStatusIndicator.Loading ? t with { StatusIndicator = TaskStatusIndicator.Complete } : t).ToList();
         yield return new ThreadItemDoneEvent(_workflow with
         {
-            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = new WorkflowSummary { Duration = seconds } },
+            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = WorkflowDurations.Summary(_workflowStarted, turn.Now(), tasks[^1].Title ?? "Done") },
         });
         _workflow = null;
         _taskByCallId.Clear();
