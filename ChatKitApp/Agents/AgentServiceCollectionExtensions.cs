@@ -1,4 +1,5 @@
 using ChatKitApp.Agents.Guardrails;
+using ChatKitApp.Agents.Mcp;
 using ChatKitApp.Agents.Models;
 using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
@@ -14,8 +15,8 @@ public static class AgentServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the model side: the model and its provider (<see cref="ChatModelServiceCollectionExtensions.AddChatModel"/>),
-    /// the tools (the app's own and the articles'), and the turn: converter, prompt, titles and
-    /// <see cref="AgentChatKitServer"/>.
+    /// the tools (the app's own, the articles' and the MCP servers'), the agents (<c>ChatKit:Agents</c>),
+    /// the guardrails, and the turn: converter, prompt, titles and <see cref="AgentChatKitServer"/>.
     /// </summary>
     public static IServiceCollection AddChatKitAgents(this IServiceCollection services)
     {
@@ -23,6 +24,7 @@ public static class AgentServiceCollectionExtensions
         services.AddAgentTools();
         services.AddAgentRuns();
         services.AddGuardrails();
+        services.AddMcpTools();
         services.AddArticles();
         services.TryAddSingleton(sp => new ThreadItemConverter(sp.GetService<IAttachmentContentSource>()));
         services.TryAddSingleton<SystemPromptBuilder>();
