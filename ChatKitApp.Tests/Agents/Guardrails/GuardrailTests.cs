@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ChatKitApp.Agents.Guardrails;
+using ChatKitApp.Agents.Models;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.Tests.Agents.Turn;
 using ChatKitApp.Tests.Fixtures;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Tests.Agents.Guardrails;
@@ -20,11 +23,22 @@ public sealed class GuardrailTests
     [Fact]
     public async Task Input_with_a_blocked_term_is_answered_in_the_stream_without_a_provider_request()
     {
-        await using var harness = await AgentHarness.StartAsync(Guarded);
+        // Model calls are counted when asked for, not when they reach the server: a title request
+        // started and cancelled at once would slip past the fake.
+        var calls = 0;
+        await using var harness = await AgentHarness.StartAsync(Guarded, services => services.AddSingleton<IChatClient>(sp =>
+            new ChatClientBuilder(ChatModelServiceCollectionExtensions.CreateProviderClient(sp))
+                .Use((messages, options, next, cancellationToken) =>
+                {
+                    Interlocked.Increment(ref calls);
+                    return next(messages, options, cancellationToken);
+                })
+                .Build(sp)));
 
         var events = await harness.CreateThreadAsync("Tell me the FORBIDDEN thing");
 
-        Assert.Empty(harness.Fake!.Requests); // neither the reply nor a title
+        Assert.Equal(0, calls); // neither the reply nor a title
+        Assert.Empty(harness.Fake!.Requests);
         var error = events.OfType<ErrorEvent>().Single();
         Assert.Equal(ErrorCodes.Custom, error.Code);
         Assert.False(error.AllowRetry);

@@ -74,17 +74,21 @@ public sealed class HandoffTests
     }
 
     [Fact]
-    public async Task Without_a_handoff_the_thread_stays_with_the_default_agent()
+    public async Task Without_a_handoff_the_thread_stays_with_the_default_agent_and_its_replies_stay_assistant_messages()
     {
         await using var harness = await AgentHarness.StartAsync(TwoAgents);
-        harness.Fake!.Enqueue(FakeReply.Text("Hello from triage."));
+        harness.Fake!.Enqueue(FakeReply.Text("Hello from triage."), FakeReply.Text("Triage again."));
 
         var events = await harness.CreateThreadAsync("Hi");
+        var threadId = OpenAIAgentTests.ThreadIdOf(events);
+        await harness.AddUserMessageAsync(threadId, "Still there?");
 
-        Assert.Contains(TriageInstructions, harness.Fake.QueuedRequests.Single().AllInstructions);
+        Assert.All(harness.Fake.QueuedRequests, r => Assert.Contains(TriageInstructions, r.AllInstructions));
         Assert.DoesNotContain(events, e => e is ThreadItemDoneEvent { Item: WorkflowItem });
-        var thread = await harness.Store.LoadThreadAsync(OpenAIAgentTests.ThreadIdOf(events), harness.Context, CancellationToken.None);
+        var thread = await harness.Store.LoadThreadAsync(threadId, harness.Context, CancellationToken.None);
         Assert.Null(ActiveAgent.Read(thread));
+        var earlierReply = harness.Fake.QueuedRequests[1].Messages.Single(m => FakeOpenAIRequest.TextOf(m!["content"]) == "Hello from triage.")!;
+        Assert.Equal("assistant", earlierReply["role"]!.GetValue<string>());
     }
 
     private static string ItemType(ThreadItem item) => item switch

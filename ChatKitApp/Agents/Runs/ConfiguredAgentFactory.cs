@@ -38,7 +38,29 @@ public sealed class ConfiguredAgentFactory(
             builder.WithHandoffs(agents[definition.Name], definition.HandoffsTo.Select(name => agents[name]));
         }
 
-        return new ChatKitAgentRun(builder.Build().AsAIAgent(name: "handoffs"), null, starting);
+        var workflow = builder.Build().AsAIAgent(name: "handoffs");
+        return new ChatKitAgentRun(workflow.AsBuilder().Use(AttributeReplies(starting), AttributeStreamingReplies(starting)).Build(services), null, starting);
+    }
+
+    /// <summary>
+    /// The workflow shows each agent the other agents' replies as user messages (by author name); the
+    /// thread's earlier replies carry no author, so they are attributed to the agent that has the
+    /// conversation, which keeps them assistant messages for it.
+    /// </summary>
+    private static Func<IEnumerable<ChatMessage>, AgentSession?, AgentRunOptions?, AIAgent, CancellationToken, Task<AgentResponse>> AttributeReplies(string agent) =>
+        (messages, session, runOptions, inner, cancellationToken) => inner.RunAsync(Attributed(messages, agent), session, runOptions, cancellationToken);
+
+    private static Func<IEnumerable<ChatMessage>, AgentSession?, AgentRunOptions?, AIAgent, CancellationToken, IAsyncEnumerable<AgentResponseUpdate>> AttributeStreamingReplies(string agent) =>
+        (messages, session, runOptions, inner, cancellationToken) => inner.RunStreamingAsync(Attributed(messages, agent), session, runOptions, cancellationToken);
+
+    private static List<ChatMessage> Attributed(IEnumerable<ChatMessage> messages, string agent) =>
+        [.. messages.Select(m => m.Role == ChatRole.Assistant && m.AuthorName is null ? CloneWithAuthor(m, agent) : m)];
+
+    private static ChatMessage CloneWithAuthor(ChatMessage message, string agent)
+    {
+        var clone = message.Clone();
+        clone.AuthorName = agent;
+        return clone;
     }
 
     private static List<AgentDefinition> Reachable(IReadOnlyList<AgentDefinition> definitions, string starting)
