@@ -124,7 +124,7 @@ public sealed class AgentUpdateMapper(AgentTurn turn, ResponseEventMapper inner,
         var thought = new ThoughtTask { Content = _thoughtText.ToString(), StatusIndicator = TaskStatusIndicator.Complete };
         yield return new ThreadItemDoneEvent(_thought with
         {
-            Workflow = _thought.Workflow with { Tasks = [thought], Expanded = false, Summary = WorkflowDurations.Summary(_thoughtStarted, turn.Now(), "Thought briefly") },
+            Workflow = _thought.Workflow with { Tasks = [thought], Expanded = false, Summary = WorkflowDurations.Summary(_thoughtStarted, turn.Now()) },
         });
         _thought = null;
     }

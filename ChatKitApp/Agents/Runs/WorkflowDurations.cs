@@ -3,14 +3,15 @@ using ChatKitApp.ChatKit.Protocol;
 namespace ChatKitApp.Agents.Runs;
 
 /// <summary>
-/// The summary a finished workflow shows. The element writes a duration summary as "Thought for Ns",
-/// so under a second gets a title instead: never "Thought for 0s".
+/// The summary a finished workflow (tool steps or a thought) shows. The element writes a duration
+/// summary as "Thought for Ns"; under a second that reads as a glitch ("Thought for 0s"), so such a
+/// workflow has no summary and the element names its steps instead.
 /// </summary>
 public static class WorkflowDurations
 {
-    public static WorkflowSummary Summary(DateTimeOffset started, DateTimeOffset ended, string briefTitle)
+    public static WorkflowSummary? Summary(DateTimeOffset started, DateTimeOffset ended)
     {
         var seconds = (int)Math.Round((ended - started).TotalSeconds);
-        return seconds >= 1 ? new WorkflowSummary { Duration = seconds } : new WorkflowSummary { Title = briefTitle };
+        return seconds >= 1 ? new WorkflowSummary { Duration = seconds } : null;
     }
 }

@@ -248,10 +248,12 @@ public sealed class ResponseEventMapper(
             yield break;
         }
 
+        // A step that took under a second has no duration worth telling: "Thought for 0s" reads as a
+        // glitch, so the workflow closes without a summary and the element names its steps instead.
         var tasks = _tasks.Select(t => t.StatusIndicator == TaskStatusIndicator.Loading ? t with { StatusIndicator = TaskStatusIndicator.Complete } : t).ToList();
         yield return new ThreadItemDoneEvent(_workflow with
         {
-            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = WorkflowDurations.Summary(_workflowStarted, turn.Now(), tasks[^1].Title ?? "Done") },
+            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = WorkflowDurations.Summary(_workflowStarted, turn.Now()) },
         });
         _workflow = null;
         _taskByCallId.Clear();
