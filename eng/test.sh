@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs PostgreSQL, Chromium, Node.js and npm when missing (Debian packages),
-# type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
+# installs the MCP test server from npm, type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
 # `dotnet test ChatKitApp.sln`, prints 'N passed, N failed' (the type check counts as one test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,11 @@ tsc_dir=$(mktemp -d /tmp/chatkit-tsc.XXXXXX)
 cleanup() { pg_stop; rm -rf "$tsc_dir"; }
 trap cleanup EXIT
 npm install --prefix "$tsc_dir" --no-audit --no-fund --no-save --loglevel=error "typescript@$typescript_version" >/dev/null
+# The MCP tests start a real MCP server over stdio: @modelcontextprotocol/server-everything from npm,
+# at a pinned version, into a temp dir; the tests fail (never skip) without CHATKIT_MCP_EVERYTHING.
+mcp_everything_version=2026.8.31
+npm install --prefix "$tsc_dir/mcp" --no-audit --no-fund --no-save --loglevel=error "@modelcontextprotocol/server-everything@$mcp_everything_version" >/dev/null
+export CHATKIT_MCP_EVERYTHING="$tsc_dir/mcp/node_modules/@modelcontextprotocol/server-everything/dist/index.js"
 echo "== tsc --noEmit -p eng/tsconfig.element.json (typescript $typescript_version)"
 if node "$tsc_dir/node_modules/typescript/bin/tsc" -p eng/tsconfig.element.json; then
   tsc_failed=0; echo "element type check passed"

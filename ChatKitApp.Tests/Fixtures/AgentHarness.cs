@@ -48,7 +48,7 @@ public sealed class AgentHarness : IAsyncDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The model side against a fresh fake OpenAI server; title requests answer <see cref="FakeTitle"/>.</summary>
-    public static async Task<AgentHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<AgentHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var fake = await FakeOpenAIServer.StartAsync();
         fake.When(r => r.SystemPrompt.StartsWith(ThreadTitleGenerator.Instructions, StringComparison.Ordinal), FakeReply.Text(FakeTitle));
@@ -65,14 +65,14 @@ public sealed class AgentHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return Create(fake, all);
+        return Create(fake, all, configure);
     }
 
     /// <summary>The model side with the demo model (no key), without word delays, with any further <paramref name="settings"/>.</summary>
     public static AgentHarness StartDemo(Dictionary<string, string?>? settings = null) =>
         Create(null, new Dictionary<string, string?>(settings ?? []) { ["ChatKit:Model:DemoWordDelayMilliseconds"] = "0" });
 
-    private static AgentHarness Create(FakeOpenAIServer? fake, Dictionary<string, string?> settings)
+    private static AgentHarness Create(FakeOpenAIServer? fake, Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -90,6 +90,7 @@ public sealed class AgentHarness : IAsyncDisposable
         services.AddSingleton<IAttachmentStore<ChatKitRequestContext>>(sp => sp.GetRequiredService<BlobAttachmentStore>());
         services.AddSingleton<IAttachmentContentSource>(sp => sp.GetRequiredService<BlobAttachmentStore>());
         services.AddChatKitAgents();
+        configure?.Invoke(services);
         return new AgentHarness(fake, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), time);
     }
 

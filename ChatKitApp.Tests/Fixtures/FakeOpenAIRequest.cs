@@ -22,6 +22,11 @@ public sealed class FakeOpenAIRequest(string path, string? authorization, JsonOb
 
     public string SystemPrompt => Messages.FirstOrDefault(m => m?["role"]?.GetValue<string>() == "system")?["content"] is { } content ? TextOf(content) : "";
 
+    /// <summary>Every system (or developer) message's text, joined: the app's prompt and an agent's instructions.</summary>
+    public string AllInstructions => string.Join("\n", Messages
+        .Where(m => m?["role"]?.GetValue<string>() is "system" or "developer")
+        .Select(m => TextOf(m!["content"])));
+
     /// <summary>Completes when the client went away before the reply was complete.</summary>
     public Task Aborted => _aborted.Task;
 

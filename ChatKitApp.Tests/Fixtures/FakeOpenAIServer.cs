@@ -100,6 +100,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
                 await http.Response.WriteAsJsonAsync(FakeReply.ErrorBody(reply.Status), aborted);
             }
+            else if (request.IsStreaming && request.Path.EndsWith("/responses", StringComparison.Ordinal))
+            {
+                await FakeResponsesStream.WriteAsync(http.Response, reply, aborted);
+            }
             else if (request.IsStreaming)
             {
                 await StreamAsync(http, request, reply, aborted);

@@ -10,6 +10,9 @@ public sealed record FakeReply
 
     public IReadOnlyList<string> Deltas { get; init; } = [];
 
+    /// <summary>Reasoning summary deltas streamed before the text (Responses API only).</summary>
+    public IReadOnlyList<string> Reasoning { get; init; } = [];
+
     public IReadOnlyList<(string CallId, string Name, string Arguments)> ToolCalls { get; init; } = [];
 
     /// <summary>Non-zero: answer this HTTP status with an OpenAI-style error body instead.</summary>

@@ -95,7 +95,7 @@ public sealed class ResponseEventMapperTests
         };
         return new ResponseEventMapper(
             turn,
-            new ServerToolRegistry([new CurrentTimeTool(TimeProvider.System), new ArticleSearchTool(new ArticleCatalog())]),
+            new ServerToolRegistry([new CurrentTimeTool(TimeProvider.System), new ArticleSearchTool(new ArticleCatalog())], []),
             new ClientToolRegistry());
     }
 }

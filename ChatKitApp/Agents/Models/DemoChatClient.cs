@@ -71,7 +71,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             yield break;
         }
 
-        if (ToolCallFor(facts.Message, options, history.Count) is { } call)
+        if ((HandoffFor(facts.Message, options, history.Count) ?? ToolCallFor(facts.Message, options, history.Count)) is { } call)
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { MessageId = MessageId, FinishReason = ChatFinishReason.ToolCalls };
             yield break;

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using ChatKitApp.Agents.Guardrails;
 using ChatKitApp.Agents.Models;
+using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
@@ -30,7 +32,8 @@ public sealed partial class AgentChatKitServer(
     ILogger<AgentChatKitServer> logger,
     IFeedbackStore feedback,
     ITurnUsageStore usage,
-    IChatClient chatClient,
+    IChatKitAgentFactory agents,
+    GuardrailMiddleware guardrails,
     ThreadItemConverter converter,
     SystemPromptBuilder systemPrompt,
     ServerToolRegistry serverTools,
@@ -199,27 +202,47 @@ public sealed partial class AgentChatKitServer(
         };
         (converted.Facts with { Page = turn.Page }).AttachTo(chatOptions);
 
-        // The title is asked for alongside the reply and applied as soon as it is known.
+        // The title is asked for alongside the reply, once the agent answers (a tripped input guardrail
+        // sends nothing to the provider), and applied as soon as it is known.
         using var titleCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var title = settings.GenerateTitles && thread.Title is null && input is not null && TextOf(input) is { Length: > 0 } firstText
-            ? titles.GenerateAsync(firstText, titleCancellation.Token)
-            : null;
+        var startTitle = settings.GenerateTitles && thread.Title is null && input is not null && TextOf(input) is { Length: > 0 } firstText
+            ? () => titles.GenerateAsync(firstText, titleCancellation.Token)
+            : (Func<Task<string?>>?)null;
+        Task<string?>? title = null;
 
         var mapper = new ResponseEventMapper(turn, serverTools, clientTools);
+        var run = agents.Create(new AgentRunRequest(turn, chatOptions, ActiveAgent.Read(thread)));
+        var agentMapper = new AgentUpdateMapper(turn, mapper, run.StartingAgent);
         CustomStreamErrorException? failure = null;
         var finished = false;
-        var updates = chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = guardrails.Wrap(run.Agent).RunStreamingAsync(messages, session: null, run.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
+                // The tick starts before the next update is asked for: the tool may run inside that call.
+                using var tickCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var tick = mapper.RunningTool is null ? null : Task.Delay(ToolProgress.Interval, Time, tickCancellation.Token);
+                var next = updates.MoveNextAsync().AsTask();
+                while (tick is not null && mapper.RunningTool is { } tool && !await ToolProgress.WaitAsync(next, tick))
+                {
+                    yield return new ProgressUpdateEvent($"{tool.Title}…", tool.Icon);
+                    tick = Task.Delay(ToolProgress.Interval, Time, tickCancellation.Token);
+                }
+
+                await tickCancellation.CancelAsync();
                 try
                 {
-                    if (!await updates.MoveNextAsync())
+                    if (!await next)
                     {
                         finished = true;
                         break;
                     }
+                }
+                catch (GuardrailTrippedException tripped)
+                {
+                    failure = new CustomStreamErrorException(tripped.Message, allowRetry: false);
+                    break;
                 }
                 catch (Exception ex) when (ProviderErrorTranslator.Translate(ex, cancellationToken.IsCancellationRequested) is { } translated)
                 {
@@ -228,13 +251,19 @@ public sealed partial class AgentChatKitServer(
                     break;
                 }
 
+                if (startTitle is not null)
+                {
+                    title = startTitle();
+                    startTitle = null;
+                }
+
                 // Each model call of the turn (one per tool round) reports its own usage.
                 foreach (var reported in updates.Current.Contents.OfType<UsageContent>())
                 {
                     tokens.Add(reported.Details);
                 }
 
-                foreach (var e in mapper.Map(updates.Current))
+                foreach (var e in agentMapper.Map(updates.Current))
                 {
                     yield return e;
                 }
@@ -263,7 +292,7 @@ public sealed partial class AgentChatKitServer(
 
         if (failure is not null)
         {
-            foreach (var e in mapper.Abandon())
+            foreach (var e in agentMapper.Abandon())
             {
                 yield return e;
             }
@@ -271,11 +300,14 @@ public sealed partial class AgentChatKitServer(
             throw failure;
         }
 
-        foreach (var e in turn.TakeEmitted().SelectMany(mapper.Forward).Concat(mapper.Complete()))
+        foreach (var e in turn.TakeEmitted().SelectMany(mapper.Forward).Concat(agentMapper.Complete()))
         {
             yield return e;
         }
 
+        ActiveAgent.Keep(thread, run.StartingAgent, agentMapper.ActiveAgent);
+
+        title ??= startTitle?.Invoke(); // an agent that streamed nothing at all still names the thread
         if (title is not null)
         {
             ApplyTitle(thread, await WaitForTitleAsync(title, input!, settings, cancellationToken));

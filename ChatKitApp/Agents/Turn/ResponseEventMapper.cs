@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatKitApp.Agents.Runs;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
@@ -31,6 +32,9 @@ public sealed class ResponseEventMapper(
     private DateTimeOffset _workflowStarted;
     private FunctionCallContent? _clientCall;
     private int _sourcesAttached;
+
+    /// <summary>The server tool still running (the last one called), or null: what progress updates name.</summary>
+    public CustomTask? RunningTool => _workflow is not null && _taskByCallId.Count > 0 ? _tasks[_taskByCallId.Values.Max()] as CustomTask : null;
 
     public IEnumerable<ThreadStreamEvent> Map(ChatResponseUpdate update)
     {
@@ -246,12 +250,10 @@ public sealed class ResponseEventMapper(
 
         // A step that took under a second has no duration worth telling: "Thought for 0s" reads as a
         // glitch, so the workflow closes without a summary and the element names its steps instead.
-        var seconds = (int)Math.Round((turn.Now() - _workflowStarted).TotalSeconds);
-        var summary = seconds > 0 ? new WorkflowSummary { Duration = seconds } : null;
         var tasks = _tasks.Select(t => t.StatusIndicator == TaskStatusIndicator.Loading ? t with { StatusIndicator = TaskStatusIndicator.Complete } : t).ToList();
         yield return new ThreadItemDoneEvent(_workflow with
         {
-            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = summary },
+            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = WorkflowDurations.Summary(_workflowStarted, turn.Now()) },
         });
         _workflow = null;
         _taskByCallId.Clear();

@@ -1,0 +1,77 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Agents.AI;
+using Microsoft.Extensions.AI;
+
+namespace ChatKitApp.Agents.Guardrails;
+
+/// <summary>
+/// Agent Framework middleware that runs every <see cref="IGuardrail"/> around an agent run: the user's
+/// new message before the agent is called (so a tripped input never reaches the provider), and the
+/// reply as it streams, before each piece is passed on (so the offending text is never shown). A trip
+/// throws <see cref="GuardrailTrippedException"/>; the responder turns it into what the user sees.
+/// </summary>
+public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
+{
+    private readonly IGuardrail[] _guardrails = [.. guardrails];
+
+    public AIAgent Wrap(AIAgent agent) =>
+        _guardrails.Length == 0 ? agent : agent.AsBuilder().Use(RunAsync, RunStreamingAsync).Build();
+
+    private async Task<AgentResponse> RunAsync(
+        IEnumerable<ChatMessage> messages, AgentSession? session, AgentRunOptions? options, AIAgent inner, CancellationToken cancellationToken)
+    {
+        var list = messages.ToList();
+        await CheckInputAsync(list, cancellationToken);
+        var response = await inner.RunAsync(list, session, options, cancellationToken);
+        await CheckOutputAsync(response.Text, cancellationToken);
+        return response;
+    }
+
+    private async IAsyncEnumerable<AgentResponseUpdate> RunStreamingAsync(
+        IEnumerable<ChatMessage> messages, AgentSession? session, AgentRunOptions? options, AIAgent inner, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var list = messages.ToList();
+        await CheckInputAsync(list, cancellationToken);
+        var reply = new StringBuilder();
+        await foreach (var update in inner.RunStreamingAsync(list, session, options, cancellationToken))
+        {
+            if (update.Text is { Length: > 0 } text)
+            {
+                reply.Append(text);
+                await CheckOutputAsync(reply.ToString(), cancellationToken);
+            }
+
+            yield return update;
+        }
+    }
+
+    /// <summary>Only a turn that ends with the user's message is new input; a resumed turn (a client tool's output) was checked before.</summary>
+    private async Task CheckInputAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0 || messages[^1].Role != ChatRole.User)
+        {
+            return;
+        }
+
+        var text = messages[^1].Text;
+        foreach (var guardrail in _guardrails)
+        {
+            if (await guardrail.CheckInputAsync(text, cancellationToken) is { } reason)
+            {
+                throw new GuardrailTrippedException(reason, GuardrailStage.Input);
+            }
+        }
+    }
+
+    private async Task CheckOutputAsync(string text, CancellationToken cancellationToken)
+    {
+        foreach (var guardrail in _guardrails)
+        {
+            if (await guardrail.CheckOutputAsync(text, cancellationToken) is { } reason)
+            {
+                throw new GuardrailTrippedException(reason, GuardrailStage.Output);
+            }
+        }
+    }
+}
