@@ -32,7 +32,7 @@ public class FailingStore : DispatchProxy
         args ??= [];
         if (_fails(targetMethod.Name, args))
         {
-            return Task.FromException(new InvalidOperationException($"The store failed {targetMethod.Name}."));
+            return Faulted(targetMethod.ReturnType, new InvalidOperationException($"The store failed {targetMethod.Name}."));
         }
 
         try
@@ -45,4 +45,11 @@ public class FailingStore : DispatchProxy
             throw;
         }
     }
+
+    /// <summary>A failed task of the method's own type: <c>Task&lt;T&gt;</c> for the methods that answer something.</summary>
+    private static Task Faulted(Type returnType, Exception failure) =>
+        returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>)
+            ? (Task)typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethod)
+                .MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(null, [failure])!
+            : Task.FromException(failure);
 }
