@@ -23,6 +23,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Span> _spans = new();
     private readonly ConcurrentQueue<Metric> _metrics = new();
     private readonly ConcurrentQueue<LogRecord> _logs = new();
+    private readonly SemaphoreSlim _received = new(0);
 
     private OtlpReceiver(WebApplication app)
     {
@@ -48,14 +49,42 @@ public sealed class OtlpReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds over what was received, re-checking after each
+    /// export; false when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<bool> WaitUntilAsync(Func<OtlpReceiver, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!condition(this))
+        {
+            try
+            {
+                await _received.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return condition(this);
+            }
+        }
 
-    private static void Keep<T>(ConcurrentQueue<T> into, IEnumerable<T> received)
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await LoopbackServer.StopAsync(_app);
+        _received.Dispose();
+    }
+
+    private void Keep<T>(ConcurrentQueue<T> into, IEnumerable<T> received)
     {
         foreach (var item in received)
         {
             into.Enqueue(item);
         }
+
+        _received.Release();
     }
 
     private static async Task ReceiveAsync<TRequest>(HttpContext http, MessageParser<TRequest> parser, Action<TRequest> keep, IMessage response)

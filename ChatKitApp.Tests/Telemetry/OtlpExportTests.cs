@@ -1,7 +1,11 @@
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using OpenTelemetry.Proto.Common.V1;
 using OpenTelemetry.Proto.Trace.V1;
+using Span = OpenTelemetry.Proto.Trace.V1.Span;
 
 namespace ChatKitApp.Tests.Telemetry;
 
@@ -10,6 +14,7 @@ namespace ChatKitApp.Tests.Telemetry;
 /// PostgreSQL with the fake OpenAI-compatible server must arrive as one trace (the HTTP request, the
 /// ChatKit request, the database calls, the model call), with metrics and logs beside it.
 /// </summary>
+[Collection(ProcessWideTelemetryCollection.Name)]
 public sealed class OtlpExportTests(PostgresFixture database) : IClassFixture<PostgresFixture>
 {
     [Fact]
@@ -19,16 +24,24 @@ public sealed class OtlpExportTests(PostgresFixture database) : IClassFixture<Po
         await using var model = await FakeOpenAIServer.StartAsync();
         model.Enqueue(FakeReply.Text("Hello ", "from the model."));
 
-        string threadId;
         var settings = Settings(otlp, model);
         settings["ConnectionStrings:ChatKit"] = database.ConnectionString;
-        await using (var app = new ChatKitAppFactory(settings))
-        {
-            using var user = await UserClient.CreateGuestAsync(app);
-            threadId = await user.Http.CreateThreadAsync("Hello telemetry");
-        } // stopping the app shuts the providers down, which flushes what they hold
+        await using var app = new ChatKitAppFactory(settings);
+        using var user = await UserClient.CreateGuestAsync(app);
+        var threadId = await user.Http.CreateThreadAsync("Hello telemetry");
 
-        var turn = otlp.Spans.Single(s => s.Name == "threads.create" && Attribute(s, ChatKitTelemetry.ThreadIdTag) == threadId);
+        // The request's spans end as its response completes; the exporters send every 100-200 ms, and
+        // a flush sends what they hold now. Wait for the collector side to have it all.
+        app.Services.GetRequiredService<TracerProvider>().ForceFlush(5000);
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush(5000);
+        var arrived = await otlp.WaitUntilAsync(
+            o => TurnSpan(o, threadId) is { } turn
+                && o.Spans.Any(s => s.TraceId == turn.TraceId && s.SpanId == turn.ParentSpanId)
+                && o.Metrics.Any(m => m.Name == "chatkit.turns") && o.Logs.Any(l => l.TraceId == turn.TraceId),
+            TimeSpan.FromSeconds(30));
+        Assert.True(arrived, "Received spans: " + string.Join(", ", otlp.Spans.Select(s => s.Name)));
+
+        var turn = TurnSpan(otlp, threadId)!;
         var trace = otlp.Spans.Where(s => s.TraceId == turn.TraceId).ToList();
         var request = Assert.Single(trace, s => s.Kind == Span.Types.SpanKind.Server && Attribute(s, "http.route") == "/chatkit");
         Assert.Equal(request.SpanId, turn.ParentSpanId);
@@ -62,10 +75,15 @@ public sealed class OtlpExportTests(PostgresFixture database) : IClassFixture<Po
         ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
         ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
         ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        ["OTEL_BSP_MAX_QUEUE_SIZE"] = "65536", // room for the spans of whatever else the process does meanwhile
 
         // "Request starting…" lines, logged inside the request's trace.
         ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
     };
+
+    /// <summary>The ChatKit request span of the turn that created <paramref name="threadId"/>, once it arrived.</summary>
+    private static Span? TurnSpan(OtlpReceiver otlp, string threadId) =>
+        otlp.Spans.FirstOrDefault(s => s.Name == "threads.create" && Attribute(s, ChatKitTelemetry.ThreadIdTag) == threadId);
 
     private static string? Attribute(Span span, string key) =>
         span.Attributes.FirstOrDefault(a => a.Key == key)?.Value is { } value ? Text(value) : null;
