@@ -1,3 +1,4 @@
+using ChatKitApp.Admin;
 using ChatKitApp.Auth;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
@@ -17,9 +18,12 @@ builder.AddChatKitRateLimits();
 builder.AddChatKitBackend();
 builder.AddChatKitFrontend();
 builder.AddHostedSessions();
+builder.AddReverseProxy();
+builder.AddAdmin();
 
 var app = builder.Build();
 
+app.UseReverseProxy(); // first: what follows sees the client's address and scheme
 app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())

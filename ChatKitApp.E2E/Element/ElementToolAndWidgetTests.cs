@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
@@ -12,6 +13,12 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
     private const string ToolQuestion = "tool what am I looking at?";
 
     private const string ToolReply = "The page is titled \"ChatKitApp\" at path /.";
+
+    /// <summary>
+    /// The reply when the thread may already have its title: the home page's title then leads with
+    /// it ("Title · ChatKitApp"), and the browser tool reports the title the tab shows.
+    /// </summary>
+    private static readonly Regex ToolReplyOnATitledThread = new("^The page is titled \"(.+ · )?ChatKitApp\" at path /\\.\\s*$");
 
     /// <summary>
     /// Makes the host's onClientTool wait until the test calls <c>window.__releaseClientTool()</c>:
@@ -79,7 +86,7 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
 
         await page.EvaluateAsync("() => window.__releaseClientTool()");
 
-        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ToolReply], new() { Timeout = ChatElementPage.Timeout });
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ToolReplyOnATitledThread], new() { Timeout = ChatElementPage.Timeout });
         await chat.WaitIdleAsync();
         await Expect(chat.Items("user_message")).ToHaveTextAsync([ToolQuestion]);
         await Expect(chat.Input).ToHaveValueAsync("sent too early");

@@ -10,6 +10,7 @@ namespace ChatKitApp.E2E.Fixtures;
 public sealed class ScenarioBrowserFixture() : BrowserFixture(services =>
 {
     services.AddSingleton<ScenarioLog>();
+    services.AddHttpContextAccessor(); // the `die` scenario cuts its own connection
     services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, WhoAmIStartupFilter>();
     services.RemoveAll<ChatKitServer<ChatKitRequestContext>>();
     services.AddSingleton<ChatKitServer<ChatKitRequestContext>, ScenarioChatKitServer>();

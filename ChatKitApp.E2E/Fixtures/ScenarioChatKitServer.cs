@@ -5,6 +5,7 @@ using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ChatKitApp.E2E.Fixtures;
@@ -15,8 +16,9 @@ namespace ChatKitApp.E2E.Fixtures;
 /// (Retry), <c>tool</c> asks the browser for <c>get_page_context</c> and answers from its output,
 /// <c>widget</c> shows a card whose button is a server action, <c>syncwidget</c> the same card with a
 /// non-streaming action (<c>threads.sync_custom_action</c>), <c>xss</c> answers with markup,
-/// <c>events</c> sends a client effect and an update the element cannot apply (a log);
-/// anything else is echoed.
+/// <c>events</c> sends a client effect and an update the element cannot apply (a log),
+/// <c>die</c> writes a few words and then drops the connection once the test says so
+/// (<see cref="ScenarioLog.Cut"/>; a retry answers); anything else is echoed.
 /// </summary>
 public sealed class ScenarioChatKitServer(
     IChatKitStore<ChatKitRequestContext> store,
@@ -24,13 +26,16 @@ public sealed class ScenarioChatKitServer(
     TimeProvider timeProvider,
     ILogger<ScenarioChatKitServer> logger,
     IFeedbackStore feedback,
-    ScenarioLog log)
+    ScenarioLog log,
+    IHttpContextAccessor http)
     : ChatKitServer<ChatKitRequestContext>(store, null, limits, timeProvider, logger)
 {
     public const string XssReply =
         "Model says <img src=x onerror=alert(1)> and <script>alert(2)</script>, see [the docs](https://example.com/docs) or [this](javascript:alert(3)).";
 
     public const string RetriedReply = "Recovered after retry.";
+
+    public const string PartialReply = "The first half of a reply";
 
     public static readonly TimeSpan SlowDelay = TimeSpan.FromMilliseconds(150);
 
@@ -81,6 +86,8 @@ public sealed class ScenarioChatKitServer(
                 CreatedAt = Now(),
                 Widget = OrderCard("Order 42 is waiting for approval.", withButton: true, streaming: scenario == "widget"),
             })),
+            "die" when log.CountAttempt(input.Id) == 1 => DieMidReplyAsync(thread, context, cancellationToken),
+            "die" => Message(thread, context, RetriedReply, TimeSpan.Zero, cancellationToken),
             "xss" => Message(thread, context, XssReply, TimeSpan.Zero, cancellationToken),
             "events" => Events(thread, context, cancellationToken),
             _ => Message(thread, context, "You said: " + text, TimeSpan.Zero, cancellationToken),
@@ -171,6 +178,21 @@ public sealed class ScenarioChatKitServer(
         {
             yield return e;
         }
+    }
+
+    /// <summary>
+    /// The server dying mid-reply: the first words of a reply, then (once the test has seen them)
+    /// the connection is dropped without the stream's end.
+    /// </summary>
+    private async IAsyncEnumerable<ThreadStreamEvent> DieMidReplyAsync(
+        ThreadMetadata thread, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var message = new AssistantMessageItem { Id = Store.GenerateItemId(StoreItemType.Message, thread, context), ThreadId = thread.Id, CreatedAt = Now() };
+        yield return new ThreadItemAddedEvent(message);
+        yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartAdded(0, new AssistantMessageContent()));
+        yield return new ThreadItemUpdatedEvent(message.Id, new AssistantMessageContentPartTextDelta(0, PartialReply));
+        await log.WhenCutAsync(thread.Id, cancellationToken);
+        http.HttpContext?.Abort();
     }
 
     /// <summary>Streams an assistant message a word at a time, waiting <paramref name="delay"/> between words.</summary>

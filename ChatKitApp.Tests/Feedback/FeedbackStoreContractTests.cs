@@ -38,6 +38,29 @@ public abstract class FeedbackStoreContractTests
         Assert.Equal(["msg_2"], Assert.Single(await Store.ListAsync(_alice, "thr_2", CancellationToken.None)).ItemIds);
     }
 
+    [Fact]
+    public async Task The_latest_ratings_of_all_users_list_negative_first_then_newest_first()
+    {
+        // Far in the future, so ratings the class's other tests stored are older.
+        var later = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var oldNegative = new FeedbackEntry(_alice, "thr_1", ["msg_1"], FeedbackKind.Negative, later.AddMinutes(1));
+        var positive = new FeedbackEntry(_bob, "thr_2", ["msg_2"], FeedbackKind.Positive, later.AddMinutes(2));
+        var newNegative = new FeedbackEntry(_bob, "thr_3", ["msg_3"], FeedbackKind.Negative, later.AddMinutes(3));
+        foreach (var entry in new[] { oldNegative, positive, newNegative })
+        {
+            await Store.AddAsync(entry, CancellationToken.None);
+        }
+
+        var top = await Store.ListLatestAsync(2, CancellationToken.None);
+        var ours = (await Store.ListLatestAsync(1000, CancellationToken.None)).Where(e => e.UserId == _alice || e.UserId == _bob).ToList();
+
+        Assert.Equal(2, top.Count);
+        AssertSame(newNegative, top[0]);
+        AssertSame(oldNegative, top[1]);
+        Assert.Equal(3, ours.Count);
+        AssertSame(positive, ours[2]);
+    }
+
     private static void AssertSame(FeedbackEntry expected, FeedbackEntry actual)
     {
         Assert.Equal((expected.UserId, expected.ThreadId, expected.Kind, expected.CreatedAt), (actual.UserId, actual.ThreadId, actual.Kind, actual.CreatedAt));

@@ -8,6 +8,7 @@ using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
+using ChatKitApp.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -81,6 +82,7 @@ public sealed class AgentHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
         services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        services.AddSingleton<ITurnUsageStore, MemoryTurnUsageStore>();
         services.AddHttpContextAccessor();
         services.AddOptions<AttachmentOptions>();
         services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();

@@ -46,10 +46,15 @@ public class FailingStore : DispatchProxy
         }
     }
 
-    /// <summary>A failed task of the method's own type: <c>Task&lt;T&gt;</c> for the methods that answer something.</summary>
-    private static Task Faulted(Type returnType, Exception failure) =>
-        returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>)
-            ? (Task)typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethod)
-                .MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(null, [failure])!
-            : Task.FromException(failure);
+    /// <summary>A failed task of the method's own return type (a plain Task would not cast to Task&lt;T&gt;).</summary>
+    private static object Faulted(Type returnType, Exception exception)
+    {
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var fromException = typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethod);
+            return fromException.MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(null, [exception])!;
+        }
+
+        return Task.FromException(exception);
+    }
 }

@@ -170,6 +170,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         await SendAsync([], reply.ToolCalls.Count > 0 ? "tool_calls" : "stop");
+        if (reply.Usage is var (input, output))
+        {
+            var usage = Chunk(reply.Id, [], null);
+            usage["choices"] = new JsonArray();
+            usage["usage"] = new JsonObject { ["prompt_tokens"] = input, ["completion_tokens"] = output, ["total_tokens"] = input + output };
+            await WriteChunkAsync(http.Response, usage, aborted);
+        }
+
         await http.Response.WriteAsync("data: [DONE]\n\n", aborted);
         await http.Response.Body.FlushAsync(aborted);
     }

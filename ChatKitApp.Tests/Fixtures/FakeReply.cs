@@ -29,6 +29,9 @@ public sealed record FakeReply
 
     public string Id { get; init; } = RepeatedId;
 
+    /// <summary>Streaming: end with a usage chunk reporting these token counts, as OpenAI does with <c>include_usage</c>.</summary>
+    public (int Input, int Output)? Usage { get; init; }
+
     public static FakeReply Text(params string[] deltas) => new() { Deltas = deltas };
 
     public static FakeReply ToolCall(string callId, string name, string arguments) => new() { ToolCalls = [(callId, name, arguments)] };

@@ -11,8 +11,9 @@ public sealed class ScriptedChatKitServer(
     IChatKitStore<ChatKitRequestContext> store,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null,
     ChatKitLimits? limits = null,
-    TimeProvider? timeProvider = null)
-    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider)
+    TimeProvider? timeProvider = null,
+    IChatKitTransientFailures? transientFailures = null)
+    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, transientFailures: transientFailures)
 {
     public delegate IAsyncEnumerable<ThreadStreamEvent> Responder(ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, CancellationToken cancellationToken);
 

@@ -10,10 +10,14 @@ namespace ChatKitApp.Tests.Fixtures;
 /// <summary>A scripted server over a fresh MemoryStore, with shorthands for requests and results.</summary>
 public sealed class ServerHarness
 {
-    public ServerHarness(IAttachmentStore<ChatKitRequestContext>? attachments = null, ChatKitLimits? limits = null, IChatKitStore<ChatKitRequestContext>? store = null)
+    public ServerHarness(
+        IAttachmentStore<ChatKitRequestContext>? attachments = null,
+        ChatKitLimits? limits = null,
+        IChatKitStore<ChatKitRequestContext>? store = null,
+        IChatKitTransientFailures? transientFailures = null)
     {
         Store = store ?? new MemoryStore<ChatKitRequestContext>();
-        Server = new ScriptedChatKitServer(Store, attachments, limits);
+        Server = new ScriptedChatKitServer(Store, attachments, limits, transientFailures: transientFailures);
     }
 
     public static ChatKitRequestContext Alice { get; } = new("alice");

@@ -25,6 +25,23 @@ public sealed class PostgresHealthCheckTests(PostgresFixture database) : IClassF
     }
 
     [Fact]
+    public async Task A_database_whose_newest_migration_has_not_run_is_unhealthy()
+    {
+        var behind = await database.CreateSchemaAsync();
+        var dataSource = database.OpenDataSource(behind);
+        await new PostgresMigrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await using (var command = dataSource.CreateCommand("DELETE FROM schema_version WHERE version = (SELECT max(version) FROM schema_version)"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await Check(dataSource);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Contains("migrations pending", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_database_is_unhealthy()
     {
         // Port 1 on loopback refuses at once.

@@ -66,10 +66,10 @@ public sealed class BlobAttachmentStore(
             throw ChatKitRequestException.BadRequest("A file name cannot contain control characters.");
         }
 
-        if (!limits.AllowedTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        if (!limits.EffectiveAllowedTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
             throw new ChatKitRequestException(StatusCodes.Status415UnsupportedMediaType, "unsupported_type",
-                $"'{name}' is of type '{(type.Length == 0 ? "unknown" : type)}', which cannot be attached. Allowed: {string.Join(", ", limits.AllowedTypes)}.");
+                $"'{name}' is of type '{(type.Length == 0 ? "unknown" : type)}', which cannot be attached. Allowed: {string.Join(", ", limits.EffectiveAllowedTypes)}.");
         }
 
         if (size <= 0)

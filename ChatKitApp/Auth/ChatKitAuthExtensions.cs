@@ -1,3 +1,4 @@
+using ChatKitApp.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,7 +25,7 @@ public static class ChatKitAuthExtensions
     public static WebApplicationBuilder AddChatKitAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ChatKitAuthOptions>().BindConfiguration(ChatKitAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ChatKitAuthOptions>(ChatKitAuthOptions.SectionName);
         var auth = builder.Configuration.GetSection(ChatKitAuthOptions.SectionName).Get<ChatKitAuthOptions>() ?? new ChatKitAuthOptions();
         var development = builder.Environment.IsDevelopment();
         // A fixed name, not the default (the content root path), so instances deployed to
@@ -94,14 +95,13 @@ public static class ChatKitAuthExtensions
     {
         // Half a provider (an authority without a client id, or the other way round) would
         // silently mean no provider: refuse to start instead, naming the settings.
-        builder.Services.AddOptions<OidcSignInOptions>().BindConfiguration(OidcSignInOptions.SectionName)
+        builder.Services.AddValidatedOptions<OidcSignInOptions>(OidcSignInOptions.SectionName)
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.Authority) == string.IsNullOrWhiteSpace(o.ClientId),
                 "Set both ChatKit:Auth:Oidc:Authority and ChatKit:Auth:Oidc:ClientId to sign in with an OpenID Connect provider, or neither.")
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.Authority) || (Uri.TryCreate(o.Authority, UriKind.Absolute, out var authority) && authority.Scheme is "https" or "http"),
-                "ChatKit:Auth:Oidc:Authority must be the provider's absolute issuer URL.")
-            .ValidateOnStart();
+                "ChatKit:Auth:Oidc:Authority must be the provider's absolute issuer URL.");
         var oidc = builder.Configuration.GetSection(OidcSignInOptions.SectionName).Get<OidcSignInOptions>() ?? new OidcSignInOptions();
         if (!oidc.Enabled)
         {

@@ -14,6 +14,8 @@ public sealed class ChatKitAuthOptions
     public bool Guest { get; set; } = true;
 
     /// <summary>The authentication cookie's name.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "ChatKit:Auth:CookieName may hold only letters, digits, '.', '_' and '-'.")]
     public string CookieName { get; set; } = ".ChatKitApp.Auth";
 
     /// <summary>

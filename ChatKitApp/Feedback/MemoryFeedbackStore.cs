@@ -24,4 +24,20 @@ public sealed class MemoryFeedbackStore : IFeedbackStore
             return Task.FromResult(matches);
         }
     }
+
+    public Task<IReadOnlyList<FeedbackEntry>> ListLatestAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // Reversed first: among equal times the later-added entry counts as newer, as seq does in SQL.
+            IReadOnlyList<FeedbackEntry> latest =
+            [
+                .. Enumerable.Reverse(_entries)
+                    .OrderBy(e => e.Kind == ChatKit.Protocol.FeedbackKind.Negative ? 0 : 1)
+                    .ThenByDescending(e => e.CreatedAt)
+                    .Take(limit),
+            ];
+            return Task.FromResult(latest);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public static class HostedSessionEndpoints
 {
     public static WebApplicationBuilder AddHostedSessions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HostedSessionOptions>().BindConfiguration(HostedSessionOptions.SectionName);
+        builder.Services.AddValidatedOptions<HostedSessionOptions>(HostedSessionOptions.SectionName);
         builder.Services.AddHttpClient<ChatKitSessionClient>((sp, http) =>
             http.Timeout = TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<HostedSessionOptions>>().Value.TimeoutSeconds)));
         return builder;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatKitApp.HostedMode;
 
 /// <summary>
@@ -15,7 +17,10 @@ public sealed class HostedSessionOptions
     public string ApiKey { get; set; } = "";
 
     /// <summary>The OpenAI API base URL, with its <c>/v1</c>.</summary>
+    [Required]
+    [Url]
     public string Endpoint { get; set; } = "https://api.openai.com/v1";
 
+    [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 }

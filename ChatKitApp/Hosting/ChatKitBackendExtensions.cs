@@ -11,6 +11,7 @@ using ChatKitApp.Feedback;
 using ChatKitApp.Limits;
 using ChatKitApp.Postgres;
 using ChatKitApp.Reliability;
+using ChatKitApp.Usage;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Hosting;
@@ -35,6 +36,7 @@ public static partial class ChatKitBackendExtensions
         {
             builder.Services.AddSingleton<IChatKitStore<ChatKitRequestContext>, MemoryStore<ChatKitRequestContext>>();
             builder.Services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+            builder.Services.AddSingleton<ITurnUsageStore, MemoryTurnUsageStore>();
             builder.Services.AddSingleton<IUserAccountStore, MemoryUserAccountStore>();
             builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
@@ -44,13 +46,15 @@ public static partial class ChatKitBackendExtensions
         {
             builder.AddPostgresStore<ChatKitRequestContext>(connectionString!);
             builder.Services.AddSingleton<IUserAccountStore, PostgresUserAccountStore>();
+            builder.Services.AddSingleton<ITurnUsageStore, PostgresTurnUsageStore>();
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
         }
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName)
+            .Validate(o => o.AllowedTypes.All(AttachmentOptions.IsMediaType), "ChatKit:Attachments:AllowedTypes must list media types such as image/png (type/subtype, no wildcards or parameters).");
         builder.Services.AddSingleton<UnattachedAttachmentSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnattachedAttachmentSweeper>());
         builder.Services.AddSingleton<BlobAttachmentStore>();
@@ -71,7 +75,7 @@ public static partial class ChatKitBackendExtensions
         app.MapArticleEntities();
         app.MapChatKitAttachments().RequireAuthorization(Auth.ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin();
-        app.MapHealthChecks("/healthz").AllowBeforeReady();
+        app.MapHealthEndpoints();
         var status = app.Services.GetRequiredService<AppStatus>();
         if (status.UsesMemoryStore)
         {

@@ -21,7 +21,7 @@ public static class RateLimitExtensions
 
     public static WebApplicationBuilder AddChatKitRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<ChatKitStreamGate>();
         builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<ChatKitStreamGate>());
         builder.Services.AddSingleton<GuestSignInLimiter>();

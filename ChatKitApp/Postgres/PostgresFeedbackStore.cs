@@ -20,6 +20,13 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
         ORDER BY seq
         """;
 
+    private const string LatestSql = """
+        SELECT user_id AS UserId, thread_id AS ThreadId, item_ids AS ItemIds, kind AS Kind, created_at AS CreatedAt
+        FROM feedback
+        ORDER BY kind = 'negative' DESC, created_at DESC, seq DESC
+        LIMIT @Limit
+        """;
+
     public async Task AddAsync(FeedbackEntry entry, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -38,10 +45,19 @@ public sealed class PostgresFeedbackStore(NpgsqlDataSource dataSource) : IFeedba
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<FeedbackRow>(
             new CommandDefinition(ListSql, new { UserId = userId, ThreadId = threadId }, cancellationToken: cancellationToken));
-        return
-        [
-            .. rows.Select(r => new FeedbackEntry(
-                r.UserId, r.ThreadId, r.ItemIds, r.Kind == "positive" ? FeedbackKind.Positive : FeedbackKind.Negative, new DateTimeOffset(r.CreatedAt))),
-        ];
+        return ToEntries(rows);
     }
+
+    public async Task<IReadOnlyList<FeedbackEntry>> ListLatestAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedbackRow>(new CommandDefinition(LatestSql, new { Limit = limit }, cancellationToken: cancellationToken));
+        return ToEntries(rows);
+    }
+
+    private static List<FeedbackEntry> ToEntries(IEnumerable<FeedbackRow> rows) =>
+    [
+        .. rows.Select(r => new FeedbackEntry(
+            r.UserId, r.ThreadId, r.ItemIds, r.Kind == "positive" ? FeedbackKind.Positive : FeedbackKind.Negative, new DateTimeOffset(r.CreatedAt))),
+    ];
 }

@@ -5,7 +5,9 @@ using Npgsql;
 namespace ChatKitApp.Postgres;
 
 /// <summary>
-/// Healthy when the database answers and has a schema; reports the schema version. Unhealthy while
+/// Healthy when the database answers and its schema is current (the newest embedded migration has
+/// run: an instance of a newer build on an older schema would fail its queries); reports the schema
+/// version. Unhealthy while
 /// start-up has not got the database ready (<see cref="PostgresAvailability"/>), even if it answers
 /// now: requests are still refused until the migrations have run.
 /// </summary>
@@ -28,6 +30,15 @@ internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, PostgresA
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(VersionSql, cancellationToken: cancellationToken));
+            var expected = PostgresMigration.Embedded[^1].Version;
+            if (version < expected)
+            {
+                return new HealthCheckResult(
+                    context.Registration.FailureStatus,
+                    $"The schema is at version {version}; this build needs {expected} (migrations pending).",
+                    data: new Dictionary<string, object> { ["schema_version"] = version });
+            }
+
             return HealthCheckResult.Healthy(
                 $"PostgreSQL {connection.PostgreSqlVersion}, schema version {version}.",
                 new Dictionary<string, object> { ["schema_version"] = version });

@@ -1,3 +1,4 @@
+using ChatKitApp.Hosting;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.Feedback;
 using ChatKitApp.Reliability;
@@ -30,12 +31,9 @@ public static class PostgresStoreExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var services = builder.Services;
-        services.AddOptions<PostgresStoreOptions>()
-            .BindConfiguration(PostgresStoreOptions.SectionName)
+        services.AddValidatedOptions<PostgresStoreOptions>(PostgresStoreOptions.SectionName)
             .Configure(o => o.ConnectionString = connectionString)
-            .ValidateDataAnnotations()
-            .Validate(o => o.MigrationRetryMaxDelay >= o.MigrationRetryDelay, "ChatKit:Postgres:MigrationRetryMaxDelay must not be shorter than MigrationRetryDelay.")
-            .ValidateOnStart();
+            .Validate(o => o.MigrationRetryMaxDelay >= o.MigrationRetryDelay, "ChatKit:Postgres:MigrationRetryMaxDelay must not be shorter than MigrationRetryDelay.");
         services.AddOutages();
         services.TryAddSingleton<PostgresAvailability>();
         services.AddSingleton<IOutageSource>(sp => sp.GetRequiredService<PostgresAvailability>());
@@ -57,7 +55,7 @@ public static class PostgresStoreExtensions
         services.Insert(firstHostedService < 0 ? services.Count : firstHostedService, ServiceDescriptor.Singleton<IHostedService, PostgresMigrationService>());
         services.AddSingleton<IChatKitStore<TContext>, PostgresStore<TContext>>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db"]);
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["db", HealthEndpoints.ReadyTag]);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((options, sp) =>
                 options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredKeyedService<NpgsqlDataSource>(SynchronousDataSourceKey)));

@@ -1,3 +1,4 @@
+using ChatKitApp.Hosting;
 using ChatKitApp.ChatKit.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +19,7 @@ public static class OutageExtensions
             return services;
         }
 
-        services.AddOptions<OutageOptions>().BindConfiguration(OutageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<OutageOptions>(OutageOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutageLog>();
         services.AddSingleton<OutageGuard>();

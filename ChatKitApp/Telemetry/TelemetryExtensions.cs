@@ -1,5 +1,6 @@
 using ChatKitApp.Agents.Models;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.Hosting;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -29,7 +30,7 @@ public static class TelemetryExtensions
 
     public static WebApplicationBuilder AddChatKitTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.SectionName);
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (options.JsonConsole)
         {

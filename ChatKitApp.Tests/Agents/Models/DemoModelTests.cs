@@ -83,7 +83,7 @@ public sealed class DemoModelTests
     {
         using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
         var options = new ChatOptions();
-        new TurnFacts { Message = "quiz me", Answers = ["Storage"] }.AttachTo(options);
+        new TurnFacts { Message = "quiz me", Answers = [new TurnAnswer("Which topic?", ["Storage"])] }.AttachTo(options);
 
         var updates = await client.GetStreamingResponseAsync([new(ChatRole.User, "Answered: Storage")], options).ToListAsync();
 
@@ -118,8 +118,87 @@ public sealed class DemoModelTests
         var workflow = Assert.IsType<WorkflowItem>(events.OfType<ThreadItemDoneEvent>().Select(d => d.Item).Single(i => i is WorkflowItem));
         Assert.Equal("Checking the time", Assert.IsType<CustomTask>(Assert.Single(workflow.Workflow.Tasks)).Title);
         var text = events.OfType<ThreadItemDoneEvent>().Select(d => d.Item).OfType<AssistantMessageItem>().Single().Content.Single().Text;
-        Assert.Contains("2026-03-15T00:09:26+09:00", text); // the app clock (15:09:26 UTC) in the user's zone
-        Assert.Contains("Asia/Tokyo", text);
+        Assert.Contains("It is **12:09 AM** on Sunday, March 15, 2026 in Asia/Tokyo.", text); // the app clock (15:09:26 UTC) in the user's zone
+    }
+
+    [Fact]
+    public async Task Demo_model_time_reads_as_people_say_it_not_as_an_iso_timestamp()
+    {
+        await using var harness = AgentHarness.StartDemo();
+
+        var events = await harness.CreateThreadAsync("What time is it?", new JsonObject { ["time_zone"] = "America/New_York" });
+
+        var text = ReplyOf(events);
+        Assert.Contains("**11:09 AM** on Saturday, March 14, 2026", text);
+        Assert.DoesNotContain("2026-03-14T", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Instant_tool_step_ends_its_workflow_without_a_zero_duration()
+    {
+        await using var harness = AgentHarness.StartDemo(); // the harness clock stands still: the step takes 0 s
+
+        var events = await harness.CreateThreadAsync("What time is it?");
+
+        var workflow = Assert.IsType<WorkflowItem>(events.OfType<ThreadItemDoneEvent>().Select(d => d.Item).Single(i => i is WorkflowItem));
+        Assert.Null(workflow.Workflow.Summary);
+        Assert.False(workflow.Workflow.Expanded);
+    }
+
+    [Fact]
+    public async Task Demo_model_after_a_skipped_question_says_it_was_skipped()
+    {
+        await using var harness = AgentHarness.StartDemo();
+        var quiz = await harness.CreateThreadAsync("quiz me");
+        var question = Assert.IsType<StructuredInputItem>(quiz.OfType<ThreadItemDoneEvent>().Select(d => d.Item).Single(i => i is StructuredInputItem));
+
+        var skipped = await harness.RunAsync(
+            new JsonObject
+            {
+                ["type"] = "threads.add_structured_input",
+                ["params"] = new JsonObject { ["thread_id"] = question.ThreadId, ["item_id"] = question.Id, ["input"] = new JsonObject { ["status"] = "skipped", ["answers"] = new JsonObject() } },
+            },
+            default);
+
+        var text = ReplyOf(skipped);
+        Assert.StartsWith("You skipped the question", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("You chose", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_model_names_the_chosen_answer_and_the_skipped_questions()
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions();
+        new TurnFacts { Message = "quiz me", Answers = [new TurnAnswer("Which topic?", ["Storage"]), new TurnAnswer("How deep?", [])] }.AttachTo(options);
+
+        var text = string.Concat((await client.GetStreamingResponseAsync([new(ChatRole.User, "quiz me")], options).ToListAsync()).Select(u => u.Text));
+
+        Assert.StartsWith("You chose **Storage**. Good choice! You skipped *How deep?*.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "I can see 1 earlier message in this thread.")]
+    [InlineData(3, "I can see 3 earlier messages in this thread.")]
+    public async Task Demo_model_counts_earlier_messages_with_the_right_plural(int earlier, string expected)
+    {
+        using var client = new DemoChatClient(TimeProvider.System, TimeSpan.Zero);
+        var options = new ChatOptions();
+        new TurnFacts { Message = "hi again", EarlierMessages = earlier }.AttachTo(options);
+
+        var text = string.Concat((await client.GetStreamingResponseAsync([new(ChatRole.User, "hi again")], options).ToListAsync()).Select(u => u.Text));
+
+        Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public async Task Demo_model_on_a_new_thread_claims_no_earlier_messages()
+    {
+        await using var harness = AgentHarness.StartDemo();
+
+        var first = ReplyOf(await harness.CreateThreadAsync("Hello"));
+
+        Assert.DoesNotContain("earlier", first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,4 +55,18 @@ public sealed class ComposerOptionsTests
         Assert.NotEmpty(composer.Tools!);
         Assert.Same(ChatPageOptions.FullPage, ChatPageOptions.WithModels(ChatPageOptions.FullPage, new ChatModelOptions()));
     }
+
+    [Fact]
+    public void Picker_entry_of_the_default_model_carries_its_configured_description()
+    {
+        var options = new ChatModelOptions
+        {
+            Model = "a",
+            Choices = [new ModelChoice { Id = "a", Label = "A", Description = "Fast" }, new ModelChoice { Id = "b", Label = "B", Description = "Slow" }],
+        };
+
+        var models = ChatPageOptions.WithModels(ChatPageOptions.FullPage, options).Composer!.Models!;
+
+        Assert.Equal([("A", "Fast"), ("B", "Slow")], models.Select(m => (m.Label, m.Description)));
+    }
 }

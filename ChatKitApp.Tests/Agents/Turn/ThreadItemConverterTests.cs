@@ -65,7 +65,8 @@ public sealed class ThreadItemConverterTests
         var answered = (await new ThreadItemConverter().ConvertAsync([UserMessage("quiz me"), question], Context, default)).Facts;
         var superseded = (await new ThreadItemConverter().ConvertAsync([UserMessage("quiz me"), question, UserMessage("never mind")], Context, default)).Facts;
 
-        Assert.Equal(["because, so", "skipped"], answered.Answers!);
+        Assert.Equal([new TurnAnswer("Why: really?", ["because", "so"]), new TurnAnswer("When?", [])], answered.Answers!, (a, b) => a.Question == b.Question && a.Values.SequenceEqual(b.Values));
+        Assert.Equal([false, true], answered.Answers!.Select(a => a.Skipped));
         Assert.Equal(("never mind", null), (superseded.Message, superseded.Answers));
     }
 

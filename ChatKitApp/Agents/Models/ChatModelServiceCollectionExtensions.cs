@@ -1,4 +1,5 @@
 using System.ClientModel;
+using ChatKitApp.Hosting;
 using ChatKitApp.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class ChatModelServiceCollectionExtensions
         services.AddOptions<ChatModelOptions>().BindConfiguration(ChatModelOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatModelOptions>, ChatModelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<ChatModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
         services.AddChatClient(CreateProviderClient)
             .Use((inner, sp) => new FunctionInvokingChatClient(inner, sp.GetService<ILoggerFactory>(), sp)
             {

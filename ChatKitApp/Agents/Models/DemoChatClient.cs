@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -158,10 +159,23 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         _ => $"You attached *{attachment.Name}* ({attachment.MimeType}), but its content is not available to me.",
     };
 
-    private static string AfterAnswer(IReadOnlyList<string> answers)
+    private static string AfterAnswer(IReadOnlyList<TurnAnswer> answers)
     {
-        var answer = answers.Count == 0 ? "nothing" : string.Join("; ", answers);
-        return $"You chose **{answer}**. Good choice! *(Demo model, reading your answer to the question.)*";
+        const string Note = " *(Demo model, reading your answer to the question.)*";
+        var chosen = answers.Where(a => !a.Skipped).SelectMany(a => a.Values).ToList();
+        if (chosen.Count == 0)
+        {
+            return "You skipped the question, so let's leave it there: ask me anything else." + Note;
+        }
+
+        var text = new StringBuilder("You chose ").Append(string.Join(" and ", chosen.Select(v => $"**{v}**"))).Append(". Good choice!");
+        var skipped = answers.Where(a => a.Skipped).Select(a => $"*{a.Question}*").ToList();
+        if (skipped.Count > 0)
+        {
+            text.Append(" You skipped ").Append(string.Join(", ", skipped)).Append('.');
+        }
+
+        return text.Append(Note).ToString();
     }
 
     private static string Describe(TurnFacts facts, string? model)
@@ -201,7 +215,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
 
         if (facts.EarlierMessages > 0)
         {
-            text.Append("I can see ").Append(facts.EarlierMessages).Append(" earlier messages in this thread.\n\n");
+            text.Append("I can see ").Append(facts.EarlierMessages).Append(facts.EarlierMessages == 1 ? " earlier message" : " earlier messages").Append(" in this thread.\n\n");
         }
 
         text.Append("Try *theme dark*, *what time is it?*, *search articles about streaming*, *show a widget about streaming*, *quiz me* or *toast*.");
@@ -215,7 +229,7 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
         var data = ToNode(result?.Result);
         return call?.Name switch
         {
-            CurrentTimeTool.ToolName => $"It is **{data?["local_time"]}** in {data?["time_zone"]} ({data?["day_of_week"]}). *(Demo model, using the date/time tool.)*",
+            CurrentTimeTool.ToolName => $"It is {HumanTime(data)} in {data?["time_zone"]}. *(Demo model, using the date/time tool.)*",
             ClientToolRegistry.SetTheme => $"Done: the page now uses the **{call.Arguments?["theme"]}** theme. *(Demo model, using the set_theme client tool.)*",
             ClientToolRegistry.GetPageContext => $"Your browser says you are on **{data?["title"]}**. *(Demo model.)*",
             ArticleSearchTool.ToolName when data?["results"] is JsonArray { Count: > 0 } results =>
@@ -226,6 +240,12 @@ public sealed partial class DemoChatClient(TimeProvider timeProvider, TimeSpan w
             _ => "The tool answered. *(Demo model.)*",
         };
     }
+
+    /// <summary>"**3:48 AM** on Thursday, December 3, 2026": the tool's ISO local time read as people say it.</summary>
+    private static string HumanTime(JsonNode? data) =>
+        DateTimeOffset.TryParse(data?["local_time"]?.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? $"**{local.ToString("h:mm tt", CultureInfo.InvariantCulture)}** on {local.ToString("dddd, MMMM d, yyyy", CultureInfo.InvariantCulture)}"
+            : $"**{data?["local_time"]}**";
 
     private static JsonNode? ToNode(object? value) => value switch
     {

@@ -8,6 +8,7 @@ using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKit.Widgets;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
+using ChatKitApp.Usage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,9 @@ namespace ChatKitApp.Agents.Turn;
 /// them to chat messages behind a system prompt with the user and page context, and streams the
 /// <see cref="IChatClient"/> (whose pipeline runs the server tools) through
 /// <see cref="ResponseEventMapper"/>; the turn's <see cref="TurnFacts"/> ride along in the options for the
-/// demo model. The first turn also names the thread, without delaying the reply.
+/// demo model. The first turn also names the thread, without delaying the reply. Every turn is
+/// recorded (<see cref="ITurnUsageStore"/>) with the tokens the model reported and the code of the
+/// error event it ended with, for the operator view.
 /// </summary>
 public sealed partial class AgentChatKitServer(
     IChatKitStore<ChatKitRequestContext> store,
@@ -26,6 +29,7 @@ public sealed partial class AgentChatKitServer(
     TimeProvider timeProvider,
     ILogger<AgentChatKitServer> logger,
     IFeedbackStore feedback,
+    ITurnUsageStore usage,
     IChatClient chatClient,
     ThreadItemConverter converter,
     SystemPromptBuilder systemPrompt,
@@ -34,8 +38,9 @@ public sealed partial class AgentChatKitServer(
     ThreadTitleGenerator titles,
     IOptions<ChatModelOptions> options,
     IEnumerable<IWidgetActionHandler> widgetActions,
+    IChatKitTransientFailures transientFailures,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
-    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger)
+    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger, transientFailures)
 {
     public override Task AddFeedbackAsync(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>
@@ -109,6 +114,61 @@ public sealed partial class AgentChatKitServer(
     public override async IAsyncEnumerable<ThreadStreamEvent> RespondAsync(
         ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var tokens = new UsageDetails();
+        string? errorCode = null;
+        var events = RunTurnAsync(thread, input, context, tokens, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await events.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    errorCode = ErrorCodeOf(ex); // the pipeline turns it into an error event with this code
+                    throw;
+                }
+
+                if (events.Current is ErrorEvent error)
+                {
+                    errorCode = error.Code;
+                }
+
+                yield return events.Current;
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync();
+            await RecordTurnAsync(new TurnRecord(
+                context.UserId, thread.Id, Now(), tokens.InputTokenCount ?? 0, tokens.OutputTokenCount ?? 0, errorCode));
+        }
+    }
+
+    /// <summary>
+    /// Records the turn, also when it failed or was stopped (hence no request token). A failure to
+    /// record is logged and not the user's problem: the reply has been sent.
+    /// </summary>
+    private async Task RecordTurnAsync(TurnRecord turn)
+    {
+        try
+        {
+            await usage.RecordAsync(turn, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogUsageNotRecorded(ex, turn.ThreadId);
+        }
+    }
+
+    private async IAsyncEnumerable<ThreadStreamEvent> RunTurnAsync(
+        ThreadMetadata thread, UserMessageItem? input, ChatKitRequestContext context, UsageDetails tokens, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var browser = BrowserMetadata.Read(context.Metadata);
         var turn = new AgentTurn(thread, context, browser.Page, browser.TimeZone)
@@ -166,6 +226,12 @@ public sealed partial class AgentChatKitServer(
                     LogProviderFailed(ex, thread.Id);
                     failure = translated;
                     break;
+                }
+
+                // Each model call of the turn (one per tool round) reports its own usage.
+                foreach (var reported in updates.Current.Contents.OfType<UsageContent>())
+                {
+                    tokens.Add(reported.Details);
                 }
 
                 foreach (var e in mapper.Map(updates.Current))
@@ -236,13 +302,17 @@ public sealed partial class AgentChatKitServer(
         }
     }
 
-    private static string TextOf(UserMessageItem message) =>
+    /// <summary>A user message as text: its text parts, tags as <c>@name</c>.</summary>
+    internal static string TextOf(UserMessageItem message) =>
         string.Concat(message.Content.Select(part => part switch
         {
             UserMessageTextContent t => t.Text,
             UserMessageTagContent tag => "@" + tag.Text,
             _ => "",
         })).Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The usage of a turn of thread {ThreadId} could not be recorded.")]
+    private partial void LogUsageNotRecorded(Exception exception, string threadId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model provider failed during a turn of thread {ThreadId}.")]
     private partial void LogProviderFailed(Exception exception, string threadId);

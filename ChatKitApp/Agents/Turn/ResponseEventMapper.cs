@@ -244,11 +244,14 @@ public sealed class ResponseEventMapper(
             yield break;
         }
 
+        // A step that took under a second has no duration worth telling: "Thought for 0s" reads as a
+        // glitch, so the workflow closes without a summary and the element names its steps instead.
         var seconds = (int)Math.Round((turn.Now() - _workflowStarted).TotalSeconds);
+        var summary = seconds > 0 ? new WorkflowSummary { Duration = seconds } : null;
         var tasks = _tasks.Select(t => t.StatusIndicator == TaskStatusIndicator.Loading ? t with { StatusIndicator = TaskStatusIndicator.Complete } : t).ToList();
         yield return new ThreadItemDoneEvent(_workflow with
         {
-            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = new WorkflowSummary { Duration = seconds } },
+            Workflow = _workflow.Workflow with { Tasks = tasks, Expanded = false, Summary = summary },
         });
         _workflow = null;
         _taskByCallId.Clear();

@@ -76,7 +76,7 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
                     break;
                 case StructuredInputItem structured:
                     messages.Add(User(StructuredInputText(structured)));
-                    facts = facts with { Answers = [.. structured.Inputs.Select(AnswerText)] };
+                    facts = facts with { Answers = [.. structured.Inputs.Select(AnswerOf)] };
                     break;
                 case HiddenContextItem hidden:
                     messages.Add(User(Hidden(hidden.Content is JsonValue v && v.TryGetValue<string>(out var s) ? s : hidden.Content?.ToJsonString() ?? "")));
@@ -243,6 +243,9 @@ public sealed class ThreadItemConverter(IAttachmentContentSource? attachmentCont
         { Values.Count: 0 } => "unanswered",
         { } a => string.Join(", ", a.Values),
     };
+
+    private static TurnAnswer AnswerOf(StructuredInput input) =>
+        new(input.Question, input.Answer is { Skipped: false } answer ? answer.Values : []);
 
     private static string Hidden(string content) => HiddenContextStart + content + HiddenContextEnd;
 

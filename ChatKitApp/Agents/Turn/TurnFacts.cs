@@ -24,7 +24,7 @@ public sealed record TurnFacts
     public IReadOnlyList<TurnAttachment> Attachments { get; init; } = [];
 
     /// <summary>One answer per question when the turn resumes after a structured input, else null.</summary>
-    public IReadOnlyList<string>? Answers { get; init; }
+    public IReadOnlyList<TurnAnswer>? Answers { get; init; }
 
     public PageContext? Page { get; init; }
 

@@ -14,7 +14,7 @@ public static class ChatKitJson
     public static JsonSerializerOptions Wire { get; } = Create(ChatKitJsonContext.Default.WithAddedModifier(HideAttachmentMetadata));
 
     /// <summary>
-    /// What clients send: an explicit <c>null</c> where the records say non-nullable (a member, a
+    /// What clients send: integers read leniently (<see cref="LaxIntegerConverter{T}"/>), and an explicit <c>null</c> where the records say non-nullable (a member, a
     /// collection element) or a missing constructor parameter fails like a missing required member,
     /// before anything is stored. Only for reading requests: writing with these settings would throw
     /// on a null instead of omitting it.
@@ -47,6 +47,13 @@ public static class ChatKitJson
             RespectNullableAnnotations = strict,
             RespectRequiredConstructorParameters = strict,
         };
+        if (strict)
+        {
+            // Integers as the reference reads them: "2" and 2.0 are 2, huge values clamp.
+            options.Converters.Add(new LaxIntegerConverter<int>());
+            options.Converters.Add(new LaxIntegerConverter<long>());
+        }
+
         options.MakeReadOnly();
         return options;
     }

@@ -21,6 +21,7 @@ public abstract partial class ChatKitServer<TContext>
 
     private readonly ChatKitLimits _limits;
     private readonly ILogger _logger;
+    private readonly IChatKitTransientFailures _transientFailures;
 
     // Threads created by a request that is still answering their first message (see ItemsOfNewThread).
     private readonly ConditionalWeakTable<ThreadMetadata, UserMessageItem> _firstMessages = new();
@@ -30,13 +31,15 @@ public abstract partial class ChatKitServer<TContext>
         IAttachmentStore<TContext>? attachmentStore = null,
         ChatKitLimits? limits = null,
         TimeProvider? timeProvider = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        IChatKitTransientFailures? transientFailures = null)
     {
         Store = store;
         AttachmentStore = attachmentStore;
         _limits = limits ?? new ChatKitLimits();
         Time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
+        _transientFailures = transientFailures ?? new NoTransientFailures();
     }
 
     protected IChatKitStore<TContext> Store { get; }
@@ -607,17 +610,33 @@ public abstract partial class ChatKitServer<TContext>
         }
     }
 
+    /// <summary>
+    /// The code of the <c>error</c> event the pipeline sends when a responder throws
+    /// <paramref name="exception"/>, for subclasses that count their failures by it.
+    /// </summary>
+    protected static string ErrorCodeOf(Exception exception) => exception switch
+    {
+        CustomStreamErrorException => ErrorCodes.Custom,
+        StreamErrorException stream => stream.Code,
+        _ => ErrorCodes.StreamError,
+    };
+
     private ErrorEvent ToErrorEvent(Exception ex)
     {
         switch (ex)
         {
             case CustomStreamErrorException custom:
-                return new ErrorEvent { Code = ErrorCodes.Custom, Message = custom.Message, AllowRetry = custom.AllowRetry };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), Message = custom.Message, AllowRetry = custom.AllowRetry };
             case StreamErrorException stream:
-                return new ErrorEvent { Code = stream.Code, AllowRetry = stream.AllowRetry };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = stream.AllowRetry };
+            case var _ when _transientFailures.IsTransient(ex):
+                // A passing failure (the database went away): the host counts it in its own log,
+                // rather than one error with a stack trace per open stream.
+                _transientFailures.Record(ex);
+                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = true };
             default:
                 LogResponderFailed(ex);
-                return new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true };
+                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = true };
         }
     }
 

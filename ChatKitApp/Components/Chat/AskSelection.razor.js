@@ -61,7 +61,8 @@ export function attach(selector) {
     if (e.key === 'Escape') button.hidden = true;
   };
   document.addEventListener('selectionchange', refresh);
-  window.addEventListener('scroll', refresh, { passive: true });
+  // Capturing, so the scroll of any container counts: on wide screens the article scrolls in its column.
+  document.addEventListener('scroll', refresh, { passive: true, capture: true });
   button.addEventListener('mousedown', keepSelection);
   button.addEventListener('click', ask);
   button.addEventListener('keydown', onKey);
@@ -69,7 +70,7 @@ export function attach(selector) {
   return {
     detach() {
       document.removeEventListener('selectionchange', refresh);
-      window.removeEventListener('scroll', refresh);
+      document.removeEventListener('scroll', refresh, { capture: true });
       button.remove();
     },
   };

@@ -1,3 +1,5 @@
+using ChatKitApp.Hosting;
+
 namespace ChatKitApp.Components.Chat;
 
 public static class ChatKitFrontendExtensions
@@ -8,7 +10,7 @@ public static class ChatKitFrontendExtensions
     /// </summary>
     public static WebApplicationBuilder AddChatKitFrontend(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ChatKitFrontendOptions>().BindConfiguration(ChatKitFrontendOptions.SectionName);
+        builder.Services.AddValidatedOptions<ChatKitFrontendOptions>(ChatKitFrontendOptions.SectionName);
         return builder;
     }
 }

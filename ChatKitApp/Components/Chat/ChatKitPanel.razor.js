@@ -8,6 +8,7 @@ import { entities } from '/js/chatkit-panel/entity-search.js';
 import { hostedApi } from '/js/chatkit-panel/hosted-api.js';
 import { clientToolHandler } from '/js/chatkit-panel/client-tools.js';
 import { relayEvents } from '/js/chatkit-panel/event-relay.js';
+import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
 
@@ -23,6 +24,7 @@ export async function mount(host, options, config, dotnet) {
   host.replaceChildren(element);
 
   let asked = '';
+  const send = interceptor(config, () => asked);
   const onClientTool = clientToolHandler(config, dotnet);
   const state = {
     element,
@@ -43,7 +45,7 @@ export async function mount(host, options, config, dotnet) {
           : {
               url: config.apiUrl,
               domainKey: config.domainKey,
-              fetch: interceptor(config, () => asked),
+              fetch: send,
               uploadStrategy: config.directUpload
                 ? { type: 'direct', uploadUrl: `${config.apiUrl}/attachments` }
                 : { type: 'two_phase' },
@@ -59,6 +61,7 @@ export async function mount(host, options, config, dotnet) {
       element.focusComposer();
     },
     listeners: relayEvents(element, config, dotnet, () => { asked = ''; }),
+    stopTitle: config.pageTitleFollowsThread && config.mode !== 'Hosted' ? followThreadTitle(element, config, send) : () => {},
   };
 
   const onAsk = (/** @type {Event} */ e) => state.ask(/** @type {CustomEvent} */ (e).detail?.text ?? '');
@@ -68,6 +71,13 @@ export async function mount(host, options, config, dotnet) {
   document.addEventListener('app:theme-changed', onTheme);
   state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
 
+  if (config.focusOnLoad) {
+    // Once the first view shows (both elements fire chatkit.ready), unless the user is already
+    // typing in a field of the page.
+    element.addEventListener('chatkit.ready', () => {
+      if (!document.activeElement?.matches('input, textarea, select, [contenteditable]')) element.focusComposer();
+    }, { once: true });
+  }
   state.apply(options);
   host.dataset.chatkitSource = source;
   return state;
@@ -80,6 +90,7 @@ export function update(state, options) {
 
 /** @param {any} state */
 export function unmount(state) {
+  state.stopTitle();
   for (const [name, listener] of state.listeners) {
     state.element.removeEventListener(name, listener);
     document.removeEventListener(name, listener);

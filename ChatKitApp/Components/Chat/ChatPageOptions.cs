@@ -49,7 +49,8 @@ public static class ChatPageOptions
     public static ChatKitOptions FullPage { get; } = new()
     {
         Theme = new ChatKitTheme { ColorScheme = "light", Radius = "round", Color = new ChatKitColors { Accent = new ChatKitAccent("#2563eb") } },
-        Header = new ChatKitHeader { Title = new ChatKitHeaderTitle(Text: "Assistant") },
+        // No fixed title text: the header shows the open thread's title ("New chat" before one), as in ChatGPT.
+        Header = new ChatKitHeader { Title = new ChatKitHeaderTitle() },
         History = new ChatKitHistory(),
         StartScreen = StartScreen,
         Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools, Attachments = Attachments },
@@ -79,9 +80,10 @@ public static class ChatPageOptions
             return options;
         }
 
+        var chosenDefault = model.Choices.Find(c => c.Id == model.Model);
         List<ChatKitComposerModel> models =
         [
-            new(model.Model, model.Choices.Find(c => c.Id == model.Model)?.Label ?? model.Model, Default: true),
+            new(model.Model, chosenDefault?.Label ?? model.Model, chosenDefault?.Description, Default: true),
             .. model.Choices.Where(c => c.Id != model.Model).Select(c => new ChatKitComposerModel(c.Id, c.Label ?? c.Id, c.Description)),
         ];
         return options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Models = models } };

@@ -6,6 +6,13 @@
 import { readSseEvents } from './sse.js';
 
 const JSON_TYPE = 'application/json';
+/** parseJson's answer for text that is not JSON (any JSON value, null too, is a real answer). */
+const NOT_JSON = Symbol('not JSON');
+
+/** The request never got an answer (offline, server down, connection refused). */
+export const UNREACHABLE = 'Could not reach the server. Check your connection.';
+/** The answer's body broke off: the server (or the connection to it) died mid-reply. */
+export const CONNECTION_LOST = 'The connection to the server was lost before the reply was finished.';
 
 /** A non-2xx answer (or a network failure), with the server's message when it sent one. */
 export class ChatKitRequestError extends Error {
@@ -14,7 +21,7 @@ export class ChatKitRequestError extends Error {
 
   /**
    * @param {string} message
-   * @param {number} status HTTP status, 0 when the request never got an answer
+   * @param {number} status HTTP status, 0 when the connection failed (no answer, or a body cut off)
    * @param {string} [code] the `error.code` of the server's JSON body
    */
   constructor(message, status, code) {
@@ -35,9 +42,16 @@ export class ChatKitApi {
   /** Read on every request, so setOptions takes effect at once. */
   #getConfig;
 
-  /** @param {() => ApiConfig} getConfig */
-  constructor(getConfig) {
+  /** Called on every answer that is not an error: the server is reachable again. */
+  #onAnswer;
+
+  /**
+   * @param {() => ApiConfig} getConfig
+   * @param {() => void} [onAnswer]
+   */
+  constructor(getConfig, onAnswer = () => {}) {
     this.#getConfig = getConfig;
+    this.#onAnswer = onAnswer;
   }
 
   /**
@@ -48,8 +62,13 @@ export class ChatKitApi {
    * @returns {Promise<any>}
    */
   async request(type, params, signal) {
-    const text = await (await this.#post(type, params, JSON_TYPE, signal)).text();
-    return text ? JSON.parse(text) : {};
+    const response = await this.#post(type, params, JSON_TYPE, signal);
+    const text = await response.text();
+    if (!text) return {};
+    const result = parseJson(text, NOT_JSON);
+    // A 200 that is not JSON (a proxy's sign-in page) is a failure, in the same plain words.
+    if (result === NOT_JSON) throw new ChatKitRequestError(somethingWentWrong(response.status), response.status, 'not_json');
+    return result;
   }
 
   /**
@@ -62,7 +81,15 @@ export class ChatKitApi {
    */
   async *stream(type, params, signal, onMalformed) {
     const { body } = await this.#post(type, params, 'text/event-stream', signal);
-    if (body) yield* readSseEvents(body, onMalformed);
+    if (!body) return;
+    try {
+      yield* readSseEvents(body, onMalformed);
+    } catch (error) {
+      // A read that fails is a connection that broke (the browser's own words are "network
+      // error"); the user is told in plain words. A stop (abort) is not a failure.
+      if (isAbort(error) || signal.aborted) throw error;
+      throw new ChatKitRequestError(CONNECTION_LOST, 0, 'connection_lost');
+    }
   }
 
   /**
@@ -114,29 +141,36 @@ export class ChatKitApi {
       });
     } catch (error) {
       if (isAbort(error)) throw error;
-      throw new ChatKitRequestError('Could not reach the server. Check your connection.', 0);
+      throw new ChatKitRequestError(UNREACHABLE, 0, 'unreachable');
     }
     if (!response.ok) throw await toRequestError(response);
+    this.#onAnswer();
     return response;
   }
 }
 
 /**
- * Builds the error for a non-2xx answer. Our server answers `{"error":{"code","message"}}`;
- * anything else (a proxy page, plain text) falls back to the status text.
+ * Builds the error for a non-2xx answer. Our server answers `{"error":{"code","message"}}` with
+ * a message meant for the user. Anything else (a proxy's HTML 502 page, plain text, an empty
+ * body) is never shown as it is: the user gets the status in plain words.
  * @param {Response} response
  */
 async function toRequestError(response) {
-  const { status, statusText } = response;
+  const { status } = response;
   // A body that cannot be read leaves the status alone to tell.
-  const text = await response.text().catch(() => '');
-  const body = parseJson(text);
+  const body = parseJson(await response.text().catch(() => ''));
   const error = body?.error;
-  const message = body === undefined
-    ? (text.length < 300 ? text.trim() : '') // not JSON: short plain text is a message
-    : typeof error === 'string' ? error : error?.message ?? body?.message ?? '';
+  const message = typeof error === 'string' ? error : error?.message ?? body?.message;
   return new ChatKitRequestError(
-    message || `Request failed (${status}${statusText ? ' ' + statusText : ''}).`, status, error?.code);
+    typeof message === 'string' && message.trim() ? message : somethingWentWrong(status), status, error?.code);
+}
+
+/**
+ * What the user reads for a failure the server did not put in words.
+ * @param {number} status
+ */
+function somethingWentWrong(status) {
+  return `Something went wrong (${status}).`;
 }
 
 /**

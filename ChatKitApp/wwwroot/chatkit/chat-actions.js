@@ -4,6 +4,7 @@
 // renderer's view of the chat (its options and these handlers).
 
 import { markBusy } from './dom.js';
+import { rememberFeedback } from './feedback-memory.js';
 import { renderItemBody } from './items.js';
 
 /** @typedef {import('./chat.js').Chat} Chat */
@@ -65,15 +66,18 @@ export async function submitStructuredInput(chat, item, input) {
 }
 
 /**
- * Rates a turn; a failure is reported and thrown, so the buttons can be used again.
+ * Rates a turn (again: a later rating replaces the earlier one) and remembers it in the browser;
+ * a failure is reported and thrown, so the buttons show what was accepted before.
  * @param {Chat} chat
  * @param {string[]} itemIds every item of the rated turn
  * @param {'positive' | 'negative'} kind
  */
 export async function sendFeedback(chat, itemIds, kind) {
   if (!chat.thread) return;
+  const threadId = chat.thread.id;
   try {
-    await chat.api.request('items.feedback', { thread_id: chat.thread.id, item_ids: itemIds, kind });
+    await chat.api.request('items.feedback', { thread_id: threadId, item_ids: itemIds, kind });
+    rememberFeedback(threadId, itemIds[0], kind);
   } catch (error) {
     chat.reportError(error);
     throw error;

@@ -4,7 +4,7 @@
 // only its content; the chat (chat.js) decides what is shown when.
 
 import { h, glyph, markBusy } from './dom.js';
-import { uiIcon, iconGlyph } from './icons.js';
+import { uiIcon, protocolIcon } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
@@ -25,6 +25,11 @@ import { renderMarkdown } from './markdown.js';
 const DEFAULT_GREETING = 'What can I help with today?';
 
 export class ChatLayout {
+  /** @type {(() => void) | null} what the banner's Retry does */
+  #retry = null;
+  /** The banner says the server could not be reached: it goes away by itself once it can be. */
+  #unreachable = false;
+
   /**
    * @param {ChatLayoutParts} parts
    * @param {ChatLayoutHooks} hooks
@@ -49,8 +54,16 @@ export class ChatLayout {
     this.startScreen = h('div.start-screen', { testid: 'start-screen' }, this.greeting, this.prompts);
 
     this.bannerText = h('span');
+    this.bannerRetry = h('button.w-button.secondary.small', {
+      testid: 'banner-retry', hidden: true,
+      onclick: () => {
+        const retry = this.#retry;
+        this.hideBanner();
+        retry?.();
+      },
+    }, uiIcon('retry'), h('span', 'Retry'));
     this.banner = h('div.banner', { role: 'alert', testid: 'error-banner', hidden: true },
-      uiIcon('alert'), this.bannerText,
+      uiIcon('alert'), this.bannerText, this.bannerRetry,
       h('button.icon-button.small', { 'aria-label': 'Dismiss', onclick: () => this.hideBanner() }, uiIcon('close')));
     this.disclaimer = h('div.disclaimer', { hidden: true });
 
@@ -120,14 +133,28 @@ export class ChatLayout {
     this.historyButton.focus();
   }
 
-  /** @param {string} message */
-  showBanner(message) {
+  /**
+   * @param {string} message
+   * @param {{ retry?: (() => void) | null, unreachable?: boolean }} [options] retry: offer a Retry
+   *   button that does it; unreachable: a connection failure, cleared by clearUnreachable
+   */
+  showBanner(message, { retry = null, unreachable = false } = {}) {
     this.bannerText.textContent = message;
+    this.#retry = retry;
+    this.#unreachable = unreachable;
+    this.bannerRetry.hidden = !retry;
     this.banner.hidden = false;
   }
 
   hideBanner() {
     this.banner.hidden = true;
+    this.#retry = null;
+    this.#unreachable = false;
+  }
+
+  /** The browser is back online, or the server answered: a connection failure is no longer news. */
+  clearUnreachable() {
+    if (this.#unreachable) this.hideBanner();
   }
 }
 
@@ -138,10 +165,9 @@ export class ChatLayout {
  */
 function headerAction(action, testId) {
   if (!action) return [];
-  return [h('button.icon-button.glyph', {
+  return [h('button.icon-button', {
     label: action.icon.replace(/-/g, ' '),
     testid: testId,
-    text: iconGlyph(action.icon),
     onclick: () => action.onClick(),
-  })];
+  }, protocolIcon(action.icon))];
 }

@@ -11,10 +11,11 @@ import { ChatKitApi, isAbort } from './api.js';
 import { renderItem, sendFeedback, toWireAction, uploadFile } from './chat-actions.js';
 import { ChatLayout } from './chat-layout.js';
 import { createComposer, toInput } from './composer.js';
+import { recallFeedback } from './feedback-memory.js';
 import { createHistoryPanel } from './history.js';
 import { answerClientTool, applyStreamEvent, errorMessage } from './stream-events.js';
 import { applyTheme } from './theme.js';
-import { decomposeContent, textContent, userInput } from './thread-model.js';
+import { decomposeContent, pendingUserMessage, textContent, userInput } from './thread-model.js';
 import { createThreadView } from './thread-view.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
@@ -23,13 +24,15 @@ import { createThreadView } from './thread-view.js';
 /** @typedef {import('./types.js').ThreadMetadata} ThreadMetadata */
 /** @typedef {import('./types.js').UserMessageInput} UserMessageInput */
 /** @typedef {import('./types.js').UserMessageContent} UserMessageContent */
-/** @typedef {import('./composer.js').Draft} Draft */
+/** @typedef {import('./types.js').Attachment} Attachment */
 
 /**
  * One streamed request in flight.
  * @typedef {object} StreamRun
  * @property {AbortController} controller
- * @property {boolean} sawUserMessage the server stored the user's message (so no draft restore)
+ * @property {ThreadItem | null} pending the user's message as shown before the server took it;
+ *   null once the server's copy arrived (or for a response that sends no message)
+ * @property {boolean} failed the response broke off with an error (not a stop)
  * @property {ThreadItem | null} pendingToolCall a client tool call to answer before the response ends
  * @property {Promise<void>} ended settles when the response has closed
  * @property {() => void} end
@@ -69,12 +72,13 @@ export class Chat {
       url: this.options?.api?.url ?? '',
       fetch: this.options?.api?.fetch,
       locale: this.#locale(),
-    }));
+    }), () => this.layout.clearUnreachable());
 
     this.view = createThreadView({
       renderItem: (item, streaming) => renderItem(this, item, streaming),
       onLoadOlder: () => this.#loadOlder(),
       onFeedback: (turn, kind) => sendFeedback(this, turn.items.map((item) => item.id), kind),
+      recallFeedback: (itemId) => (this.thread ? recallFeedback(this.thread.id, itemId) : undefined),
       onRetry: (turn) => turn.user && this.retry(turn.user.id),
       settings: () => ({
         feedback: Boolean(this.options?.threadItemActions?.feedback) && this.thread !== null,
@@ -104,6 +108,9 @@ export class Chat {
         throw error;
       }),
       onSelect: (threadId) => {
+        // Focus goes to the composer before the panel closes, so typing is never lost (the
+        // composer keeps the draft while the thread loads).
+        this.composer.focus();
         if (threadId !== this.thread?.id) this.#openThread(threadId);
       },
       onRename: (threadId, title) => this.#renameThread(threadId, title),
@@ -115,6 +122,7 @@ export class Chat {
         if (!open && hadFocus) this.layout.focusHistoryButton();
       },
       activeThreadId: () => this.thread?.id ?? null,
+      toggleButton: () => this.layout.historyButton,
       settings: () => ({
         showRename: this.options?.history?.showRename !== false,
         showDelete: this.options?.history?.showDelete !== false,
@@ -132,6 +140,19 @@ export class Chat {
   /** The element's content, put into its shadow root. */
   get root() {
     return this.layout.root;
+  }
+
+  /** Back online: a "could not reach the server" banner clears itself. */
+  #onOnline = () => this.layout.clearUnreachable();
+
+  /** The element is in the document: listen to the browser's connection state. */
+  connect() {
+    window.addEventListener('online', this.#onOnline);
+  }
+
+  /** The element left the document. */
+  disconnect() {
+    window.removeEventListener('online', this.#onOnline);
   }
 
   // ------------------------------------------------------------------------- public API ----
@@ -171,8 +192,8 @@ export class Chat {
     this.#assertIdle();
     if (params.newThread && this.thread) this.#showNewThread(true);
     const content = params.content ?? textContent(params.text ?? '');
-    const input = userInput(content, params.attachments ?? [], params.reply ?? null, params.toolChoice?.id, params.model);
-    await this.#sendInput(input, null);
+    const attachments = params.attachments ?? [];
+    await this.#sendInput(userInput(content, attachments, params.reply ?? null, params.toolChoice?.id, params.model), attachments);
   }
 
   /** @param {import('./types.js').SetComposerValueParams} params */
@@ -237,6 +258,9 @@ export class Chat {
   // ---------------------------------------------------------------------------- threads ----
 
   async #start() {
+    // setOptions keeps this promise before anything happens: a chatkit.ready listener may call
+    // the methods (focusComposer), which wait for it.
+    await Promise.resolve();
     const initial = this.options?.initialThread;
     if (initial) await this.#openThread(initial, { initial: true });
     else this.#showNewThread(false);
@@ -297,7 +321,7 @@ export class Chat {
       const missing = /** @type {any} */ (error)?.status === 404;
       if (missing) this.#showNewThread(true);
       if (missing && initial) this.log('thread.initial_not_found', { threadId });
-      else this.reportError(error);
+      else this.reportError(error, missing ? null : () => this.#openThread(threadId, { initial }));
     } finally {
       if (token === this.#viewToken) this.#setLoading(false);
       this.dispatch('chatkit.thread.load.end', { threadId });
@@ -396,6 +420,8 @@ export class Chat {
       await this.api.request('threads.delete', { thread_id: threadId });
       this.history.remove(threadId);
       if (this.thread?.id === threadId) this.#showNewThread(true);
+      // The confirm button is gone with its entry: focus goes where the user types next.
+      this.composer.focus();
     } catch (error) {
       this.reportError(error);
       throw error;
@@ -407,26 +433,37 @@ export class Chat {
   async #sendDraft() {
     const draft = this.composer.snapshot();
     this.composer.clear();
-    await this.#sendInput(toInput(draft), draft);
+    await this.#sendInput(toInput(draft), draft.attachments);
   }
 
   /** @param {string | UserMessageContent[]} prompt a start screen prompt */
   async #sendPrompt(prompt) {
     if (this.#isBusy()) return;
+    // The prompt's button goes with the start screen: focus goes to the composer, not <body>.
+    this.composer.focus();
     const { toolId, modelId } = this.composer.snapshot(); // the chosen tool and model apply
     const content = typeof prompt === 'string' ? textContent(prompt) : prompt;
-    await this.#sendInput(userInput(content, [], null, toolId, modelId), null);
+    await this.#sendInput(userInput(content, [], null, toolId, modelId), []);
   }
 
   /**
+   * Sends a user message. It is shown at once; if the server never takes it, it stays in the
+   * transcript marked "Not sent", with a Retry that sends it again.
    * @param {UserMessageInput} input
-   * @param {Draft | null} draft restored into the composer if the server never took the message
+   * @param {Attachment[]} attachments the attachments `input` names, to show them
    */
-  async #sendInput(input, draft) {
+  async #sendInput(input, attachments) {
+    this.#assertIdle();
+    const pending = pendingUserMessage(input, attachments, this.thread?.id ?? '');
+    this.view.addPending(pending);
+    const resend = () => {
+      this.view.remove(pending.id);
+      this.#sendInput(input, attachments).catch((error) => this.reportError(error));
+    };
     if (this.thread) {
-      await this.runStream('threads.add_user_message', { thread_id: this.thread.id, input }, draft);
+      await this.runStream('threads.add_user_message', { thread_id: this.thread.id, input }, { pending, resend });
     } else {
-      await this.runStream('threads.create', { input }, draft);
+      await this.runStream('threads.create', { input }, { pending, resend });
     }
   }
 
@@ -448,15 +485,16 @@ export class Chat {
    * response is running or a thread loading).
    * @param {string} type
    * @param {Record<string, unknown>} params
-   * @param {Draft | null} [draft]
+   * @param {{ pending: ThreadItem, resend: () => void } | null} [message] the user's message
+   *   this request sends, as shown, and what sends it again
    */
-  async runStream(type, params, draft = null) {
+  async runStream(type, params, message = null) {
     this.#assertIdle();
     /** @type {() => void} */
     let end = () => {};
     const ended = new Promise((resolve) => { end = () => resolve(undefined); });
     /** @type {StreamRun} */
-    const run = { controller: new AbortController(), sawUserMessage: false, pendingToolCall: null, ended, end };
+    const run = { controller: new AbortController(), pending: message?.pending ?? null, failed: false, pendingToolCall: null, ended, end };
     const { signal } = run.controller;
     this.stream = run;
     ++this.#viewToken;
@@ -464,6 +502,10 @@ export class Chat {
     this.composer.setMode('waiting');
     this.view.clearTransient();
     this.view.setBusy(true);
+    // From Enter to the first output something moves: the user's message shows (the start
+    // screen goes), and a thinking line waits where the answer will come.
+    this.view.setProgress('Thinking…');
+    this.updateChrome();
     this.dispatch('chatkit.response.start');
     try {
       // A client tool call pauses the response; its output is posted and the rest streamed as
@@ -481,23 +523,43 @@ export class Chat {
       }
     } catch (error) {
       if (!signal.aborted && !isAbort(error)) {
-        if (draft && !run.sawUserMessage) this.composer.restore(draft);
-        this.reportError(error);
+        run.failed = true;
+        this.reportError(error, this.#retryOf(type, run, message));
       }
     } finally {
       // A thread switch has already detached and settled the run (abortStream).
       if (this.stream === run) {
         this.stream = null;
-        this.#settleResponse();
+        this.#settleResponse(run.failed);
       }
       this.dispatch('chatkit.response.end');
       run.end();
     }
   }
 
-  #settleResponse() {
+  /**
+   * What Retry does after a response failed: send the message again if the server never took
+   * it (it stays marked "Not sent"), else answer the last message again. Null when neither fits
+   * (an action, or no thread).
+   * @param {string} type
+   * @param {StreamRun} run
+   * @param {{ pending: ThreadItem, resend: () => void } | null} message
+   * @returns {(() => void) | null}
+   */
+  #retryOf(type, run, message) {
+    if (message && run.pending) {
+      this.view.markUnsent(run.pending.id, message.resend);
+      return message.resend;
+    }
+    const answersAMessage = ['threads.create', 'threads.add_user_message', 'threads.retry_after_item'].includes(type);
+    const lastUser = this.view.items.findLast((item) => item.type === 'user_message');
+    return answersAMessage && this.thread && lastUser ? () => this.retry(lastUser.id) : null;
+  }
+
+  /** @param {boolean} [failed] the response broke off: what was still streaming is marked interrupted */
+  #settleResponse(failed = false) {
     this.view.setProgress(null);
-    this.view.settle();
+    this.view.settle(failed);
     this.view.setBusy(false);
     this.composer.setMode('idle');
     this.updateChrome();
@@ -544,10 +606,12 @@ export class Chat {
   /**
    * Shows an error to the user and fires `chatkit.error`.
    * @param {unknown} error
+   * @param {(() => void) | null} [retry] offered as the banner's Retry
    */
-  reportError(error) {
+  reportError(error, retry = null) {
     const err = error instanceof Error ? error : new Error(String(error));
-    this.layout.showBanner(err.message);
+    // A connection failure (status 0) clears itself once the browser is online or the server answers.
+    this.layout.showBanner(err.message, { retry, unreachable: /** @type {any} */ (err).status === 0 });
     this.dispatch('chatkit.error', { error: err });
   }
 

@@ -86,6 +86,15 @@ export function createComposer(hooks) {
       update();
       searchTags();
     },
+    /** @param {ClipboardEvent} event */
+    onpaste(event) {
+      // Pasted files (a screenshot, files copied in a file manager) are attached; text pastes as text.
+      const files = [...event.clipboardData?.files ?? []];
+      if (files.length && options.attachments?.enabled) {
+        event.preventDefault();
+        addFiles(files);
+      }
+    },
     /** @param {KeyboardEvent} event */
     onkeydown(event) {
       if (found.length) {
@@ -102,7 +111,7 @@ export function createComposer(hooks) {
   }));
   const replyText = h('span.reply-text');
   const replyBox = h('div.composer-reply', { testid: 'composer-reply' },
-    h('span.reply-mark', { ariaHidden: 'true' }, '↪'), replyText,
+    glyph('lucide:corner-down-right', 'reply-mark'), replyText,
     h('button.icon-button.small', {
       label: 'Remove quoted text', testid: 'composer-reply-remove', onclick: () => setValue({ reply: null }),
     }, uiIcon('close')));
@@ -119,13 +128,19 @@ export function createComposer(hooks) {
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
-  const toolMenu = h('div.popup.tool-menu', { role: 'menu', ariaLabel: 'Tools' });
+  const toolMenu = h('div.popup.tool-menu', {
+    role: 'menu', ariaLabel: 'Tools',
+    /** @param {KeyboardEvent} event */
+    onkeydown(event) {
+      if (handleToolMenuKey(event.key)) event.preventDefault();
+    },
+  });
   const toolsButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Tools', ariaHasPopup: 'menu', testid: 'composer-tools',
     onclick() {
       if (!toolMenu.hidden) return showMenu(false);
       toolMenu.replaceChildren(...tools.filter((t) => !t.pinned).map((t) => h('button.popup-option', {
-        role: 'menuitemradio', ariaChecked: `${t === tool}`, testid: 'composer-tool', dataset: { toolId: t.id },
+        role: 'menuitemradio', ariaChecked: `${t === tool}`, testid: 'composer-tool', dataset: { toolId: t.id }, tabIndex: -1,
         onclick() {
           toggleTool(t);
           showMenu(false);
@@ -143,7 +158,31 @@ export function createComposer(hooks) {
   const stopButton = h('button.send-button.stop', { label: 'Stop response', testid: 'stop', onclick: hooks.onStop },
     h('span.stop-square', { ariaHidden: 'true' }));
   const lockedNote = h('p.composer-locked', { role: 'status', testid: 'composer-locked' });
-  const el = h('div.composer-area', lockedNote, h('form.composer', {
+  /** @param {DragEvent} event files dragged where attachments can be added now */
+  const acceptsDrop = (event) => carriesFiles(event) && !locked && Boolean(options.attachments?.enabled);
+  /** @param {boolean} over whether files are dragged over the composer */
+  const showDropTarget = (over) => el.classList.toggle('drop-target', over);
+  const el = h('div.composer-area', {
+    // Files dropped on the composer are attached, as with the paperclip.
+    /** @param {DragEvent} event */
+    ondragover(event) {
+      if (!acceptsDrop(event)) return;
+      event.preventDefault(); // allows the drop
+      /** @type {DataTransfer} */ (event.dataTransfer).dropEffect = 'copy';
+      showDropTarget(true);
+    },
+    /** @param {DragEvent} event */
+    ondragleave(event) {
+      if (!el.contains(/** @type {Node | null} */ (event.relatedTarget))) showDropTarget(false);
+    },
+    /** @param {DragEvent} event */
+    ondrop(event) {
+      showDropTarget(false);
+      if (!acceptsDrop(event)) return;
+      event.preventDefault(); // the browser would open the file in the tab
+      addFiles([.../** @type {DataTransfer} */ (event.dataTransfer).files]);
+    },
+  }, lockedNote, h('form.composer', {
     ariaLabel: 'Message composer',
     /** @param {Event} e */
     onsubmit(e) {
@@ -186,6 +225,31 @@ export function createComposer(hooks) {
       default:
         return false;
     }
+  };
+
+  /**
+   * A key pressed in the tool menu, as in any menu: the arrows, Home and End move between the
+   * items (wrapping around), Escape closes it and gives focus back to its button, Tab closes it.
+   * @param {string} key
+   * @returns {boolean} whether the key was handled here (its default action is then prevented)
+   */
+  const handleToolMenuKey = (key) => {
+    const items = /** @type {HTMLElement[]} */ ([...toolMenu.children]);
+    const current = items.findIndex((item) => item.matches(':focus'));
+    const last = items.length - 1;
+    /** @type {Record<string, number>} */
+    const moves = { ArrowDown: current < last ? current + 1 : 0, ArrowUp: current > 0 ? current - 1 : last, Home: 0, End: last };
+    if (Object.hasOwn(moves, key)) {
+      items[moves[key]]?.focus();
+      return true;
+    }
+    if (key === 'Escape') {
+      showMenu(false);
+      toolsButton.focus();
+      return true;
+    }
+    if (key === 'Tab') showMenu(false); // focus moves on as usual
+    return false;
   };
 
   const canSend = () => Boolean(input.value.trim() || chips.length) && !busy && !locked && chips.every((chip) => chip.attachment);
@@ -481,6 +545,34 @@ export function createComposer(hooks) {
 }
 
 const fileIcon = () => h('span.file-icon', uiIcon('file'));
+
+/**
+ * Whether a drag carries files (rather than text or a link).
+ * @param {DragEvent} event
+ */
+const carriesFiles = (event) => Boolean(event.dataTransfer?.types.includes('Files'));
+
+/**
+ * While the element is on the page, a file dropped anywhere but on the composer is ignored: the
+ * browser would otherwise open it in the tab and the conversation would be gone. The composer
+ * takes its drops first (and marks them handled).
+ * @param {Document} doc
+ * @returns {() => void} removes the guard
+ */
+export function guardPageDrops(doc) {
+  /** @param {DragEvent} event */
+  const ignore = (event) => {
+    if (!carriesFiles(event) || event.defaultPrevented) return;
+    event.preventDefault();
+    /** @type {DataTransfer} */ (event.dataTransfer).dropEffect = 'none';
+  };
+  doc.addEventListener('dragover', ignore);
+  doc.addEventListener('drop', ignore);
+  return () => {
+    doc.removeEventListener('dragover', ignore);
+    doc.removeEventListener('drop', ignore);
+  };
+}
 
 /** @param {import('./types.js').ToolOption} tool */
 const chipLabel = (tool) => [glyph(tool.icon, null), h('span', { text: tool.shortLabel ?? tool.label })];

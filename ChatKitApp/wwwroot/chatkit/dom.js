@@ -2,7 +2,7 @@
 // Small DOM helpers. Every node of the element is built here with createElement/textContent,
 // so no string of server data is ever parsed as HTML outside markdown.js (which sanitises).
 
-import { uiIcon, iconGlyph } from './icons.js';
+import { uiIcon, protocolIcon } from './icons.js';
 
 /**
  * A child: a node, text, nothing (skipped), or a nested list of children.
@@ -107,12 +107,12 @@ export function markBusy(el, className, busy) {
 }
 
 /**
- * A decorative emoji/text stand-in for a protocol icon name (see iconGlyph); nothing without a name.
+ * A decorative SVG icon for a protocol icon name (see protocolIcon) in a span; nothing without a name.
  * @param {string | undefined} name
  * @param {string | null} [className]
  */
 export function glyph(name, className = 'w-icon') {
-  return name ? h('span', { class: className, ariaHidden: 'true', text: iconGlyph(name) }) : null;
+  return name ? h('span', { class: className, ariaHidden: 'true' }, protocolIcon(name)) : null;
 }
 
 /**
@@ -187,16 +187,26 @@ export function flash(button, className) {
 }
 
 /**
- * Formats a server timestamp for the history list. Offset-less timestamps are read as UTC,
- * as the protocol recommends (a browser would otherwise read them as local time).
+ * Reads a server timestamp. Offset-less timestamps are read as UTC, as the protocol recommends
+ * (a browser would otherwise read them as local time).
+ * @param {string | undefined} iso
+ * @returns {Date | null} null when missing or not a date
+ */
+export function parseServerDate(iso) {
+  if (!iso) return null;
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(iso);
+  const date = new Date(hasZone || !iso.includes('T') ? iso : iso + 'Z');
+  return isNaN(/** @type {any} */ (date)) ? null : date; // an Invalid Date is NaN as a number
+}
+
+/**
+ * Formats a server timestamp for the history list: the time today, else the date.
  * @param {string | undefined} iso
  * @param {string} locale
  */
 export function formatDate(iso, locale) {
-  if (!iso) return '';
-  const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(iso);
-  const date = new Date(hasZone || !iso.includes('T') ? iso : iso + 'Z');
-  if (isNaN(/** @type {any} */ (date))) return ''; // an Invalid Date is NaN as a number
+  const date = parseServerDate(iso);
+  if (!date) return '';
   const sameDay = date.toDateString() === new Date().toDateString();
   try {
     // With time (or date) fields given, toLocaleString shows just those, as toLocaleTimeString

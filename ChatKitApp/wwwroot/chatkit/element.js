@@ -4,12 +4,15 @@
 // behind it is the Chat (chat.js).
 
 import { Chat } from './chat.js';
+import { guardPageDrops } from './composer.js';
 import { applyStyles } from './styles.js';
 
 /** @typedef {import('./types.js').ChatKitOptions} ChatKitOptions */
 
 export class OpenAIChatKitElement extends HTMLElement {
   #chat = new Chat(this);
+  /** @type {(() => void) | null} removes the page's drop guard (see guardPageDrops) */
+  #unguardDrops = null;
 
   constructor() {
     super();
@@ -18,7 +21,15 @@ export class OpenAIChatKitElement extends HTMLElement {
     shadow.append(this.#chat.root);
   }
 
+  connectedCallback() {
+    this.#unguardDrops ??= guardPageDrops(this.ownerDocument);
+    this.#chat.connect();
+  }
+
   disconnectedCallback() {
+    this.#unguardDrops?.();
+    this.#unguardDrops = null;
+    this.#chat.disconnect();
     // A move in the DOM disconnects and reconnects at once; only a real removal stops the stream.
     queueMicrotask(() => {
       if (!this.isConnected) this.#chat.abortStream();

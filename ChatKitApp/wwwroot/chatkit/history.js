@@ -2,7 +2,7 @@
 // The history panel: the user's threads (newest first, paged with "Load more"), switching,
 // inline rename and a two-step delete. It only draws and asks; the chat talks to the server.
 
-import { h, formatDate } from './dom.js';
+import { h, formatDate, parseServerDate } from './dom.js';
 import { uiIcon } from './icons.js';
 
 /** @typedef {import('./types.js').ThreadMetadata} ThreadMetadata */
@@ -15,8 +15,26 @@ import { uiIcon } from './icons.js';
  * @property {(threadId: string) => Promise<void>} onDelete
  * @property {(open: boolean, hadFocus: boolean) => void} onToggle hadFocus: the panel held the focus when it closed
  * @property {() => string | null} activeThreadId
+ * @property {() => Element | undefined} toggleButton the button that opens and closes the panel
  * @property {() => { showRename: boolean, showDelete: boolean, locale: string }} settings
  */
+
+/** The history's groups, newest first; a conversation goes by the day it started. */
+const DAY_GROUPS = ['Today', 'Yesterday', 'Previous 7 days', 'Older'];
+
+/**
+ * The group of a conversation started at `iso`, by calendar days in the user's time zone (a date
+ * in the future or unknown counts as today).
+ * @param {string | undefined} iso
+ * @param {Date} [now]
+ */
+function dayGroup(iso, now = new Date()) {
+  const date = parseServerDate(iso) ?? now;
+  /** @param {Date} d local midnight of its day */
+  const day = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((day(now) - day(date)) / 86_400_000); // rounded: a DST day is 23 or 25 hours
+  return days <= 0 ? DAY_GROUPS[0] : days === 1 ? DAY_GROUPS[1] : days <= 7 ? DAY_GROUPS[2] : DAY_GROUPS[3];
+}
 
 /** @param {HistoryHooks} hooks */
 export function createHistoryPanel(hooks) {
@@ -26,7 +44,7 @@ export function createHistoryPanel(hooks) {
   let cursor = null;
   let loading = false;
 
-  const listEl = h('ul.history-list', { ariaLabel: 'Conversations' });
+  const listEl = h('div.history-list', { role: 'group', ariaLabel: 'Conversations' });
   const status = h('p.history-status', { role: 'status' });
   /** @param {string} text */
   const setStatus = (text) => { status.textContent = text; };
@@ -37,17 +55,54 @@ export function createHistoryPanel(hooks) {
     ariaLabel: 'Conversation history', testid: 'history-panel', hidden: true,
     /** @param {KeyboardEvent} event */
     onkeydown(event) {
-      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement)) close();
+      if (event.key === 'Tab') trapFocus(event);
     },
   },
   h('div.history-header', h('h2', 'History'), closeButton),
   h('div.history-scroll', listEl, status, moreButton));
+
+  /**
+   * While open, the panel sits over the conversation: Tab cycles inside it (the composer behind
+   * it is out of reach), and Escape or a press outside it closes it, wherever the focus is.
+   * @param {KeyboardEvent} event a Tab press inside the panel
+   */
+  const trapFocus = (event) => {
+    const focusable = /** @type {HTMLElement[]} */ ([...el.querySelectorAll('button, input, [tabindex]')])
+      .filter((node) => node.tabIndex >= 0 && !(/** @type {HTMLButtonElement} */ (node).disabled) && node.checkVisibility());
+    const current = focusable.findIndex((node) => node.matches(':focus'));
+    // Past the last control Tab goes to the first, before the first Shift+Tab goes to the last.
+    const atEdge = event.shiftKey ? current <= 0 : current === -1 || current === focusable.length - 1;
+    if (atEdge) {
+      event.preventDefault();
+      focusable.at(event.shiftKey ? -1 : 0)?.focus();
+    }
+  };
+
+  /** @param {KeyboardEvent} event */
+  const onDocumentKey = (event) => {
+    // A rename box handles its own Escape (and stops it here).
+    if (event.key === 'Escape' && !event.defaultPrevented) close();
+  };
+
+  /** @param {PointerEvent} event */
+  const onDocumentPointer = (event) => {
+    const path = event.composedPath();
+    // The toggle button closes the panel itself; closing here too would reopen it with the click.
+    if (!path.includes(el) && !path.includes(/** @type {EventTarget} */ (hooks.toggleButton()))) close();
+  };
 
   /** @param {boolean} shown */
   const setOpen = (shown) => {
     // Whether the panel held the focus, read before hiding it: only then is focus given back.
     const hadFocus = !shown && el.matches(':focus-within');
     el.hidden = !shown;
+    if (shown) {
+      document.addEventListener('keydown', onDocumentKey);
+      document.addEventListener('pointerdown', onDocumentPointer, true);
+    } else {
+      document.removeEventListener('keydown', onDocumentKey);
+      document.removeEventListener('pointerdown', onDocumentPointer, true);
+    }
     hooks.onToggle(shown, hadFocus);
   };
 
@@ -89,7 +144,7 @@ export function createHistoryPanel(hooks) {
   const draw = () => {
     const active = hooks.activeThreadId();
     const settings = hooks.settings();
-    listEl.replaceChildren(...threads.map((thread) => {
+    const entries = threads.map((thread) => {
       const title = thread.title?.trim() || 'New chat';
       const current = thread.id === active;
       /**
@@ -122,7 +177,12 @@ export function createHistoryPanel(hooks) {
             cancel);
           cancel.focus();
         }));
-      return li;
+      return { group: dayGroup(thread.created_at), li };
+    });
+    // Grouped by when each conversation started, newest group first, as ChatGPT's sidebar is.
+    listEl.replaceChildren(...DAY_GROUPS.flatMap((label) => {
+      const lis = entries.filter((entry) => entry.group === label).map((entry) => entry.li);
+      return lis.length ? [h('h3.history-group', { text: label }), h('ul.history-group-list', { ariaLabel: label }, lis)] : [];
     }));
   };
 

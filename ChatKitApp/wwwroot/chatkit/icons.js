@@ -1,7 +1,10 @@
 // @ts-check
-// Icons. The element's own buttons use a handful of simple stroke icons drawn here; the open
-// icon vocabulary of the protocol (ChatKit icon names, `lucide:*`, `vendor:*`) is shown as an
-// emoji or text fallback, because we ship no icon font.
+// Icons, all inline SVG line icons stroked with currentColor (never emoji, which need an emoji
+// font the machine may not have). The element's own buttons use a handful of simple icons drawn
+// here; the protocol's icon names (ChatKit's vocabulary and `lucide:*`) are drawn with the
+// Lucide icons vendored in ../lib/lucide/, as the CDN element draws them.
+
+import { LUCIDE_ICONS } from '../lib/lucide/lucide-icons.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -52,101 +55,121 @@ export function uiIcon(name) {
 }
 
 /**
- * Emoji stand-ins for the ChatKit icon vocabulary (widgets.d.ts WidgetIcon, and the HeaderIcon
- * names that may appear on leftAction/rightAction).
+ * ChatKit's icon names (widgets.d.ts WidgetIcon, and the HeaderIcon names that may appear on
+ * leftAction/rightAction) and the Lucide icon that draws each.
  * @type {Record<string, string>}
  */
-const GLYPHS = {
-  agent: '🤖',
-  analytics: '📊',
-  atom: '⚛️',
-  batch: '🗂️',
-  bolt: '⚡',
-  'book-open': '📖',
-  'book-closed': '📕',
-  'book-clock': '📚',
-  bug: '🐞',
-  calendar: '📅',
-  chart: '📈',
-  check: '✓',
-  'check-circle': '✅',
-  'check-circle-filled': '✅',
-  'chevron-left': '‹',
-  'back-small': '‹',
-  'back-large': '‹',
-  'chevron-right': '›',
-  'circle-question': '❓',
-  clock: '🕒',
-  history: '🕒',
-  compass: '🧭',
-  confetti: '🎉',
-  cube: '🧊',
-  desktop: '🖥️',
-  document: '📄',
-  dot: '•',
-  'dots-horizontal': '⋯',
-  'dots-vertical': '⋮',
-  'empty-circle': '○',
-  'external-link': '↗',
-  globe: '🌐',
-  keys: '🔑',
-  lab: '🧪',
-  images: '🖼️',
-  'square-image': '🖼️',
-  info: 'ℹ️',
-  lifesaver: '🛟',
-  lightbulb: '💡',
-  mail: '✉️',
-  'map-pin': '📍',
-  maps: '🗺️',
-  mobile: '📱',
-  name: '🪪',
-  'profile-card': '🪪',
-  notebook: '📓',
-  'notebook-pencil': '📝',
-  'square-text': '📝',
-  'page-blank': '📃',
-  phone: '📞',
-  play: '▶',
-  plus: '+',
-  profile: '👤',
-  user: '👤',
-  reload: '↻',
-  star: '☆',
-  'star-filled': '★',
-  search: '🔍',
-  sparkle: '✨',
-  'sparkle-double': '✨',
-  'square-code': '💻',
-  suitcase: '💼',
-  'settings-slider': '🎚️',
-  wreath: '🏵️',
-  write: '✏️',
-  'write-alt': '✏️',
-  'write-alt2': '✏️',
-  compose: '✏️',
-  home: '⌂',
-  'home-alt': '⌂',
-  close: '✕',
-  menu: '☰',
-  hamburger: '☰',
-  share: '⤴',
-  'settings-cog': '⚙️',
-  grid: '▦',
-  'light-mode': '☀️',
-  'dark-mode': '🌙',
-  'sidebar-left': '◧',
-  'sidebar-right': '◨',
-  'expand-large': '⤢',
-  'collapse-large': '⤡',
+const CHATKIT_ICONS = {
+  'agent': 'bot',
+  'analytics': 'chart-column',
+  'atom': 'atom',
+  'batch': 'layers',
+  'bolt': 'zap',
+  'book-open': 'book-open',
+  'book-closed': 'book',
+  'book-clock': 'book-open-text',
+  'bug': 'bug',
+  'calendar': 'calendar',
+  'chart': 'chart-line',
+  'check': 'check',
+  'check-circle': 'circle-check',
+  'check-circle-filled': 'circle-check-big',
+  'chevron-left': 'chevron-left',
+  'back-small': 'chevron-left',
+  'back-large': 'arrow-left',
+  'chevron-right': 'chevron-right',
+  'circle-question': 'circle-question-mark',
+  'clock': 'clock',
+  'history': 'history',
+  'compass': 'compass',
+  'confetti': 'party-popper',
+  'cube': 'box',
+  'desktop': 'monitor',
+  'document': 'file-text',
+  'dot': 'dot',
+  'dots-horizontal': 'ellipsis',
+  'dots-vertical': 'ellipsis-vertical',
+  'empty-circle': 'circle',
+  'external-link': 'external-link',
+  'globe': 'globe',
+  'keys': 'key-round',
+  'lab': 'flask-conical',
+  'images': 'images',
+  'square-image': 'image',
+  'info': 'info',
+  'lifesaver': 'life-buoy',
+  'lightbulb': 'lightbulb',
+  'mail': 'mail',
+  'map-pin': 'map-pin',
+  'maps': 'map',
+  'mobile': 'smartphone',
+  'name': 'id-card',
+  'profile-card': 'id-card',
+  'notebook': 'notebook',
+  'notebook-pencil': 'notebook-pen',
+  'square-text': 'notepad-text',
+  'page-blank': 'file',
+  'phone': 'phone',
+  'play': 'play',
+  'plus': 'plus',
+  'profile': 'user',
+  'user': 'user',
+  'reload': 'rotate-cw',
+  'star': 'star',
+  'star-filled': 'star',
+  'search': 'search',
+  'sparkle': 'sparkle',
+  'sparkle-double': 'sparkles',
+  'square-code': 'square-code',
+  'suitcase': 'briefcase',
+  'settings-slider': 'sliders-horizontal',
+  'wreath': 'award',
+  'write': 'pencil',
+  'write-alt': 'pen-line',
+  'write-alt2': 'square-pen',
+  'compose': 'square-pen',
+  'home': 'house',
+  'home-alt': 'house',
+  'close': 'x',
+  'menu': 'menu',
+  'hamburger': 'menu',
+  'share': 'share',
+  'settings-cog': 'settings',
+  'grid': 'layout-grid',
+  'light-mode': 'sun',
+  'dark-mode': 'moon',
+  'sidebar-left': 'panel-left',
+  'sidebar-right': 'panel-right',
+  'expand-large': 'maximize-2',
+  'collapse-large': 'minimize-2',
 };
 
+/** ChatKit names drawn filled rather than outlined. */
+const FILLED = new Set(['star-filled']);
+
 /**
- * The text fallback for a protocol icon name; `lucide:*` and `vendor:*` names and unknown
- * names get a neutral bullet rather than nothing, so layouts keep their rhythm.
- * @param {string | undefined} name
+ * The Lucide icon for a protocol icon name: a ChatKit name, or `lucide:<name>` for one of the
+ * vendored icons. Own properties only: a name such as "constructor" is unknown, not Object's member.
+ * @param {string} name
+ * @returns {string | undefined}
  */
-export function iconGlyph(name) {
-  if (!name) return '';
-  return Object.hasOwn(GLYPHS, name) ? GLYPHS[name] : '•'; // "constructor" is not a glyph
+function lucideName(name) {
+  const lucide = name.startsWith('lucide:') ? name.slice('lucide:'.length)
+    : Object.hasOwn(CHATKIT_ICONS, name) ? CHATKIT_ICONS[name] : undefined;
+  return lucide && Object.hasOwn(LUCIDE_ICONS, lucide) ? lucide : undefined;
+}
+
+/**
+ * An inline SVG for a protocol icon name. `vendor:*` names and unknown names get a small dot
+ * rather than nothing, so layouts keep their rhythm. Decorative: the control carries the label.
+ * @param {string} name
+ * @param {string} [className] the svg's class (`icon` sizes it like the element's own icons)
+ * @returns {SVGSVGElement}
+ */
+export function protocolIcon(name, className = 'icon') {
+  const svg = /** @type {SVGSVGElement} */ (svgElement('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', class: className }));
+  svg.dataset.icon = name;
+  if (FILLED.has(name)) svg.classList.add('filled');
+  for (const [tag, attributes] of LUCIDE_ICONS[lucideName(name) ?? 'dot']) svg.append(svgElement(tag, attributes));
+  return svg;
 }

@@ -3,7 +3,6 @@
 // turn actions) belongs to thread-view.js; protocol traffic belongs to the element.
 
 import { h, glyph } from './dom.js';
-import { iconGlyph } from './icons.js';
 import { renderMarkdown, safeUrl, sourceHref, newTabLink, textEl } from './markdown.js';
 import { tagEntity } from './thread-model.js';
 import { renderWidget } from './widgets.js';
@@ -63,7 +62,7 @@ const renderAttachment = ({ type, name, preview_url }) => {
   const preview = type === 'image' && safeImageSrc(preview_url);
   return preview
     ? h('img.attachment-image', { src: preview, alt: name, loading: 'lazy' })
-    : textEl('span.attachment-file', '📄 ' + name);
+    : h('span.attachment-file', glyph('document', null), textEl('span', name));
 };
 
 /**
@@ -73,7 +72,7 @@ const renderAttachment = ({ type, name, preview_url }) => {
  * @param {boolean} streaming
  */
 const workflowLabel = ({ summary, type }, tasks, streaming) => {
-  if (summary?.title) return h('span', summary.icon ? iconGlyph(summary.icon) + ' ' : '', summary.title);
+  if (summary?.title) return h('span.summary-title', glyph(summary.icon, null), textEl('span', summary.title));
   if (typeof summary?.duration === 'number') return `Thought for ${summary.duration}s`;
   const current = tasks.at(-1);
   return streaming ? textEl('span.shimmer', current ? taskTitle(current) : 'Working…')
@@ -107,7 +106,7 @@ const renderTask = (task, ctx) => {
     h('div.task-body',
       textEl('div.task-title', taskTitle(task)),
       content,
-      task.queries?.length ? h('div.chips', task.queries.map((query) => textEl('span.chip', '🔍 ' + query))) : null,
+      task.queries?.length ? h('div.chips', task.queries.map((query) => h('span.chip', glyph('search', null), textEl('span', query)))) : null,
       task.sources?.length ? h('ul.task-sources', task.sources.map((source) => {
         const href = sourceHref(source);
         const label = source.title || source.filename || source.url || '';

@@ -72,13 +72,22 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
     const source = annotation?.source;
     if (source && !numbers.has(keyOf(source))) numbers.set(keyOf(source), sources.push(source));
   }
-  // A marker at each annotation's character offset (`index`); annotations without an index
+  // Markers at each annotation's character offset (`index`); annotations without an index
   // appear only in the source list. Every annotation with a source was numbered just above.
-  const withMarkers = annotations
-    .filter((a) => a?.source && typeof a.index === 'number')
-    .map((a) => ({ at: Math.min(Math.max(0, /** @type {number} */ (a.index)), text.length), n: numbers.get(keyOf(a.source)) }))
-    .sort((a, b) => b.at - a.at) // right to left, so earlier offsets stay valid
-    .reduce((result, { at, n }) => `${result.slice(0, at)}\uE000${n}\uE001${result.slice(at)}`, text);
+  /** @type {Map<number, Set<number>>} offset -> the source numbers marked there */
+  const markersAt = new Map();
+  for (const a of annotations) {
+    if (!a?.source || typeof a.index !== 'number') continue;
+    const at = markerOffset(text, Math.min(Math.max(0, a.index), text.length));
+    markersAt.set(at, (markersAt.get(at) ?? new Set()).add(/** @type {number} */ (numbers.get(keyOf(a.source)))));
+  }
+  const withMarkers = [...markersAt]
+    .sort(([a], [b]) => b - a) // right to left, so earlier offsets stay valid
+    .reduce((result, [at, marked]) => {
+      // Several sources at one place read in ascending order: "text 1 2", each number once.
+      const run = [...marked].sort((x, y) => x - y).map((n) => `\uE000${n}\uE001`).join('');
+      return result.slice(0, at) + run + result.slice(at);
+    }, text);
   const html = /** @type {string} */ (marked.parse(withMarkers));
   const container = h('div.markdown', DOMPurify.sanitize(html, { RETURN_DOM_FRAGMENT: true }));
   /** @param {string} selector */
@@ -107,6 +116,20 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
 };
 
 /**
+ * Where a marker for an annotation at `at` goes. Right after closing emphasis (`*text*`,
+ * `**text**`, `_text_`, `~~text~~`) it would stop the delimiters from closing, as a letter after
+ * them does, and the reader would see `*text*1`: there the marker goes just inside instead.
+ * Delimiters after a space are not closing ones and are left alone.
+ * @param {string} text
+ * @param {number} at
+ */
+const markerOffset = (text, at) => {
+  let start = at;
+  while (start > 0 && '*_~'.includes(text[start - 1])) start--;
+  return start < at && start > 0 && !/\s/.test(text[start - 1]) ? start : at;
+};
+
+/**
  * @param {HTMLElement} container
  * @param {Source[]} list
  */
@@ -117,15 +140,29 @@ const replaceMarkers = (container, list) => {
   while (walker.nextNode()) texts.push(/** @type {Text} */ (walker.currentNode));
   for (const node of texts) {
     const pieces = node.data.split(MARK_PATTERN);
+    if (pieces.length === 1) continue;
     // Odd pieces are the source numbers: each becomes a footnote, a link for a url source.
-    if (pieces.length > 1) node.replaceWith(...pieces.map((piece, i) => {
-      if (i % 2 === 0) return piece;
+    // Footnotes next to each other share one unbreakable run, so "1 2" never splits over lines.
+    /** @type {(string | HTMLElement)[]} */
+    const replacement = [];
+    /** @type {HTMLElement | null} */
+    let run = null;
+    pieces.forEach((piece, i) => {
+      if (i % 2 === 0) {
+        if (piece) {
+          replacement.push(piece);
+          run = null; // text between: the next footnote starts a new run
+        }
+        return;
+      }
+      if (!run) replacement.push(run = h('span.footnotes', '\u2060')); // a word joiner keeps the run by the word before it
       const source = list[Number(piece) - 1];
       const href = sourceHref(source);
-      return h('sup.footnote', href
+      run.append(h('sup.footnote', href
         ? newTabLink(href, { title: source.title, text: piece })
-        : h('span', { title: source?.title ?? '', text: piece }));
-    }));
+        : h('span', { title: source?.title ?? '', text: piece })));
+    });
+    node.replaceWith(...replacement);
   }
 };
 

@@ -2,7 +2,6 @@
 // What each event of a streamed response does to the open thread, and the
 // client tool calls that pause a response until the host's onClientTool has answered.
 
-import { iconGlyph } from './icons.js';
 import { applyItemUpdate } from './thread-model.js';
 
 /** @typedef {import('./chat.js').Chat} Chat */
@@ -33,12 +32,17 @@ export function applyStreamEvent(chat, event, run) {
       view.upsert(event.item, true);
       break;
     case 'thread.item.done':
-      view.setProgress(null);
-      view.upsert(event.item, false);
       if (event.item.type === 'user_message') {
-        run.sawUserMessage = true;
+        // The server's copy of the message replaces the one shown when it was sent; the
+        // thinking line stays until the answer's first output.
+        if (run.pending) view.remove(run.pending.id);
+        run.pending = null;
+        view.upsert(event.item, false);
         view.flush();
         view.scrollToBottom();
+      } else {
+        view.setProgress(null);
+        view.upsert(event.item, false);
       }
       if (event.item.type === 'client_tool_call' && event.item.status === 'pending') run.pendingToolCall = event.item;
       break;
@@ -64,7 +68,7 @@ export function applyStreamEvent(chat, event, run) {
       chat.composer.setMode('streaming', Boolean(event.stream_options?.allow_cancel));
       break;
     case 'progress_update':
-      view.setProgress(event.text ?? '', iconGlyph(event.icon));
+      view.setProgress(event.text ?? '', event.icon);
       break;
     case 'client_effect':
       runEffect(chat, event.name, event.data ?? {});

@@ -49,6 +49,9 @@ const CSS = /* css */ `
 button, input, select, textarea { font: inherit; color: inherit; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .icon { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; flex: none; }
+/* protocol icons (ChatKit names, Lucide shapes) follow the text size around them; widgets' Icon sets it */
+.icon[data-icon] { width: 1.15em; height: 1.15em; }
+.icon.filled { fill: currentColor; }
 
 /* ---- shared declarations (the rules further down add what differs) ---- */
 .header, .header-actions, .header-slot, .tool-call, .code-header, .stream-error, .banner, .composer-toolbar, .toolbar-start,
@@ -122,6 +125,20 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .item { min-width: 0; }
 .item-actions { display: flex; gap: 2px; margin: 6px 0 0 -6px; }
 .load-older { align-self: center; border-radius: 999px; padding: 4px 14px; }
+/* "jump to latest": a zero-height strip stuck to the bottom of the scrolled view holds the button */
+.jump { position: sticky; bottom: 0; height: 0; display: flex; justify-content: center; }
+.jump-latest {
+  position: absolute; bottom: 12px; display: grid; place-items: center; width: 36px; height: 36px; padding: 0; cursor: pointer;
+  border: var(--line); border-radius: 999px; background: var(--ck-bg); color: var(--ck-text); box-shadow: var(--shadow);
+  .icon { transform: rotate(180deg); }
+}
+/* a message the server never took, and a reply cut off by a failure */
+.item.unsent .bubble { outline: 1px dashed color-mix(in srgb, var(--ck-danger) 60%, transparent); outline-offset: -1px; }
+.item-user-message .item-actions { justify-content: flex-end; }
+.failure-note {
+  display: flex; align-items: center; gap: 8px; margin-left: 6px; color: var(--ck-danger); font-size: 13px;
+  > span { color: var(--ck-text-muted); }
+}
 
 /* ---- start screen ---- */
 .start-screen { flex: 1; align-items: center; justify-content: center; gap: 22px; padding: 24px 16px; text-align: center; }
@@ -137,7 +154,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .tag { display: inline; padding: 0 4px; border: 0; border-radius: 6px; background: color-mix(in srgb, var(--ck-info) 12%, transparent); color: var(--ck-info); font-weight: 500; }
 .message-attachments { justify-content: flex-end; gap: 6px; }
 .attachment-image { width: 120px; height: 120px; object-fit: cover; border-radius: 12px; }
-.attachment-file { padding: 6px 10px; }
+.attachment-file { display: inline-flex; align-items: center; gap: 6px; padding: 6px 10px; }
 .assistant-message {
   overflow-wrap: anywhere;
   > .markdown + .markdown { margin-top: 0.75em; }
@@ -150,6 +167,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   span:nth-child(3) { animation-delay: 0.3s; }
 }
 .tool-call { gap: 8px; }
+.progress:not([hidden]), .summary-title, .reply-mark { display: inline-flex; align-items: center; gap: 6px; }
 .shimmer { background: linear-gradient(90deg, var(--ck-text-subtle) 0%, var(--ck-text) 45%, var(--ck-text-subtle) 90%); background-size: 200% 100%; -webkit-background-clip: text; background-clip: text; color: transparent; animation: shimmer 1.8s linear infinite; }
 .spinner { display: inline-block; width: 14px; height: 14px; flex: none; border: 2px solid currentColor; }
 .spinner, .main.loading::after { border-right-color: transparent; border-radius: 50%; animation: spin 0.8s linear infinite; }
@@ -177,11 +195,17 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .markdown a, .task-sources a { color: var(--link); text-decoration: none; }
 .code-block { margin: 0 0 0.75em; border-radius: 12px; overflow: hidden; background: color-mix(in srgb, var(--ck-surface) 50%, var(--ck-bg)); }
 .code-header { justify-content: space-between; padding: 3px 6px 3px 14px; }
+.footnotes { white-space: nowrap; }
+.footnote { font-style: normal; font-weight: normal; }
 .footnote :is(a, span) { display: inline-block; margin-left: 2px; padding: 0 5px; border-radius: 6px; background: var(--ck-surface-strong); color: var(--ck-text-muted); font-size: 0.72em; line-height: 1.5; text-decoration: none; }
 .sources {
   gap: 6px; margin: 10px 0 0 !important; padding: 0 !important; list-style: none;
+  /* pills of a row line up: each a flex item, without the markdown list's space between items */
+  li, li + li { display: flex; min-width: 0; margin: 0; }
   li > * { gap: 6px; max-width: 280px; padding: 3px 10px 3px 4px; border-radius: 999px; background: transparent; color: var(--ck-text); font-size: 12.5px; text-decoration: none !important; }
 }
+/* the host stays on one line ("127.0.0.1" must not break at a dot); the title gives way first */
+.source-host { flex: none; max-width: 50%; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .source-number { min-width: 18px; height: 18px; padding: 0 4px; border-radius: 999px; background: var(--ck-surface-strong); font-size: 11px; }
 
 /* ---- workflows, tasks, notices, errors ---- */
@@ -248,6 +272,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   > span { color: var(--ck-text); }
 }
 .composer-locked { margin: 0 0 8px; text-align: center; }
+.drop-target .composer { border-color: var(--focus); border-style: dashed; }
 .composer {
   position: relative; gap: 6px; padding: 10px 10px 8px 18px; border-radius: var(--r-composer); box-shadow: var(--shadow); transition: border-color 0.15s;
   &:focus-within { border-color: color-mix(in srgb, var(--ck-text) 28%, var(--ck-border)); }
@@ -294,7 +319,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
   h2 { margin: 0; font-weight: 600; }
 }
 .history-scroll { flex: 1; overflow-y: auto; padding: 0 8px 12px; }
-.history-list { margin: 0; padding: 0; list-style: none; }
+.history-group-list { margin: 0; padding: 0; list-style: none; }
+.history-group { margin: 14px 10px 4px; font-size: 12px; font-weight: 600; color: var(--ck-text-subtle); }
 .history-entry {
   gap: 2px; padding-right: 4px;
   .icon-button { opacity: 0; }
@@ -389,6 +415,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 @keyframes pulse { 0%, 100% { opacity: 0.25; } 50% { opacity: 1; } }
 @keyframes bounce { 0%, 80%, 100% { transform: translateY(0); opacity: 0.5; } 40% { transform: translateY(-4px); opacity: 1; } }
 @keyframes shimmer { from { background-position: 100% 0; } to { background-position: -100% 0; } }
+/* iOS Safari zooms the page into a focused field whose text is under 16px */
+@media (max-width: 600px) { .composer-input, .w-input { font-size: max(16px, 1em); } }
 @media (prefers-reduced-motion: reduce) { *, ::before, ::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important; } }
 `;
 

@@ -274,3 +274,26 @@ export function decomposeContent(content) {
 export function tagEntity({ id, text, data, group, interactive }) {
   return { id, title: text, data, group, interactive };
 }
+
+let pendingCount = 0;
+
+/**
+ * The user's message as shown the moment it is sent, before the server's copy (with its real id)
+ * replaces it. Its id never reaches the server.
+ * @param {import('./types.js').UserMessageInput} input
+ * @param {import('./types.js').Attachment[]} attachments the attachments the input names
+ * @param {string} threadId empty for a thread not created yet
+ * @returns {ThreadItem}
+ */
+export function pendingUserMessage(input, attachments, threadId) {
+  return /** @type {ThreadItem} */ ({
+    type: 'user_message',
+    id: `pending_${++pendingCount}`,
+    thread_id: threadId,
+    created_at: new Date().toISOString(),
+    content: input.content,
+    attachments,
+    quoted_text: input.quoted_text,
+    inference_options: input.inference_options,
+  });
+}

@@ -1,10 +1,11 @@
 // @ts-check
 // The transcript: the ordered list of items of the open thread, their DOM nodes, the transient
-// lines of a response (progress, notices, errors), turn actions and scrolling. Rendering of a
-// streamed item is coalesced to one per animation frame, however many deltas arrive.
+// lines of a response (progress, notices, errors), turn actions and scrolling (with a "jump to
+// latest" button while the reader is scrolled up). Rendering of a streamed item is coalesced to
+// one per animation frame, however many deltas arrive.
 
 import { h, append, copyButton } from './dom.js';
-import { uiIcon } from './icons.js';
+import { protocolIcon, uiIcon } from './icons.js';
 import { renderMarkdown, textEl } from './markdown.js';
 import { splitTurns, turnCopyText } from './thread-model.js';
 
@@ -16,6 +17,7 @@ import { splitTurns, turnCopyText } from './thread-model.js';
  * @property {(item: ThreadItem, streaming: boolean) => HTMLElement | null} renderItem
  * @property {() => void} onLoadOlder
  * @property {(turn: Turn, kind: 'positive' | 'negative') => Promise<void>} onFeedback
+ * @property {(itemId: string) => 'positive' | 'negative' | undefined} recallFeedback feedback given on an earlier visit
  * @property {(turn: Turn) => void} onRetry
  * @property {() => { feedback: boolean, retry: boolean, autoScroll: boolean }} settings
  */
@@ -51,9 +53,17 @@ export const createThreadView = (hooks) => {
   const streamingIds = new Set();
   /** @type {Set<string>} items to re-render on the next frame */
   const dirty = new Set();
+  /**
+   * The user's messages the server never took (the request failed), with what resends each.
+   * They stay, marked "Not sent", until the next response starts.
+   * @type {Map<string, () => void>}
+   */
+  const unsent = new Map();
+  /** @type {Set<string>} items cut off by a failed response: their turn is marked, not offered as complete */
+  const interrupted = new Set();
   /** What is kept per item id, besides `items`. */
-  const perItem = [nodes, streamingIds, dirty];
-  /** Feedback already given, keyed by the turn's first item id, so re-renders keep it. */
+  const perItem = [nodes, streamingIds, dirty, unsent, interrupted];
+  /** Feedback given on this visit, keyed by the turn's first item id, so re-renders keep it. */
   /** @type {Map<string, 'positive' | 'negative'>} */
   const feedbackGiven = new Map();
 
@@ -65,6 +75,13 @@ export const createThreadView = (hooks) => {
   /** Notices and errors of the latest response, after the items. */
   const tail = h('div.transient');
   const progress = h('div.progress', { role: 'status', testid: 'progress', hidden: true });
+  const jumpButton = h('button.jump-latest', {
+    label: 'Jump to latest', testid: 'jump-latest', hidden: true,
+    onclick: () => {
+      scrollToBottom();
+      updateJump();
+    },
+  }, uiIcon('send')); // the send arrow, turned to point down (styles.js)
   // role=log is implicitly aria-live=polite; aria-busy while streaming keeps screen readers
   // from announcing every partial re-render of the streamed message.
   const el = h('div.messages', {
@@ -73,8 +90,12 @@ export const createThreadView = (hooks) => {
     // plain listener is as cheap as a passive one.)
     onscroll: () => {
       if (hasMore && el.scrollTop < NEAR_TOP_PX) loadOlder();
+      updateJump();
     },
-  }, h('div.column', loadOlderButton, list, progress, tail));
+  }, h('div.column', loadOlderButton, list, progress, tail),
+  // A zero-height sticky strip at the end of the scrolled content: the button it holds stays at
+  // the bottom of the view however far the reader has scrolled up.
+  h('div.jump', jumpButton));
 
   /** @param {string} id */
   const indexOf = (id) => items.findIndex((item) => item.id === id);
@@ -87,6 +108,10 @@ export const createThreadView = (hooks) => {
   const scrollToBottom = () => {
     el.scrollTop = el.scrollHeight;
   };
+  /** "Jump to latest" shows while the reader is scrolled up from the end. */
+  const updateJump = () => {
+    jumpButton.hidden = isNearBottom();
+  };
 
   /**
    * Runs a change that may grow the transcript; a reader who was at the bottom (with auto-scroll
@@ -97,22 +122,24 @@ export const createThreadView = (hooks) => {
     const follow = hooks.settings().autoScroll && isNearBottom();
     change();
     if (follow) scrollToBottom();
+    updateJump();
   };
 
   /**
    * The transient line a `progress_update` shows until real content arrives.
    * @param {string | null} text
-   * @param {string} [glyph]
+   * @param {string} [icon] a protocol icon name
    */
-  const setProgress = (text, glyph) => {
+  const setProgress = (text, icon) => {
     progress.hidden = !text;
-    progress.replaceChildren(text ? textEl('span.shimmer', (glyph ? glyph + ' ' : '') + text) : '');
+    progress.replaceChildren(...text ? [icon ? protocolIcon(icon) : '', textEl('span.shimmer', text)] : []);
     if (text && isNearBottom()) scrollToBottom();
   };
 
   const clearTransient = () => {
     tail.replaceChildren();
     setProgress(null);
+    [...unsent.keys()].forEach(remove);
   };
 
   /** @param {HTMLElement} line a notice or an error */
@@ -130,6 +157,8 @@ export const createThreadView = (hooks) => {
     node.firstElementChild?.replaceChildren(content ?? '');
     node.hidden = !content;
     node.dataset.itemType = item.type;
+    node.classList.toggle('unsent', unsent.has(id));
+    node.classList.toggle('interrupted', interrupted.has(id));
   };
 
   /** Renders every pending change now (also used at stream end, so nothing waits for a frame). */
@@ -175,19 +204,34 @@ export const createThreadView = (hooks) => {
     for (const store of perItem) store.delete(id);
   };
 
+  /**
+   * A short status line in an item's action slot, with an optional Retry.
+   * @param {string} testid
+   * @param {string} text
+   * @param {(() => void) | null} onRetry
+   */
+  const failureNote = (testid, text, onRetry) => h('div.failure-note', { testid },
+    uiIcon('alert'), textEl('span', text),
+    onRetry && h('button.w-button.secondary.small', { testid: testid + '-retry', onclick: onRetry },
+      uiIcon('retry'), textEl('span', 'Retry')));
+
   /** @param {Turn} turn */
   const feedbackButtons = (turn) => {
     const key = turn.items[0].id;
-    const given = feedbackGiven.get(key);
+    const given = feedbackGiven.get(key) ?? hooks.recallFeedback(key);
+    // The pressed thumb shows the rating; the other one changes it (sent as a new rating).
     return FEEDBACK_BUTTONS.map(({ kind, label, icon }) => h('button.icon-button', {
-      testid: `feedback-${kind}`, label, ariaPressed: String(given === kind), disabled: !!given,
+      testid: `feedback-${kind}`, label, ariaPressed: String(given === kind),
       onclick: async () => {
+        if (given === kind) return; // already the rating (the buttons are redrawn with each change)
         feedbackGiven.set(key, kind);
         refreshTurnActions();
         try {
           await hooks.onFeedback(turn, kind);
         } catch {
-          feedbackGiven.delete(key); // let the user try again
+          // Show what the server accepted before, so the user can try again.
+          if (given) feedbackGiven.set(key, given);
+          else feedbackGiven.delete(key);
           refreshTurnActions();
         }
       },
@@ -196,15 +240,23 @@ export const createThreadView = (hooks) => {
 
   /**
    * Puts copy / feedback / retry under the last item of every finished turn that has an
-   * assistant answer. The turn still streaming gets none.
+   * assistant answer. The turn still streaming gets none; a turn cut off by a failure gets
+   * "Response interrupted" (with Retry when it is the last) instead; an unsent message, "Not sent · Retry".
    */
   const refreshTurnActions = () => {
     for (const node of nodes.values()) node.lastElementChild?.replaceChildren();
+    for (const [id, resend] of unsent) nodes.get(id)?.lastElementChild?.append(failureNote('unsent', 'Not sent', resend));
     const turns = splitTurns(items);
     const settings = hooks.settings();
     turns.forEach((turn, index) => {
       const isLast = index === turns.length - 1;
       const anchor = turn.items.findLast((item) => item.type === 'assistant_message' || item.type === 'widget');
+      if (turn.items.some((item) => interrupted.has(item.id))) {
+        const cut = nodes.get((anchor ?? /** @type {ThreadItem} */ (turn.items.at(-1))).id)?.lastElementChild;
+        const { user } = turn;
+        cut?.append(failureNote('interrupted', 'Response interrupted', isLast && !busy && user ? () => hooks.onRetry(turn) : null));
+        return;
+      }
       const slot = !(isLast && busy) && anchor && nodes.get(anchor.id)?.lastElementChild;
       if (!slot) return;
       append(slot, [
@@ -320,11 +372,41 @@ export const createThreadView = (hooks) => {
       items.forEach((item) => touch(item.id));
     },
 
-    /** Ends streaming state of all items (stream finished or was stopped). */
-    settle() {
-      streamingIds.forEach(touch);
+    /**
+     * Ends streaming state of all items (stream finished or was stopped).
+     * @param {boolean} [failed] the response broke off: the items still streaming are marked interrupted
+     */
+    settle(failed = false) {
+      streamingIds.forEach((id) => {
+        if (failed) interrupted.add(id);
+        touch(id);
+      });
       streamingIds.clear();
       flush();
+    },
+
+    /**
+     * Shows a message the user sent at once, before the server has it (the server's copy
+     * replaces it: remove this one then).
+     * @param {ThreadItem} item
+     */
+    addPending(item) {
+      appendItem(item);
+      flush();
+      scrollToBottom();
+      updateJump();
+    },
+
+    /**
+     * The server never took this message: it stays, marked "Not sent", with a Retry.
+     * @param {string} id
+     * @param {() => void} resend removes the message and sends it again
+     */
+    markUnsent(id, resend) {
+      if (!nodes.has(id)) return;
+      unsent.set(id, resend);
+      touch(id);
+      refreshTurnActions();
     },
 
     /** @param {boolean} isBusy */

@@ -5,7 +5,7 @@
 // server (streaming or sync) or to the host's `widgets.onAction`.
 
 import { h, glyph, setStyles } from './dom.js';
-import { iconGlyph } from './icons.js';
+import { protocolIcon } from './icons.js';
 import { renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
 import { widgetStyles } from './widget-style.js';
@@ -296,8 +296,8 @@ const RENDERERS = {
   }),
 
   Icon: (node) => h('span.w-icon', {
-    class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true', text: iconGlyph(node.name),
-  }),
+    class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true',
+  }, node.name ? protocolIcon(node.name) : null),
 
   Image: (node) => h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,

@@ -24,6 +24,7 @@ namespace ChatKitApp.ChatKit.Protocol;
 public abstract record ChatKitRequest
 {
     /// <summary>Free-form data from the client; the server ignores it, the endpoint copies it into the context.</summary>
+    [JsonConverter(typeof(RequestMetadataConverter))]
     public JsonObject? Metadata { get; init; }
 
     /// <summary>Streaming requests answer with server-sent events, the others with one JSON body.</summary>
