@@ -6,8 +6,10 @@ using ChatKitApp.HostedMode;
 using ChatKitApp.Hosting;
 using ChatKitApp.Limits;
 using ChatKitApp.Reliability;
+using ChatKitApp.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddChatKitTelemetry(); // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -47,6 +47,7 @@ public sealed class DependencyRuleTests
     [InlineData("Microsoft.Extensions.AI", "the model side belongs to the app")]
     [InlineData("Microsoft.Agents", "the model side belongs to the app")]
     [InlineData("Microsoft.AspNetCore.Components", "Blazor is the app's UI")]
+    [InlineData("OpenTelemetry", "the host picks the telemetry library; ChatKit/ reports through System.Diagnostics only")]
     public void ChatKit_under_the_dependency_rule_references_no_library_the_app_picked(string library, string why)
     {
         IArchRule rule = Types().That().Are(ChatKit).Should().NotDependOnAnyTypesThat()

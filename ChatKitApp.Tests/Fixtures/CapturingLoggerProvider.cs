@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ChatKitApp.Tests.Fixtures;
@@ -16,8 +17,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    /// <summary>One entry: the rendered message and the exception it carried.</summary>
-    public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception)
+    /// <summary>
+    /// One entry: the rendered message, the exception it carried and the trace it was logged in (the
+    /// current activity's trace id, which every logger, OpenTelemetry's included, stamps on its records).
+    /// </summary>
+    public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception, string? TraceId = null)
     {
         public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : " | " + Exception.GetType().Name + ": " + Exception.Message)}";
     }
@@ -30,6 +34,6 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception, Activity.Current?.TraceId.ToHexString()));
     }
 }

@@ -38,14 +38,20 @@ public sealed class KestrelApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the app in <paramref name="environment"/> (Development or Production) and signs a guest in.</summary>
-    public static async Task<KestrelApp> StartAsync(string environment, Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the app in <paramref name="environment"/> (Development or Production), with
+    /// <paramref name="services"/> registered after the app's own, and signs a guest in.
+    /// </summary>
+    public static async Task<KestrelApp> StartAsync(string environment, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var factory = new ChatKitAppFactory(new Dictionary<string, string?>(settings ?? [])
         {
             ["urls"] = "http://127.0.0.1:0",
             [HostDefaults.EnvironmentKey] = environment,
-        });
+        })
+        {
+            TestServices = services,
+        };
         factory.UseKestrel(0);
         factory.StartServer();
         Assert.Equal(environment, factory.Services.GetRequiredService<IWebHostEnvironment>().EnvironmentName);

@@ -38,6 +38,7 @@ internal sealed class AccountFormRateLimitPolicy(Func<ChatKitAuthOptions, (int P
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
+        context.HttpContext.RequestServices.GetService<ChatKitMetrics>()?.Error("form_rate_limited", StatusCodes.Status429TooManyRequests);
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

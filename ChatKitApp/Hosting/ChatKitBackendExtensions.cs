@@ -28,6 +28,7 @@ public static partial class ChatKitBackendExtensions
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddSingleton<IChatKitRequestCheck, NulCharacterCheck>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>(); // JSON 500s on API paths, where UseExceptionHandler runs
         builder.Services.AddOutages();
         var connectionString = builder.Configuration.GetConnectionString("ChatKit");
         var inMemory = string.IsNullOrWhiteSpace(connectionString);

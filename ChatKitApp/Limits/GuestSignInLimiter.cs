@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using ChatKitApp.Auth;
+using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -53,6 +54,7 @@ public sealed class GuestSignInLimiter : IDisposable
             return;
         }
 
+        http.RequestServices.GetService<ChatKitMetrics>()?.Error("too_many_guests", StatusCodes.Status429TooManyRequests); // JsonError counts the other branch
         var login = HtmlEncoder.Default.Encode(http.Request.PathBase + ChatKitAuthExtensions.LoginPath);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.ContentType = "text/html; charset=utf-8";

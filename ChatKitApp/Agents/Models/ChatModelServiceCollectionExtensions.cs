@@ -1,5 +1,6 @@
 using System.ClientModel;
 using ChatKitApp.Hosting;
+using ChatKitApp.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,11 @@ public static class ChatModelServiceCollectionExtensions
             {
                 MaximumIterationsPerRequest = sp.GetRequiredService<IOptions<ChatModelOptions>>().Value.MaxToolRounds,
             })
-            .UseOpenTelemetry(sourceName: TelemetrySourceName)
+            .Use((inner, sp) => new OpenTelemetryChatClient(inner, sp.GetService<ILogger<OpenTelemetryChatClient>>(), TelemetrySourceName)
+            {
+                // Message content in spans only when an operator turned it on (ChatKit:Telemetry).
+                EnableSensitiveData = sp.GetService<IOptions<TelemetryOptions>>()?.Value.EnableSensitiveData ?? false,
+            })
             .UseLogging();
         return services;
     }

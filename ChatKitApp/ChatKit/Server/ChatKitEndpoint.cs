@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
@@ -36,13 +37,16 @@ public static partial class ChatKitEndpoint
         IChatKitStreamAdmission<TContext> streams,
         IChatKitTransientFailures transientFailures,
         SseKeepAlive keepAlive,
+        ChatKitMetrics metrics,
+        TimeProvider time,
         ILoggerFactory loggers)
     {
         var streamSlot = new StrongBox<IDisposable?>();
         var host = new HostHooks<TContext>(checks, streams, transientFailures);
+        using var telemetry = ChatKitRequestTelemetry.Start(metrics, time);
         try
         {
-            await ProcessRequestAsync(http, server, contexts, limits.Value, host, streamSlot, keepAlive, loggers.CreateLogger(typeof(ChatKitEndpoint)));
+            await ProcessRequestAsync(http, server, contexts, limits.Value, host, streamSlot, keepAlive, telemetry, loggers.CreateLogger(typeof(ChatKitEndpoint)));
         }
         finally
         {
@@ -58,6 +62,7 @@ public static partial class ChatKitEndpoint
         HostHooks<TContext> host,
         StrongBox<IDisposable?> streamSlot,
         SseKeepAlive keepAlive,
+        ChatKitRequestTelemetry telemetry,
         ILogger logger)
     {
         var cancellationToken = http.RequestAborted;
@@ -71,6 +76,7 @@ public static partial class ChatKitEndpoint
             }
 
             var request = ChatKitRequestParser.Parse(body);
+            telemetry.Parsed(request);
             var context = contexts.Create(http, request);
             if (request.IsStreaming)
             {
@@ -86,11 +92,13 @@ public static partial class ChatKitEndpoint
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
+            telemetry.Answered(ex.StatusCode, ex.Code);
             await WriteErrorAsync(http.Response, ex.StatusCode, ex.Code, ex.Message, cancellationToken);
             return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            telemetry.Cancelled();
             return; // the client went away before we answered
         }
         catch (Exception ex) when (UnreadableBody.Describe(ex) is { } error)
@@ -98,6 +106,7 @@ public static partial class ChatKitEndpoint
             // The server could not read the body (a client that stopped sending, a framing error).
             if (!cancellationToken.IsCancellationRequested)
             {
+                telemetry.Answered(error.StatusCode, error.Code);
                 await WriteErrorAsync(http.Response, error.StatusCode, error.Code, error.Message, cancellationToken);
             }
 
@@ -105,12 +114,15 @@ public static partial class ChatKitEndpoint
         }
         catch (Exception ex) when (host.TransientFailures.IsTransient(ex))
         {
+            telemetry.AnsweredByHost(ex);
             await host.TransientFailures.RespondAsync(http, ex); // the host's answer: a 503 with Retry-After, say
             return;
         }
         catch (Exception ex)
         {
+            // Logged inside the request's span, so the log record carries the trace id the answer gives.
             LogRequestFailed(logger, ex);
+            telemetry.Answered(StatusCodes.Status500InternalServerError, "internal_error", ex);
             await WriteErrorAsync(http.Response, StatusCodes.Status500InternalServerError, "internal_error", "The request failed.", cancellationToken);
             return;
         }
@@ -123,9 +135,10 @@ public static partial class ChatKitEndpoint
                 await http.Response.Body.WriteAsync(json.Json, cancellationToken);
                 break;
             case StreamingChatKitResult stream:
+                telemetry.StreamStarted();
                 await using (stream)
                 {
-                    await WriteStreamAsync(http, stream, keepAlive, host.TransientFailures, logger, cancellationToken);
+                    await WriteStreamAsync(http, stream, keepAlive, host.TransientFailures, telemetry, logger, cancellationToken);
                 }
 
                 break;
@@ -133,7 +146,13 @@ public static partial class ChatKitEndpoint
     }
 
     private static async Task WriteStreamAsync(
-        HttpContext http, StreamingChatKitResult stream, SseKeepAlive keepAlive, IChatKitTransientFailures transientFailures, ILogger logger, CancellationToken cancellationToken)
+        HttpContext http,
+        StreamingChatKitResult stream,
+        SseKeepAlive keepAlive,
+        IChatKitTransientFailures transientFailures,
+        ChatKitRequestTelemetry telemetry,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/event-stream";
@@ -153,6 +172,7 @@ public static partial class ChatKitEndpoint
                 var next = await NextOrGoneAsync(events.MoveNextAsync(), writer, keepAlive, cancellationToken);
                 if (next is null)
                 {
+                    telemetry.Cancelled();
                     return; // the client has gone away
                 }
 
@@ -162,6 +182,7 @@ public static partial class ChatKitEndpoint
                 }
 
                 writer.Write(events.Current);
+                telemetry.Sent(events.Current);
             }
 
             if (!await writer.FlushAsync(cancellationToken))
@@ -172,19 +193,27 @@ public static partial class ChatKitEndpoint
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The client stopped the response; the pipeline has stored what it had.
+            telemetry.Cancelled();
         }
         catch (Exception ex) when (transientFailures.IsTransient(ex))
         {
             // Headers are out: in-band, and worth a retry once the failure has passed.
             transientFailures.Record(ex);
-            await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true }, CancellationToken.None);
+            await WriteErrorEventAsync(writer, telemetry, allowRetry: true);
         }
         catch (Exception ex)
         {
             // Headers are out, so the failure can only be reported in-band.
             LogStreamFailed(logger, ex);
-            await writer.WriteAsync(new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = false }, CancellationToken.None);
+            await WriteErrorEventAsync(writer, telemetry, allowRetry: false);
         }
+    }
+
+    private static async Task WriteErrorEventAsync(SseWriter writer, ChatKitRequestTelemetry telemetry, bool allowRetry)
+    {
+        var error = new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = allowRetry };
+        telemetry.Sent(error);
+        await writer.WriteAsync(error, CancellationToken.None);
     }
 
     /// <summary>
@@ -253,7 +282,10 @@ public static partial class ChatKitEndpoint
     private static ChatKitRequestException TooLarge(long maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The request body is larger than {maxBytes} bytes.");
 
-    /// <summary>Writes <c>{"error":{"code","message"}}</c> with <paramref name="statusCode"/>, unless the response has started.</summary>
+    /// <summary>
+    /// Writes <c>{"error":{"code","message"}}</c> with <paramref name="statusCode"/>, unless the response
+    /// has started; a 5xx also carries <c>trace_id</c>, the id of the trace its log lines carry.
+    /// </summary>
     internal static async Task WriteErrorAsync(HttpResponse response, int statusCode, string code, string message, CancellationToken cancellationToken)
     {
         if (response.HasStarted)
@@ -269,6 +301,11 @@ public static partial class ChatKitEndpoint
             json.WriteStartObject("error");
             json.WriteString("code", code);
             json.WriteString("message", message);
+            if (statusCode >= StatusCodes.Status500InternalServerError && Activity.Current is { } activity)
+            {
+                json.WriteString("trace_id", activity.TraceId.ToHexString());
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

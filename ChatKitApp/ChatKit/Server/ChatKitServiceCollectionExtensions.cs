@@ -24,6 +24,8 @@ public static class ChatKitServiceCollectionExtensions
             TimeSpan.FromSeconds(sp.GetRequiredService<ChatKitLimits>().KeepAliveSeconds), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IChatKitStreamAdmission<TContext>, UnlimitedStreams<TContext>>();
         services.TryAddSingleton<IChatKitTransientFailures, NoTransientFailures>();
+        services.AddMetrics();
+        services.TryAddSingleton<ChatKitMetrics>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();
         return services;
     }
