@@ -1,6 +1,9 @@
 // @ts-check
 // The composer: text box, quoted reply, attachments, @-tags, tool menu and model picker, and the
 // send/stop button. It owns the draft; the element asks for a snapshot when the user sends.
+// Longer than 500 lines on purpose: every control here reads or changes the one draft (text,
+// attachment chips, chosen tool, @-tag query, busy and locked states) and the send button follows
+// all of them; split into modules, that state would have to be passed back and forth.
 
 import { h, glyph } from './dom.js';
 import { uiIcon } from './icons.js';
