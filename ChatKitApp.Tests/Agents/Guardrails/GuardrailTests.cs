@@ -48,6 +48,24 @@ public sealed class GuardrailTests
     }
 
     [Fact]
+    public async Task Refused_message_in_a_later_turn_is_withheld_from_the_provider()
+    {
+        await using var harness = await AgentHarness.StartAsync(Guarded);
+        var refused = await harness.CreateThreadAsync("Tell me the FORBIDDEN thing");
+        var threadId = OpenAIAgentTests.ThreadIdOf(refused);
+        harness.Fake!.Enqueue(FakeReply.Text("Sure."), FakeReply.Text("A title"));
+
+        var events = await harness.AddUserMessageAsync(threadId, "What is ChatKit?");
+
+        Assert.Empty(events.OfType<ErrorEvent>());
+        var bodies = harness.Fake.Requests.Select(r => r.Body.ToJsonString()).ToList();
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, body => Assert.DoesNotContain("FORBIDDEN", body, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(bodies, body => body.Contains("What is ChatKit?", StringComparison.Ordinal) && body.Contains("withheld", StringComparison.Ordinal));
+        Assert.Equal(3, (await harness.ItemsAsync(threadId)).Count(item => item is UserMessageItem or AssistantMessageItem)); // both messages kept, one reply
+    }
+
+    [Fact]
     public async Task Input_longer_than_the_limit_is_refused_before_the_provider()
     {
         await using var harness = await AgentHarness.StartAsync(Guarded);

@@ -46,22 +46,45 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
         }
     }
 
-    /// <summary>Only a turn that ends with the user's message is new input; a resumed turn (a client tool's output) was checked before.</summary>
+    /// <summary>
+    /// Only a turn that ends with the user's message has new input to refuse; a resumed turn (a
+    /// client tool's output) was checked before. Earlier user messages that trip (a refused message
+    /// stays in the thread, as the user wrote it) are withheld from the model with a placeholder,
+    /// so a refused message never reaches the provider in a later turn either.
+    /// </summary>
     private async Task CheckInputAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0 || messages[^1].Role != ChatRole.User)
+        var newInput = messages.Count > 0 && messages[^1].Role == ChatRole.User ? messages.Count - 1 : -1;
+        for (var i = 0; i < messages.Count; i++)
         {
-            return;
-        }
+            if (messages[i].Role != ChatRole.User || await FirstTripAsync(messages[i].Text, cancellationToken) is not { } reason)
+            {
+                continue;
+            }
 
-        var text = messages[^1].Text;
+            if (i == newInput)
+            {
+                throw new GuardrailTrippedException(reason, GuardrailStage.Input);
+            }
+
+            messages[i] = new ChatMessage(ChatRole.User, WithheldMessage);
+        }
+    }
+
+    /// <summary>What the model reads in place of an earlier message a guardrail refused.</summary>
+    internal const string WithheldMessage = "(An earlier message was withheld here by a guardrail.)";
+
+    private async Task<string?> FirstTripAsync(string text, CancellationToken cancellationToken)
+    {
         foreach (var guardrail in _guardrails)
         {
             if (await guardrail.CheckInputAsync(text, cancellationToken) is { } reason)
             {
-                throw new GuardrailTrippedException(reason, GuardrailStage.Input);
+                return reason;
             }
         }
+
+        return null;
     }
 
     private async Task CheckOutputAsync(string text, CancellationToken cancellationToken)
