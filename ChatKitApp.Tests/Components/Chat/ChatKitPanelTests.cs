@@ -3,6 +3,8 @@ using System.Text.Json;
 using Bunit;
 using ChatKitApp.Agents.Tools;
 using ChatKitApp.Components.Chat;
+using ChatKitApp.Components.Chat.Commands;
+using ChatKitApp.Components.Chat.Events;
 using ChatKitApp.Components.Chat.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
@@ -31,6 +33,7 @@ public sealed class ChatKitPanelTests : IDisposable
         _module.Setup<string>("sourceOf", _ => true).SetResult("local");
         _module.SetupVoid("update", _ => true).SetVoidResult();
         _module.SetupVoid("unmount", _ => true).SetVoidResult();
+        _module.SetupVoid("call", _ => true).SetVoidResult();
     }
 
     public void Dispose() => _ctx.Dispose();
@@ -121,26 +124,126 @@ public sealed class ChatKitPanelTests : IDisposable
     }
 
     [Fact]
-    public async Task Element_events_reach_the_callbacks()
+    public async Task Every_element_event_reaches_its_callback_with_typed_arguments()
     {
         var seen = new List<string>();
         var cut = _ctx.Render<ChatKitPanel>(p => p
             .Add(x => x.Options, ChatPageOptions.FullPage)
             .Add(x => x.OnReady, () => seen.Add("ready"))
-            .Add(x => x.OnThreadChange, (string? id) => seen.Add("thread:" + (id ?? "none")))
+            .Add(x => x.OnThreadChange, (ChatKitThreadChangeEvent e) => seen.Add("thread:" + (e.ThreadId ?? "none")))
+            .Add(x => x.OnThreadLoadStart, (ChatKitThreadLoadEvent e) => seen.Add("load-start:" + e.ThreadId))
+            .Add(x => x.OnThreadLoadEnd, (ChatKitThreadLoadEvent e) => seen.Add("load-end:" + e.ThreadId))
             .Add(x => x.OnResponseStart, () => seen.Add("start"))
             .Add(x => x.OnResponseEnd, () => seen.Add("end"))
-            .Add(x => x.OnError, (string error) => seen.Add("error:" + error)));
+            .Add(x => x.OnError, (ChatKitErrorEvent e) => seen.Add($"error:{e.Message}:{e.Code}"))
+            .Add(x => x.OnEffect, (ChatKitNamedEvent e) => seen.Add($"effect:{e.Name}:{e.Data.GetRawText()}"))
+            .Add(x => x.OnDeeplink, (ChatKitNamedEvent e) => seen.Add($"deeplink:{e.Name}:{e.Data.GetRawText()}"))
+            .Add(x => x.OnLog, (ChatKitNamedEvent e) => seen.Add($"log:{e.Name}:{e.Data.GetRawText()}"))
+            .Add(x => x.OnToolChange, (ChatKitToolChangeEvent e) => seen.Add("tool:" + (e.ToolId ?? "none"))));
         cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
 
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.ready", "null"));
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.thread.change", """{"threadId":"thr_1"}"""));
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.response.start", "null"));
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.response.end", "null"));
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.thread.change", """{"threadId":null}"""));
-        await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent("chatkit.error", """{"error":"boom"}"""));
+        (string Name, string Detail)[] events =
+        [
+            ("chatkit.ready", "null"),
+            ("chatkit.thread.load.start", """{"threadId":"thr_1"}"""),
+            ("chatkit.thread.load.end", """{"threadId":"thr_1"}"""),
+            ("chatkit.thread.change", """{"threadId":"thr_1"}"""),
+            ("chatkit.response.start", "null"),
+            ("chatkit.effect", """{"name":"toast","data":{"text":"hi"}}"""),
+            ("chatkit.response.end", "null"),
+            ("chatkit.thread.change", """{"threadId":null}"""),
+            ("chatkit.error", """{"error":{"name":"HttpError","message":"boom","code":"rate_limited"}}"""),
+            ("chatkit.deeplink", """{"name":"open","data":{"id":7}}"""),
+            ("chatkit.log", """{"name":"widget.unknown","data":{"type":"Gauge"}}"""),
+            ("chatkit.tool.change", """{"toolId":"search"}"""),
+            ("chatkit.tool.change", """{"toolId":null}"""),
+            ("chatkit.history.open", "null"), // not one the panel maps: ignored
+        ];
+        foreach (var (name, detail) in events)
+        {
+            await cut.InvokeAsync(() => cut.Instance.OnChatKitEvent(name, detail));
+        }
 
-        Assert.Equal(["ready", "thread:thr_1", "start", "end", "thread:none", """error:{"error":"boom"}"""], seen);
+        Assert.Equal(
+            [
+                "ready", "load-start:thr_1", "load-end:thr_1", "thread:thr_1", "start", """effect:toast:{"text":"hi"}""", "end", "thread:none",
+                "error:boom:rate_limited", """deeplink:open:{"id":7}""", """log:widget.unknown:{"type":"Gauge"}""", "tool:search", "tool:none",
+            ],
+            seen);
+    }
+
+    [Fact]
+    public async Task Methods_before_the_element_loads_throw_a_clear_error_and_call_nothing()
+    {
+        var (pending, module) = ContextWithMountOnly();
+        module.Setup<string>("sourceOf", _ => true); // never answers: the element is still loading
+        var cut = pending.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => cut.Instance.FocusComposerAsync(CancellationToken.None));
+
+        Assert.Contains("focusComposer", error.Message, StringComparison.Ordinal);
+        Assert.Empty(module.Invocations["call"]);
+        pending.Dispose();
+    }
+
+    public static TheoryData<string, string, string> Methods => new()
+    {
+        { "SendUserMessage", "sendUserMessage", """[{"text":"Hello","reply":"quoted","newThread":true,"toolChoice":{"id":"search"},"model":"fast"}]""" },
+        { "SendUserMessageContent", "sendUserMessage", """[{"content":[{"type":"input_text","text":"Hi"}]}]""" },
+        { "SetThreadId", "setThreadId", """["thr_9"]""" },
+        { "SetThreadIdNew", "setThreadId", "[null]" },
+        { "FocusComposer", "focusComposer", "[]" },
+        { "SetComposerValue", "setComposerValue", """[{"text":"draft","selectedToolId":"search","selectedModelId":"fast"}]""" },
+        { "FetchUpdates", "fetchUpdates", "[]" },
+        { "SendCustomAction", "sendCustomAction", """[{"type":"vote","payload":{"choice":"a"}}]""" },
+        { "SendCustomActionForItem", "sendCustomAction", """[{"type":"vote"},"wi_1"]""" },
+        { "ShowHistory", "showHistory", "[]" },
+        { "HideHistory", "hideHistory", "[]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Each_method_calls_the_element_method_with_its_camel_case_arguments_and_no_nulls(string call, string method, string args)
+    {
+        var cut = _ctx.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));
+        cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
+        var panel = cut.Instance;
+        var ct = CancellationToken.None;
+
+        await (call switch
+        {
+            "SendUserMessage" => panel.SendUserMessageAsync(new() { Text = "Hello", Reply = "quoted", NewThread = true, ToolChoice = new("search"), Model = "fast" }, ct),
+            "SendUserMessageContent" => panel.SendUserMessageAsync(new() { Content = [JsonDocument.Parse("""{"type":"input_text","text":"Hi"}""").RootElement] }, ct),
+            "SetThreadId" => panel.SetThreadIdAsync("thr_9", ct),
+            "SetThreadIdNew" => panel.SetThreadIdAsync(null, ct),
+            "FocusComposer" => panel.FocusComposerAsync(ct),
+            "SetComposerValue" => panel.SetComposerValueAsync(new() { Text = "draft", SelectedToolId = "search", SelectedModelId = "fast" }, ct),
+            "FetchUpdates" => panel.FetchUpdatesAsync(ct),
+            "SendCustomAction" => panel.SendCustomActionAsync(new("vote", JsonDocument.Parse("""{"choice":"a"}""").RootElement), cancellationToken: ct),
+            "SendCustomActionForItem" => panel.SendCustomActionAsync(new("vote"), "wi_1", ct),
+            "ShowHistory" => panel.ShowHistoryAsync(ct),
+            "HideHistory" => panel.HideHistoryAsync(ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(call)),
+        });
+
+        var invocation = Assert.Single(_module.Invocations["call"]);
+        Assert.Equal(method, invocation.Arguments[1]);
+        Assert.Equal(args, JsonSerializer.Serialize(invocation.Arguments[2]));
+    }
+
+    [Fact]
+    public async Task A_rejected_element_promise_reaches_the_caller_as_a_js_exception()
+    {
+        var (context, module) = ContextWithMountOnly();
+        module.Setup<string>("sourceOf", _ => true).SetResult("local");
+        module.SetupVoid("call", _ => true).SetException(new JSException("A response is still running."));
+        var cut = context.Render<ChatKitPanel>(p => p.Add(x => x.Options, ChatPageOptions.FullPage));
+        cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
+
+        var error = await Assert.ThrowsAsync<JSException>(() => cut.Instance.SendUserMessageAsync(new() { Text = "again" }, CancellationToken.None));
+
+        Assert.Equal("A response is still running.", error.Message);
+        context.Dispose();
     }
 
     [Fact]

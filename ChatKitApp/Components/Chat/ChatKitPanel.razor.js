@@ -88,6 +88,21 @@ export function update(state, options) {
   state.apply(options);
 }
 
+// The element's public methods (the same on the CDN element and ours); .NET may call only these.
+const METHODS = [
+  'sendUserMessage', 'setThreadId', 'focusComposer', 'setComposerValue', 'fetchUpdates',
+  'sendCustomAction', 'showHistory', 'hideHistory',
+];
+
+/**
+ * Calls one of the element's methods for ChatKitPanel; .NET waits for the promise it returns.
+ * @param {any} state @param {string} method @param {unknown[]} args
+ */
+export async function call(state, method, args) {
+  if (!METHODS.includes(method)) throw new Error(`'${method}' is not a ChatKit element method.`);
+  await state.element[method](...args);
+}
+
 /** @param {any} state */
 export function unmount(state) {
   state.stopTitle();

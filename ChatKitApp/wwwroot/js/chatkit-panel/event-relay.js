@@ -7,6 +7,7 @@
 const EVENTS = [
   'chatkit.ready', 'chatkit.error', 'chatkit.response.start', 'chatkit.response.end',
   'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.effect',
+  'chatkit.deeplink', 'chatkit.log', 'chatkit.tool.change',
 ];
 
 /**
