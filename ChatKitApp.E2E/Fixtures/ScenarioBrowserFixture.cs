@@ -14,9 +14,14 @@ public sealed class ScenarioBrowserFixture() : BrowserFixture(services =>
     services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, WhoAmIStartupFilter>();
     services.RemoveAll<ChatKitServer<ChatKitRequestContext>>();
     services.AddSingleton<ChatKitServer<ChatKitRequestContext>, ScenarioChatKitServer>();
+    services.AddSingleton<PanelRecorder>();
+    services.AddSingleton<Microsoft.AspNetCore.Components.IComponentActivator, RecordingComponentActivator>();
 })
 {
     public ScenarioLog Log => App.Services.GetRequiredService<ScenarioLog>();
+
+    /// <summary>The chat panels the app created, as <see cref="RecordingChatKitPanel"/>s.</summary>
+    public PanelRecorder Panels => App.Services.GetRequiredService<PanelRecorder>();
 
     public IChatKitStore<ChatKitRequestContext> Store => App.Services.GetRequiredService<IChatKitStore<ChatKitRequestContext>>();
 

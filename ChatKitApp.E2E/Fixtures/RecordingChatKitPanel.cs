@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using ChatKitApp.Components.Chat;
+using ChatKitApp.Components.Chat.Events;
+using Microsoft.AspNetCore.Components;
+
+namespace ChatKitApp.E2E.Fixtures;
+
+/// <summary>
+/// The app's <see cref="ChatKitPanel"/> with every event callback the page leaves unset recording
+/// what reaches .NET, and a way for a test to call the panel's methods on its circuit's dispatcher.
+/// </summary>
+public sealed class RecordingChatKitPanel : ChatKitPanel
+{
+    private readonly ConcurrentQueue<(string Name, object? Argument)> _events = new();
+
+    public IReadOnlyList<(string Name, object? Argument)> Events => [.. _events];
+
+    /// <summary>Runs <paramref name="work"/> (a method call on this panel) as the circuit would.</summary>
+    public Task RunAsync(Func<RecordingChatKitPanel, Task> work) => InvokeAsync(() => work(this));
+
+    /// <summary>Waits until an event of that name reached .NET and returns its argument.</summary>
+    public async Task<object?> WaitForAsync(string name, Func<object?, bool>? match = null, int timeoutMs = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            foreach (var (seen, argument) in _events)
+            {
+                if (seen == name && (match is null || match(argument)))
+                {
+                    return argument;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{name} never reached .NET; seen: {string.Join(", ", _events.Select(e => e.Name))}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        // Set before the page's parameters: a callback the page supplies replaces the recorder.
+        if (!OnReady.HasDelegate) OnReady = Record("chatkit.ready");
+        if (!OnResponseStart.HasDelegate) OnResponseStart = Record("chatkit.response.start");
+        if (!OnResponseEnd.HasDelegate) OnResponseEnd = Record("chatkit.response.end");
+        if (!OnThreadChange.HasDelegate) OnThreadChange = Record<ChatKitThreadChangeEvent>("chatkit.thread.change");
+        if (!OnThreadLoadStart.HasDelegate) OnThreadLoadStart = Record<ChatKitThreadLoadEvent>("chatkit.thread.load.start");
+        if (!OnThreadLoadEnd.HasDelegate) OnThreadLoadEnd = Record<ChatKitThreadLoadEvent>("chatkit.thread.load.end");
+        if (!OnError.HasDelegate) OnError = Record<ChatKitErrorEvent>("chatkit.error");
+        if (!OnEffect.HasDelegate) OnEffect = Record<ChatKitNamedEvent>("chatkit.effect");
+        if (!OnDeeplink.HasDelegate) OnDeeplink = Record<ChatKitNamedEvent>("chatkit.deeplink");
+        if (!OnLog.HasDelegate) OnLog = Record<ChatKitNamedEvent>("chatkit.log");
+        if (!OnToolChange.HasDelegate) OnToolChange = Record<ChatKitToolChangeEvent>("chatkit.tool.change");
+        return base.SetParametersAsync(parameters);
+    }
+
+    // No receiver: recording needs no re-render.
+    private EventCallback Record(string name) => new(null, (Action)(() => _events.Enqueue((name, null))));
+
+    private EventCallback<T> Record<T>(string name) => new(null, (Action<T>)(argument => _events.Enqueue((name, argument))));
+}
