@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ChatKitApp.Articles;
 using ChatKitApp.Components.Chat.Events;
 using ChatKitApp.E2E.Fixtures;
 using static Microsoft.Playwright.Assertions;
@@ -40,5 +42,43 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         await panel.WaitForAsync("chatkit.thread.load.end", e => ((ChatKitThreadLoadEvent)e!).ThreadId == threadId);
         await Expect(ChatUi.Items(page, "user_message")).ToContainTextAsync("events please");
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Focus_tool_history_error_custom_action_and_updates_round_trip_through_dotnet()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await panel.WaitForAsync("chatkit.ready");
+
+        await panel.RunAsync(p => p.FocusComposerAsync());
+        await Expect(page.Locator("[data-testid=composer-input]")).ToBeFocusedAsync();
+
+        await panel.RunAsync(p => p.SetComposerValueAsync(new() { SelectedToolId = ArticleSearchTool.ToolName }));
+        await panel.WaitForAsync("chatkit.tool.change", e => ((ChatKitToolChangeEvent)e!).ToolId == ArticleSearchTool.ToolName);
+
+        await panel.RunAsync(p => p.ShowHistoryAsync());
+        await Expect(page.Locator("[data-testid=history-panel]")).ToBeVisibleAsync();
+        await panel.RunAsync(p => p.HideHistoryAsync());
+        await Expect(page.Locator("[data-testid=history-panel]")).ToBeHiddenAsync();
+
+        // The scripted server fails this message's first attempt: the error reaches .NET typed.
+        await panel.RunAsync(p => p.SendUserMessageAsync(new() { Text = "fail for the error event" }));
+        var error = (ChatKitErrorEvent)(await panel.WaitForAsync("chatkit.error"))!;
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        var threadId = await ChatUi.RememberedThreadAsync(page);
+        await panel.WaitForAsync("chatkit.response.end");
+
+        using var payload = JsonDocument.Parse("""{"choice":"a"}""");
+        await panel.RunAsync(p => p.SendCustomActionAsync(new("vote", payload.RootElement.Clone())));
+        var action = Assert.Single(fixture.Log.Actions, a => a.Action.Type == "vote" && a.ThreadId == threadId);
+        Assert.Equal("a", action.Action.Payload?["choice"]?.GetValue<string>());
+        Assert.Null(action.ItemId);
+
+        // Resolves (a rejected promise would throw JSException here).
+        await panel.RunAsync(p => p.FetchUpdatesAsync());
+        Assert.DoesNotContain(errors, e => !e.Contains("Scripted failure", StringComparison.Ordinal) && !e.Contains("500", StringComparison.Ordinal));
     }
 }
