@@ -55,6 +55,7 @@ public sealed class RecordingChatKitPanel : ChatKitPanel
         if (!OnDeeplink.HasDelegate) OnDeeplink = Record<ChatKitNamedEvent>("chatkit.deeplink");
         if (!OnLog.HasDelegate) OnLog = Record<ChatKitNamedEvent>("chatkit.log");
         if (!OnToolChange.HasDelegate) OnToolChange = Record<ChatKitToolChangeEvent>("chatkit.tool.change");
+        if (!OnWidgetAction.HasDelegate) OnWidgetAction = Record<ChatKitWidgetActionEvent>("widgets.onAction");
         return base.SetParametersAsync(parameters);
     }
 

@@ -15,7 +15,8 @@ namespace ChatKitApp.E2E.Fixtures;
 /// drive every path of the element: <c>slow</c> streams for seconds (Stop), <c>fail</c> fails once
 /// (Retry), <c>tool</c> asks the browser for <c>get_page_context</c> and answers from its output,
 /// <c>widget</c> shows a card whose button is a server action, <c>syncwidget</c> the same card with a
-/// non-streaming action (<c>threads.sync_custom_action</c>), <c>xss</c> answers with markup,
+/// non-streaming action (<c>threads.sync_custom_action</c>), <c>clientwidget</c> the same card with
+/// a client-handled action (the page's <c>widgets.onAction</c>), <c>xss</c> answers with markup,
 /// <c>events</c> sends a client effect and an update the element cannot apply (a log),
 /// <c>die</c> writes a few words and then drops the connection once the test says so
 /// (<see cref="ScenarioLog.Cut"/>; a retry answers); anything else is echoed.
@@ -79,12 +80,12 @@ public sealed class ScenarioChatKitServer(
                 CallId = "call_" + Guid.NewGuid().ToString("N")[..8],
                 Name = "get_page_context",
             })),
-            "widget" or "syncwidget" => One(new ThreadItemDoneEvent(new WidgetItem
+            "widget" or "syncwidget" or "clientwidget" => One(new ThreadItemDoneEvent(new WidgetItem
             {
                 Id = Store.GenerateItemId(StoreItemType.Message, thread, context),
                 ThreadId = thread.Id,
                 CreatedAt = Now(),
-                Widget = OrderCard("Order 42 is waiting for approval.", withButton: true, streaming: scenario == "widget"),
+                Widget = OrderCard("Order 42 is waiting for approval.", withButton: true, streaming: scenario == "widget", handler: scenario == "clientwidget" ? "client" : "server"),
             })),
             "die" when log.CountAttempt(input.Id) == 1 => DieMidReplyAsync(thread, context, cancellationToken),
             "die" => Message(thread, context, RetriedReply, TimeSpan.Zero, cancellationToken),
@@ -128,7 +129,7 @@ public sealed class ScenarioChatKitServer(
     /// A card with a status text and, while undecided, an Approve button that is a server action
     /// (streamed, or answered at once by <c>threads.sync_custom_action</c>).
     /// </summary>
-    public static JsonObject OrderCard(string status, bool withButton, bool streaming = true)
+    public static JsonObject OrderCard(string status, bool withButton, bool streaming = true, string handler = "server")
     {
         var children = new JsonArray
         {
@@ -144,7 +145,7 @@ public sealed class ScenarioChatKitServer(
                 ["style"] = "primary",
                 ["onClickAction"] = new JsonObject
                 {
-                    ["type"] = "order.approve", ["handler"] = "server", ["streaming"] = streaming, ["payload"] = new JsonObject { ["order"] = 42 },
+                    ["type"] = "order.approve", ["handler"] = handler, ["streaming"] = streaming, ["payload"] = new JsonObject { ["order"] = 42 },
                 },
             });
         }

@@ -81,4 +81,24 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         await panel.RunAsync(p => p.FetchUpdatesAsync());
         Assert.DoesNotContain(errors, e => !e.Contains("Scripted failure", StringComparison.Ordinal) && !e.Contains("500", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_client_handled_widget_action_reaches_dotnet_and_not_the_server()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await ChatUi.SendAsync(page, "clientwidget");
+        var before = fixture.Log.Actions.Count;
+
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        var action = (ChatKitWidgetActionEvent)(await panel.WaitForAsync("widgets.onAction"))!;
+        Assert.Equal(("order.approve", 42), (action.Type, action.Payload!.Value.GetProperty("order").GetInt32()));
+        Assert.StartsWith("msg", action.ItemId, StringComparison.Ordinal);
+        Assert.Equal("Card", action.Widget.GetProperty("type").GetString());
+        Assert.Equal(before, fixture.Log.Actions.Count);
+        Assert.Empty(errors);
+    }
 }

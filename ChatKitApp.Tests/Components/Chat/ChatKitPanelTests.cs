@@ -247,6 +247,41 @@ public sealed class ChatKitPanelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_widget_action_reaches_the_callback_typed()
+    {
+        ChatKitWidgetActionEvent? seen = null;
+        var cut = _ctx.Render<ChatKitPanel>(p => p
+            .Add(x => x.Options, ChatPageOptions.FullPage)
+            .Add(x => x.OnWidgetAction, (ChatKitWidgetActionEvent e) => seen = e));
+
+        await cut.InvokeAsync(() => cut.Instance.OnWidgetActionAsync("""{"type":"order.approve","payload":{"order":42}}""", """{"id":"wi_1","widget":{"type":"Card"}}"""));
+
+        Assert.NotNull(seen);
+        Assert.Equal(("order.approve", "wi_1"), (seen.Type, seen.ItemId));
+        Assert.Equal(42, seen.Payload!.Value.GetProperty("order").GetInt32());
+        Assert.Equal("Card", seen.Widget.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_element_gets_a_widget_action_handler_only_when_the_page_handles_them(bool handles)
+    {
+        var cut = _ctx.Render<ChatKitPanel>(p =>
+        {
+            p.Add(x => x.Options, ChatPageOptions.FullPage);
+            if (handles)
+            {
+                p.Add(x => x.OnWidgetAction, (ChatKitWidgetActionEvent _) => { });
+            }
+        });
+
+        cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
+        var config = JsonSerializer.SerializeToElement(Assert.Single(_module.Invocations["mount"]).Arguments[2]);
+        Assert.Equal(handles, config.GetProperty("widgetActions").GetBoolean());
+    }
+
+    [Fact]
     public async Task Client_tools_implemented_in_dotnet_answer_through_the_handler()
     {
         var cut = _ctx.Render<ChatKitPanel>(p => p

@@ -8,6 +8,7 @@ import { entities } from '/js/chatkit-panel/entity-search.js';
 import { hostedApi } from '/js/chatkit-panel/hosted-api.js';
 import { clientToolHandler } from '/js/chatkit-panel/client-tools.js';
 import { relayEvents } from '/js/chatkit-panel/event-relay.js';
+import { widgetActions } from '/js/chatkit-panel/widget-actions.js';
 import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
@@ -26,6 +27,7 @@ export async function mount(host, options, config, dotnet) {
   let asked = '';
   const send = interceptor(config, () => asked);
   const onClientTool = clientToolHandler(config, dotnet);
+  const widgets = widgetActions(config, dotnet);
   const state = {
     element,
     source,
@@ -52,6 +54,8 @@ export async function mount(host, options, config, dotnet) {
             },
         onClientTool,
         entities: entities(config),
+        // Left out, not undefined, when .NET handles none: the CDN element validates its options.
+        ...(widgets ? { widgets } : {}),
       });
     },
     /** @param {string} text */

@@ -33,6 +33,14 @@ internal static class ChatKitEventDetail
         return new(message ?? detail.GetRawText(), code, detail.Clone());
     }
 
+    /// <summary>The element's <c>widgets.onAction(action, {id, widget})</c> arguments.</summary>
+    public static ChatKitWidgetActionEvent WidgetAction(JsonElement action, JsonElement item) =>
+        new(
+            String(action, "type") ?? "",
+            Member(action, "payload") is { ValueKind: JsonValueKind.Object } payload ? payload.Clone() : null,
+            String(item, "id") ?? "",
+            Member(item, "widget") is { } widget ? widget.Clone() : EmptyObject);
+
     private static JsonElement? Member(JsonElement detail, string name) =>
         detail.ValueKind == JsonValueKind.Object && detail.TryGetProperty(name, out var value) ? value : null;
 

@@ -10,7 +10,8 @@
  *   apiUrl: string, domainKey: string, directUpload: boolean, storageKey: string, loginUrl: string,
  *   mode: 'SelfHosted'|'Hosted', sessionUrl: string, refreshUrl: string,
  *   pageContextLimits: PageContextLimits, metadataKeys: { page: string, timeZone: string },
- *   clientTools: string[], focusOnLoad: boolean, pageTitleFollowsThread: boolean }} HostConfig
+ *   clientTools: string[], focusOnLoad: boolean, pageTitleFollowsThread: boolean,
+ *   widgetActions: boolean }} HostConfig
  */
 
 export {};
