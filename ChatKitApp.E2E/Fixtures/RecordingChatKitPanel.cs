@@ -18,13 +18,16 @@ public sealed class RecordingChatKitPanel : ChatKitPanel
     /// <summary>Runs <paramref name="work"/> (a method call on this panel) as the circuit would.</summary>
     public Task RunAsync(Func<RecordingChatKitPanel, Task> work) => InvokeAsync(() => work(this));
 
-    /// <summary>Waits until an event of that name reached .NET and returns its argument.</summary>
-    public async Task<object?> WaitForAsync(string name, Func<object?, bool>? match = null, int timeoutMs = 20_000)
+    /// <summary>
+    /// Waits until an event of that name reached .NET, among those after the first
+    /// <paramref name="since"/> (<see cref="Events"/>' count before the step under test), and returns its argument.
+    /// </summary>
+    public async Task<object?> WaitForAsync(string name, Func<object?, bool>? match = null, int since = 0, int timeoutMs = 20_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)
         {
-            foreach (var (seen, argument) in _events)
+            foreach (var (seen, argument) in _events.Skip(since))
             {
                 if (seen == name && (match is null || match(argument)))
                 {

@@ -35,11 +35,14 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         Assert.Equal("msg_unknown", log.Data.GetProperty("itemId").GetString());
 
         // A new thread from C#, then back to the first one: the change reaches .NET each time.
+        var seen = panel.Events.Count;
         await panel.RunAsync(p => p.SetThreadIdAsync(null));
         await Expect(page.Locator("[data-testid=start-screen]")).ToBeVisibleAsync();
-        await panel.WaitForAsync("chatkit.thread.change", e => ((ChatKitThreadChangeEvent)e!).ThreadId is null);
+        await panel.WaitForAsync("chatkit.thread.change", e => ((ChatKitThreadChangeEvent)e!).ThreadId is null, seen);
+        seen = panel.Events.Count;
         await panel.RunAsync(p => p.SetThreadIdAsync(threadId));
-        await panel.WaitForAsync("chatkit.thread.load.end", e => ((ChatKitThreadLoadEvent)e!).ThreadId == threadId);
+        await panel.WaitForAsync("chatkit.thread.load.start", e => ((ChatKitThreadLoadEvent)e!).ThreadId == threadId, seen);
+        await panel.WaitForAsync("chatkit.thread.load.end", e => ((ChatKitThreadLoadEvent)e!).ThreadId == threadId, seen);
         await Expect(ChatUi.Items(page, "user_message")).ToContainTextAsync("events please");
         Assert.Empty(errors);
     }
@@ -91,10 +94,11 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         var panel = fixture.Panels.Latest;
         await ChatUi.SendAsync(page, "clientwidget");
         var before = fixture.Log.Actions.Count;
+        var seen = panel.Events.Count;
 
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
 
-        var action = (ChatKitWidgetActionEvent)(await panel.WaitForAsync("widgets.onAction"))!;
+        var action = (ChatKitWidgetActionEvent)(await panel.WaitForAsync("widgets.onAction", since: seen))!;
         Assert.Equal(("order.approve", 42), (action.Type, action.Payload!.Value.GetProperty("order").GetInt32()));
         Assert.StartsWith("msg", action.ItemId, StringComparison.Ordinal);
         Assert.Equal("Card", action.Widget.GetProperty("type").GetString());
