@@ -629,14 +629,19 @@ public abstract partial class ChatKitServer<TContext>
                 return new ErrorEvent { Code = ErrorCodeOf(ex), Message = custom.Message, AllowRetry = custom.AllowRetry };
             case StreamErrorException stream:
                 return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = stream.AllowRetry };
-            case var _ when _transientFailures.IsTransient(ex):
-                // A passing failure (the database went away): the host counts it in its own log,
-                // rather than one error with a stack trace per open stream.
-                _transientFailures.Record(ex);
-                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = true };
             default:
-                LogResponderFailed(ex);
-                return new ErrorEvent { Code = ErrorCodeOf(ex), AllowRetry = true };
+                if (_transientFailures.IsTransient(ex))
+                {
+                    // A passing failure (the database went away): the host counts it in its own log,
+                    // rather than one error with a stack trace per open stream.
+                    _transientFailures.Record(ex);
+                }
+                else
+                {
+                    LogResponderFailed(ex);
+                }
+
+                return new ErrorEvent { Code = ErrorCodes.StreamError, AllowRetry = true };
         }
     }
 
