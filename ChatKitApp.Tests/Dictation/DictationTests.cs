@@ -121,6 +121,23 @@ public sealed class DictationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transcribe_over_the_per_user_rate_limit_gets_429_and_reaches_no_provider()
+    {
+        _fake.Enqueue(FakeReply.Text("one"), FakeReply.Text("two"), FakeReply.Text("three"));
+        await using var app = App(new() { ["ChatKit:RateLimits:RequestsPerWindow"] = "2", ["ChatKit:RateLimits:RateWindowSeconds"] = "60" });
+        using var user = await UserClient.CreateGuestAsync(app);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await TranscribeAsync(user.Http, Audio, "audio/webm")).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, _fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task Transcribe_without_a_transcription_model_is_not_implemented()
     {
         await using var app = new ChatKitAppFactory(new() { ["ChatKit:Model:Endpoint"] = _fake.BaseUrl, ["ChatKit:Model:ApiKey"] = "sk-test" });
