@@ -19,6 +19,8 @@ import { renderWidget } from './widgets.js';
  * @property {(item: ThreadItem) => import('./widgets.js').WidgetContext} widgetContext
  * @property {(item: ThreadItem, input: import('./types.js').StructuredInputAnswer) => Promise<void>} onStructuredInput
  * @property {((entity: Entity) => void) | undefined} onEntityClick
+ * @property {((tag: HTMLElement, entity: Entity) => void) | undefined} previewEntity shows the
+ *   host's preview of an interactive tag while it is hovered or focused (entities.onRequestPreview)
  * @property {(name: string, data: Record<string, unknown>) => void} log
  */
 
@@ -50,11 +52,15 @@ const safeImageSrc = (url) => url && /^data:image\/(png|jpeg|gif|webp);base64,/i
  */
 const renderUserPart = (part, ctx) => {
   if (part.type === 'input_text') return part.text;
-  const interactive = part.interactive && ctx.onEntityClick;
   // other part types (none today) show nothing
-  return part.type === 'input_tag' && h(interactive ? 'button.tag.interactive' : 'span.tag', {
-    text: '@' + part.text, onclick: interactive && (() => ctx.onEntityClick?.(tagEntity(part))),
+  if (part.type !== 'input_tag') return null;
+  const entity = tagEntity(part);
+  const interactive = part.interactive && (ctx.onEntityClick || ctx.previewEntity);
+  const tag = h(interactive ? 'button.tag.interactive' : 'span.tag', {
+    text: '@' + part.text, onclick: part.interactive && ctx.onEntityClick && (() => ctx.onEntityClick?.(entity)),
   });
+  if (interactive) ctx.previewEntity?.(tag, entity);
+  return tag;
 };
 
 /** @param {import('./types.js').Attachment} attachment */

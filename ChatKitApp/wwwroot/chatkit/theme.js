@@ -1,8 +1,14 @@
 // @ts-check
 // The `theme` option: color scheme, radius and density as attributes the stylesheet reads, and
-// the accent, surface and typography as --ck-* custom properties on the element's root.
+// the accent, surface and typography as --ck-* custom properties on the element's root
+// (grayscale and font sources in theme-extras.js).
 
 /** @typedef {import('./types.js').ChatKitOptions['theme']} Theme */
+
+/** @type {Promise<typeof import('./theme-extras.js')> | null} loaded when a theme first needs it */
+let extras = null;
+/** @type {WeakMap<HTMLElement, object>} each root's latest theme: a slower, older one must not win */
+const latest = new WeakMap();
 
 /**
  * Applies a theme to the element's root and returns its color scheme.
@@ -32,6 +38,12 @@ export function applyTheme(root, theme) {
   };
   for (const [name, value] of Object.entries(properties)) {
     if (value) root.style.setProperty(name, value);
+  }
+  // Grayscale palettes and web fonts are rare: their code loads when a theme first uses them,
+  // and then runs for every later theme too, to undo them.
+  latest.set(root, options);
+  if (options.color?.grayscale || options.typography?.fontSources?.length || extras) {
+    (extras ??= import('./theme-extras.js')).then((m) => latest.get(root) === options && m.applyThemeExtras(root, scheme, options));
   }
   return scheme;
 }
