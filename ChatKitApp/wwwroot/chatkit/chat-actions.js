@@ -135,7 +135,6 @@ export function renderItem(chat, item, streaming) {
     onStructuredInput: (target, input) => submitStructuredInput(chat, target, input),
     onEntityClick,
     previewEntity: chat.options?.entities?.onRequestPreview && ((tag, entity) => {
-      // The preview's code loads when a tag is first hovered or focused.
       tag.onpointerenter = tag.onfocus = () => import('./entity-preview.js').then((m) => m.showEntityPreview(chat, tag, entity));
     }),
     log: (name, data) => chat.log(name, data),

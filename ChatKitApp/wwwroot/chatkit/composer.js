@@ -131,7 +131,7 @@ export function createComposer(hooks) {
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
-  // entities.showComposerMenu: a button that starts an @-mention where the caret is.
+  // entities.showComposerMenu: starts an @-mention at the caret.
   const mentionButton = h('button.icon-button.glyph', {
     label: 'Mention', text: '@', testid: 'composer-mention',
     onclick() {
@@ -483,7 +483,7 @@ export function createComposer(hooks) {
   /**
    * Applies the composer options (called on every setOptions).
    * @param {ComposerOptions} value
-   * @param {boolean} [mentionMenu] show the @ button (entities.showComposerMenu with a tag search)
+   * @param {boolean} [mentionMenu] show the @ button
    */
   const configure = (value, mentionMenu) => {
     options = value; // the element passes `options.composer ?? {}`

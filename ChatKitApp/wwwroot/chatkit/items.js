@@ -19,8 +19,7 @@ import { renderWidget } from './widgets.js';
  * @property {(item: ThreadItem) => import('./widgets.js').WidgetContext} widgetContext
  * @property {(item: ThreadItem, input: import('./types.js').StructuredInputAnswer) => Promise<void>} onStructuredInput
  * @property {((entity: Entity) => void) | undefined} onEntityClick
- * @property {((tag: HTMLElement, entity: Entity) => void) | undefined} previewEntity shows the
- *   host's preview of an interactive tag while it is hovered or focused (entities.onRequestPreview)
+ * @property {((tag: HTMLElement, entity: Entity) => void) | undefined} previewEntity
  * @property {(name: string, data: Record<string, unknown>) => void} log
  */
 
@@ -52,14 +51,12 @@ const safeImageSrc = (url) => url && /^data:image\/(png|jpeg|gif|webp);base64,/i
  */
 const renderUserPart = (part, ctx) => {
   if (part.type === 'input_text') return part.text;
-  // other part types (none today) show nothing
-  if (part.type !== 'input_tag') return null;
-  const entity = tagEntity(part);
   const interactive = part.interactive && (ctx.onEntityClick || ctx.previewEntity);
-  const tag = h(interactive ? 'button.tag.interactive' : 'span.tag', {
-    text: '@' + part.text, onclick: part.interactive && ctx.onEntityClick && (() => ctx.onEntityClick?.(entity)),
+  // other part types (none today) show nothing
+  const tag = part.type === 'input_tag' && h(interactive ? 'button.tag.interactive' : 'span.tag', {
+    text: '@' + part.text, onclick: part.interactive && ctx.onEntityClick && (() => ctx.onEntityClick?.(tagEntity(part))),
   });
-  if (interactive) ctx.previewEntity?.(tag, entity);
+  if (tag && interactive) ctx.previewEntity?.(tag, tagEntity(part)); // entities.onRequestPreview
   return tag;
 };
 

@@ -14,8 +14,7 @@ import { h, copyButton } from './dom.js';
 // defaults are what we want (GitHub-flavoured, no line breaks from single newlines, synchronous).
 // Raw HTML in model or user text is shown as the text it is, never parsed (an `<img onerror>`
 // in a reply is text, not a sanitised image); DOMPurify stays as the net for what markdown makes.
-// A `chatkit-link://name?key=value` link is the host's, not a page: it keeps its target in
-// data-deeplink (DOMPurify would drop the unknown scheme from an href) and fires chatkit.deeplink.
+// A chatkit-link:// link fires chatkit.deeplink; DOMPurify would drop its scheme from an href.
 const marked = new Marked({
   renderer: {
     html: ({ text }) => escapeHtml(text),
@@ -105,16 +104,13 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
 
   for (const a of all('a[href]')) Object.assign(a, NEW_TAB);
   for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (all('a[data-deeplink]'))) {
-    // The href makes it a link for the keyboard and assistive technology; a click never follows it.
-    const url = parseUrl(a.href = a.dataset.deeplink ?? '');
+    const url = parseUrl(a.href = a.dataset.deeplink ?? ''); // a link for the keyboard, never followed
     a.onclick = (event) => {
       event.preventDefault();
-      if (url) onDeeplink?.({ name: decodeURIComponent(url.host + url.pathname).replace(/^\/+|\/+$/g, ''), data: Object.fromEntries(url.searchParams) });
+      if (url) onDeeplink?.({ name: decodeURIComponent(url.host + url.pathname), data: Object.fromEntries(url.searchParams) });
     };
   }
-  for (const img of all('img')) {
-    if (!imageAllowed(img.getAttribute('src') ?? '', allowedImageDomains)) img.remove();
-  }
+  for (const img of all('img')) if (!imageAllowed(img.getAttribute('src') ?? '', allowedImageDomains)) img.remove();
   // Each `<pre>` gets a header holding the language and a copy button.
   for (const pre of all('pre')) {
     const code = pre.querySelector('code');
@@ -210,14 +206,13 @@ export const safeUrl = (url) => {
 };
 
 /**
- * Whether an image may show: when a list of allowed image hosts is set (the thread's
- * `allowed_image_domains`), only images from those hosts and their subdomains may.
+ * Whether an image may show: with a list of allowed hosts set, only from them (or subdomains).
  * @param {string} src
- * @param {string[] | null | undefined} allowedDomains
+ * @param {string[] | null} [domains]
  */
-export const imageAllowed = (src, allowedDomains) => {
+export const imageAllowed = (src, domains) => {
   const host = hostOf(src);
-  return !allowedDomains || allowedDomains.some((domain) => host === domain || host.endsWith('.' + domain));
+  return !domains || domains.some((domain) => host === domain || host.endsWith('.' + domain));
 };
 
 /** @param {string} url */

@@ -7,6 +7,8 @@
 
 /** @type {WeakMap<HTMLElement, FontFace[]>} the fonts each element's theme added */
 const added = new WeakMap();
+/** @type {WeakMap<HTMLElement, [string, string][]>} the palette properties each element's theme set */
+const tinted = new WeakMap();
 
 /**
  * Lightness (%) of each neutral color of the stylesheet's palette, light and dark, that the
@@ -21,11 +23,20 @@ const NEUTRALS = {
 /**
  * Applies (or, when the theme has none, undoes) the grayscale palette and the font sources.
  * Runs after theme.js has set the root's other properties; colors set there (surface) win.
+ * Calls come in the order of the themes (while this module loads they wait in line), but
+ * theme.js may have set the next theme's properties before an earlier call runs: so each call
+ * first takes back what the one before it set, where it is still there.
  * @param {HTMLElement} root
  * @param {'light' | 'dark'} scheme
  * @param {ThemeOption} theme
  */
 export function applyThemeExtras(root, scheme, theme) {
+  for (const [name, value] of tinted.get(root) ?? []) {
+    if (root.style.getPropertyValue(name) === value) root.style.removeProperty(name);
+  }
+  /** @type {[string, string][]} */
+  const set = [];
+  tinted.set(root, set);
   const grayscale = theme.color?.grayscale;
   if (grayscale) {
     const light = scheme === 'light';
@@ -37,6 +48,7 @@ export function applyThemeExtras(root, scheme, theme) {
       const text = name.includes('text');
       const lightness = clamp((light ? lightL : darkL) + (text ? 0 : shade), 0, 100);
       root.style.setProperty(name, `hsl(${Number(grayscale.hue) || 0} ${text ? saturation / 3 : saturation}% ${lightness}%)`);
+      set.push([name, root.style.getPropertyValue(name)]);
     }
   }
 

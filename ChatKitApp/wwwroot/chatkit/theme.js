@@ -5,10 +5,8 @@
 
 /** @typedef {import('./types.js').ChatKitOptions['theme']} Theme */
 
-/** @type {Promise<typeof import('./theme-extras.js')> | null} loaded when a theme first needs it */
+/** @type {Promise<typeof import('./theme-extras.js')> | null} */
 let extras = null;
-/** @type {WeakMap<HTMLElement, object>} each root's latest theme: a slower, older one must not win */
-const latest = new WeakMap();
 
 /**
  * Applies a theme to the element's root and returns its color scheme.
@@ -39,11 +37,9 @@ export function applyTheme(root, theme) {
   for (const [name, value] of Object.entries(properties)) {
     if (value) root.style.setProperty(name, value);
   }
-  // Grayscale palettes and web fonts are rare: their code loads when a theme first uses them,
-  // and then runs for every later theme too, to undo them.
-  latest.set(root, options);
+  // Rare options: their code loads when first used, then runs for every theme (to undo them).
   if (options.color?.grayscale || options.typography?.fontSources?.length || extras) {
-    (extras ??= import('./theme-extras.js')).then((m) => latest.get(root) === options && m.applyThemeExtras(root, scheme, options));
+    (extras ??= import('./theme-extras.js')).then((m) => m.applyThemeExtras(root, scheme, options));
   }
   return scheme;
 }
