@@ -9,4 +9,6 @@ public sealed record ChatKitComposer
     public IReadOnlyList<ChatKitComposerTool>? Tools { get; init; }
 
     public IReadOnlyList<ChatKitComposerModel>? Models { get; init; }
+
+    public ChatKitDictation? Dictation { get; init; }
 }
