@@ -134,7 +134,7 @@ export function createComposer(hooks) {
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
-  // entities.showComposerMenu: starts an @-mention at the caret.
+  // entities.showComposerMenu
   const mentionButton = h('button.icon-button.glyph', {
     label: 'Mention', text: '@', testid: 'composer-mention',
     onclick() {

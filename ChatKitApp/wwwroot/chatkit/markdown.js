@@ -104,10 +104,10 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
 
   for (const a of all('a[href]')) Object.assign(a, NEW_TAB);
   for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (all('a[data-deeplink]'))) {
-    const url = parseUrl(a.href = a.dataset.deeplink ?? ''); // a link for the keyboard, never followed
+    const url = parseUrl(a.href = a.dataset.deeplink ?? ''); // focusable, never followed
     a.onclick = (event) => {
       event.preventDefault();
-      if (url) onDeeplink?.({ name: decodeURIComponent(url.host + url.pathname), data: Object.fromEntries(url.searchParams) });
+      if (url) onDeeplink?.({ name: url.host + url.pathname, data: Object.fromEntries(url.searchParams) });
     };
   }
   for (const img of all('img')) if (!imageAllowed(img.getAttribute('src') ?? '', allowedImageDomains)) img.remove();

@@ -1,7 +1,6 @@
 // @ts-check
 // The `theme` option: color scheme, radius and density as attributes the stylesheet reads, and
-// the accent, surface and typography as --ck-* custom properties on the element's root
-// (grayscale and font sources in theme-extras.js).
+// the accent, surface and typography as --ck-* custom properties on the element's root.
 
 /** @typedef {import('./types.js').ChatKitOptions['theme']} Theme */
 
@@ -37,7 +36,7 @@ export function applyTheme(root, theme) {
   for (const [name, value] of Object.entries(properties)) {
     if (value) root.style.setProperty(name, value);
   }
-  // Rare options: their code loads when first used, then runs for every theme (to undo them).
+  // Loaded on first use, then run for every theme (to undo).
   if (options.color?.grayscale || options.typography?.fontSources?.length || extras) {
     (extras ??= import('./theme-extras.js')).then((m) => m.applyThemeExtras(root, scheme, options));
   }

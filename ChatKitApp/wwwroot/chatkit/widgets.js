@@ -300,7 +300,7 @@ const RENDERERS = {
     class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true',
   }, node.name ? protocolIcon(node.name) : null),
 
-  // The thread's allowed image hosts hold, as for markdown images.
+  // as for markdown images
   Image: (node, ctx) => imageAllowed(node.src ?? '', ctx.markdown.allowedImageDomains) ? h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
     src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
