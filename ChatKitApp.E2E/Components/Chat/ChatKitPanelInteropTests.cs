@@ -86,6 +86,29 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_clicked_deeplink_reaches_dotnet_as_OnDeeplink_with_its_name_and_data()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await ChatUi.SendAsync(page, "deeplink please");
+        var link = ChatUi.Items(page, "assistant_message").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "order 42" });
+        await Expect(link).ToBeVisibleAsync();
+        var seen = panel.Events.Count;
+        var url = page.Url;
+
+        await link.ClickAsync();
+
+        var deeplink = (ChatKitNamedEvent)(await panel.WaitForAsync("chatkit.deeplink", since: seen))!;
+        Assert.Equal("order", deeplink.Name);
+        Assert.Equal(("42", "items"), (deeplink.Data.GetProperty("id").GetString(), deeplink.Data.GetProperty("tab").GetString()));
+        Assert.Equal(url, page.Url);
+        Assert.Single(page.Context.Pages);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_client_handled_widget_action_reaches_dotnet_and_not_the_server()
     {
         var (context, page, errors) = await fixture.NewPageAsync();

@@ -579,7 +579,7 @@ export class Chat {
     this.scheme = scheme;
     this.layout.apply(options, this.#locale());
     if (options.history?.enabled === false) this.history.close();
-    this.composer.configure(options.composer ?? {});
+    this.composer.configure(options.composer ?? {}, Boolean(options.entities?.showComposerMenu && options.entities.onTagSearch));
     this.view.refreshTurnActions();
     this.updateChrome();
   }

@@ -134,6 +134,17 @@ export function createComposer(hooks) {
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
+  // entities.showComposerMenu
+  const mentionButton = h('button.icon-button.glyph', {
+    label: 'Mention', text: '@', testid: 'composer-mention',
+    onclick() {
+      const start = input.selectionStart;
+      input.setRangeText(/\S$/.test(input.value.slice(0, start)) ? ' @' : '@', start, input.selectionEnd, 'end');
+      input.focus();
+      update();
+      searchTags();
+    },
+  });
   const toolMenu = h('div.popup.tool-menu', {
     role: 'menu', ariaLabel: 'Tools',
     /** @param {KeyboardEvent} event */
@@ -213,7 +224,7 @@ export function createComposer(hooks) {
   },
   replyBox, attachmentList, tagMenu, input,
   h('div.composer-toolbar',
-    h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
+    h('div.toolbar-start', attachButton, fileInput, mentionButton, toolsButton, toolMenu, toolChips, modelSelect),
     h('div.toolbar-end', micButton, sendButton, stopButton))));
 
   /**
@@ -275,6 +286,7 @@ export function createComposer(hooks) {
     const isLocked = Boolean(locked);
     input.disabled = isLocked;
     attachButton.disabled = isLocked;
+    mentionButton.disabled = isLocked;
     toolsButton.disabled = isLocked;
     micButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
@@ -495,9 +507,11 @@ export function createComposer(hooks) {
   /**
    * Applies the composer options (called on every setOptions).
    * @param {ComposerOptions} value
+   * @param {boolean} [mentionMenu] show the @ button
    */
-  const configure = (value) => {
+  const configure = (value, mentionMenu) => {
     options = value; // the element passes `options.composer ?? {}`
+    mentionButton.hidden = !mentionMenu;
     const attachments = options.attachments;
     attachButton.hidden = !attachments?.enabled;
     fileInput.accept = Object.entries({ ...attachments?.accept }).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
