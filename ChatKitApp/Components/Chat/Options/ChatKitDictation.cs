@@ -1,0 +1,3 @@
+namespace ChatKitApp.Components.Chat.Options;
+
+public sealed record ChatKitDictation(bool Enabled);
