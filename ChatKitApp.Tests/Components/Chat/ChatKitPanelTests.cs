@@ -304,13 +304,16 @@ public sealed class ChatKitPanelTests : IDisposable
         };
         var cut = _ctx.Render<ChatKitPanel>(p => p.Add(x => x.Options, WithButton("first")));
         cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
-        var mounted = JsonSerializer.SerializeToElement(Assert.Single(_module.Invocations["mount"]).Arguments[1]);
+        var mount = Assert.Single(_module.Invocations["mount"]);
+        var mounted = JsonSerializer.SerializeToElement(mount.Arguments[1]);
+        var config = JsonSerializer.SerializeToElement(mount.Arguments[2]);
 
         await cut.InvokeAsync(() => cut.Instance.OnOptionCallbackAsync("header.rightAction.onClick", "[]"));
         cut.Render(p => p.Add(x => x.Options, WithButton("second")));
         await cut.InvokeAsync(() => cut.Instance.OnOptionCallbackAsync("header.rightAction.onClick", "[]"));
 
         Assert.True(mounted.GetProperty("header").GetProperty("rightAction").GetProperty("onClick").GetBoolean());
+        Assert.Equal(ChatKitOptionCallbacks.Paths, config.GetProperty("optionCallbacks").EnumerateArray().Select(p => p.GetString()!));
         Assert.Equal(["first", "second"], clicked);
     }
 

@@ -36,7 +36,7 @@ export async function mount(host, options, config, dotnet) {
     /** @param {Record<string, any>} next */
     apply(next) {
       state.options = next;
-      const wired = withCallbacks(next, dotnet);
+      const wired = withCallbacks(next, config.optionCallbacks, dotnet);
       const saved = localStorage.getItem(config.storageKey);
       // The page's theme wins over the options' scheme: a page loaded dark never hosts a light chat.
       const pageScheme = document.documentElement.dataset.bsTheme;

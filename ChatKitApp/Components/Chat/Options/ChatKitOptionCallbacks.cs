@@ -9,7 +9,7 @@ namespace ChatKitApp.Components.Chat.Options;
 /// </summary>
 public static class ChatKitOptionCallbacks
 {
-    /// <summary>Every callback member the options can carry; the host module wires the same list.</summary>
+    /// <summary>Every callback member the options can carry; the panel hands the module this list to wire.</summary>
     public static IReadOnlyList<string> Paths { get; } =
     [
         "header.leftAction.onClick",

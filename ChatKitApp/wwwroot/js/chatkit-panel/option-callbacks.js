@@ -3,21 +3,15 @@
 // carries no functions; each becomes a function that sends its path and arguments to .NET
 // (ChatKitPanel.OnOptionCallbackAsync) and gives the element what .NET answers.
 
-// The same list as ChatKitOptionCallbacks.Paths.
-const PATHS = [
-  'header.leftAction.onClick', 'header.rightAction.onClick',
-  'entities.onTagSearch', 'entities.onClick', 'entities.onRequestPreview',
-  'commands.onSearch', 'commands.onSelect',
-];
-
 /**
- * A copy of `options` with a function at every callback member marked `true`.
- * @param {Record<string, any>} options @param {any} dotnet a DotNetObjectReference
+ * A copy of `options` with a function at every callback member marked `true`. The paths are the
+ * panel's config (ChatKitOptionCallbacks.Paths), so the browser keeps no list of its own.
+ * @param {Record<string, any>} options @param {string[]} paths @param {any} dotnet a DotNetObjectReference
  * @returns {Record<string, any>}
  */
-export function withCallbacks(options, dotnet) {
+export function withCallbacks(options, paths, dotnet) {
   const copy = structuredClone(options);
-  for (const path of PATHS) {
+  for (const path of paths) {
     const keys = path.split('.');
     const last = /** @type {string} */ (keys.pop());
     const parent = keys.reduce((/** @type {any} */ node, key) => node?.[key], copy);
