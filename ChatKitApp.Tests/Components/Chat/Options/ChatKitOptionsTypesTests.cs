@@ -72,6 +72,61 @@ public sealed class ChatKitOptionsTypesTests
         Assert.Equal(callbacks.Order(StringComparer.Ordinal), ChatKitOptionCallbacks.Paths.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Required_members_of_the_npm_types_are_serialized_when_only_what_csharp_requires_is_given()
+    {
+        var types = await ReadTypesAsync("ChatKitOptions");
+        // Each option object with only its constructor's required arguments: what C# lets a page leave out.
+        var minimal = new ChatKitOptions
+        {
+            Theme = new ChatKitTheme
+            {
+                Typography = new ChatKitTypography { FontSources = [new ChatKitFontSource("Inter", "/inter.woff2")] },
+                Color = new ChatKitColors { Grayscale = new ChatKitGrayscale(220, 1), Accent = new ChatKitAccent("#000"), Surface = new ChatKitSurface("#fff", "#000") },
+            },
+            Header = new ChatKitHeader { Title = new ChatKitHeaderTitle(), LeftAction = new("home", default), RightAction = new("close", default) },
+            History = new ChatKitHistory(),
+            StartScreen = new ChatKitStartScreen { Prompts = [new ChatKitPrompt("Tag", ChatKitPromptMessage.FromParts(ChatKitContentPart.InputTag("doc_1", "Doc"), ChatKitContentPart.InputText("hi")))] },
+            ThreadItemActions = new ChatKitThreadItemActions(),
+            Composer = new ChatKitComposer
+            {
+                Attachments = new ChatKitAttachments(true),
+                Tools = [new ChatKitComposerTool("search", "Search", "search")],
+                Models = [new ChatKitComposerModel("fast", "Fast")],
+                Dictation = new ChatKitDictation(false),
+            },
+            Disclaimer = new ChatKitDisclaimer("Careful"),
+            Entities = new ChatKitEntities(),
+            Commands = new ChatKitCommands(),
+            Thread = new ChatKitThreadView(),
+        };
+        var json = JsonNode.Parse(ChatKitOptionsSerializer.ToJson(minimal))!;
+
+        var problems = new List<string>();
+        CompareRequired(types["ChatKitOptions"]!.AsObject(), [json], "", PanelSupplied, problems);
+
+        Assert.True(problems.Count == 0, "Members @openai/chatkit requires are left out:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>Every object at one place in the type tree must carry each member the types do not mark optional.</summary>
+    private static void CompareRequired(JsonObject members, IReadOnlyList<JsonNode> values, string path, IReadOnlyCollection<string> skip, List<string> problems)
+    {
+        var objects = values.SelectMany(Flatten).OfType<JsonObject>().ToList();
+        foreach (var (name, member) in members.Where(m => !skip.Contains(m.Key)))
+        {
+            if (!member!["optional"]!.GetValue<bool>() && objects.Any(o => !o.ContainsKey(name)))
+            {
+                problems.Add($"{path}{name}: required, but left out");
+            }
+
+            var found = objects.Where(o => o.ContainsKey(name)).Select(o => o[name]!).ToList();
+            if (member["members"] is JsonObject nested && found.Count > 0)
+            {
+                CompareRequired(nested, found, $"{path}{name}.", [], problems);
+            }
+        }
+    }
+
     private static JsonNode Node(string json) => JsonNode.Parse(json)!;
 
     /// <summary>

@@ -14,18 +14,27 @@ const checker = program.getTypeChecker();
 const source = program.getSourceFile(typesFile);
 if (!source) throw new Error(`Cannot read ${typesFile}`);
 
+/** The object types a type stands for: union members, array elements; not callables or primitives. */
+function objectsOf(type) {
+  if (type.isUnion()) return type.types.flatMap(objectsOf);
+  if (checker.isArrayType(type)) return objectsOf(checker.getTypeArguments(type)[0]);
+  return type.flags & ts.TypeFlags.Object && type.getCallSignatures().length === 0 ? [type] : [];
+}
+
 /** @param {any} type @param {Set<any>} seen */
 function members(type, seen) {
+  const objects = objectsOf(type).filter((t) => !seen.has(t));
   const result = {};
-  for (const part of type.isUnion() ? type.types : [type]) {
-    const element = checker.isArrayType(part) ? checker.getTypeArguments(part)[0] : part;
-    if (element.isUnion()) { Object.assign(result, members(element, seen)); continue; }
-    if (!(element.flags & ts.TypeFlags.Object) || element.getCallSignatures().length > 0 || seen.has(element)) continue;
+  for (const element of objects) {
     for (const symbol of checker.getPropertiesOfType(element)) {
       const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
       const memberType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(symbol, declaration));
       const callback = (memberType.isUnion() ? memberType.types : [memberType]).some((t) => t.getCallSignatures().length > 0);
-      const entry = { optional: (symbol.flags & ts.SymbolFlags.Optional) !== 0, callback };
+      // A union's member is required only when every alternative requires it (input_text has no id).
+      const optional = (symbol.flags & ts.SymbolFlags.Optional) !== 0
+        || objects.some((other) => !checker.getPropertyOfType(other, symbol.name))
+        || result[symbol.name]?.optional === true;
+      const entry = { optional, callback };
       if (!callback) {
         const nested = members(memberType, new Set([...seen, element]));
         if (Object.keys(nested).length > 0) entry.members = { ...(result[symbol.name]?.members ?? {}), ...nested };
