@@ -32,12 +32,12 @@ npm install --prefix "$tsc_dir" --no-audit --no-fund --no-save --loglevel=error 
 mcp_everything_version=2026.8.31
 npm install --prefix "$tsc_dir/mcp" --no-audit --no-fund --no-save --loglevel=error "@modelcontextprotocol/server-everything@$mcp_everything_version" >/dev/null
 export CHATKIT_MCP_EVERYTHING="$tsc_dir/mcp/node_modules/@modelcontextprotocol/server-everything/dist/index.js"
-# The options test (ChatKitOptionsTypesTests) compares the typed options with the element's own
-# types: @openai/chatkit from npm at a pinned version, read with the TypeScript installed above; the
-# test fails (never skips) without CHATKIT_NPM_TYPES and CHATKIT_TYPESCRIPT.
+# The options and widget tests compare the typed C# surface with the element's own types: the npm
+# package @openai/chatkit at a pinned version, into a temp dir; they fail (never skip) without CHATKIT_NPM_TYPES.
+# The options test reads them with the TypeScript compiler installed above (CHATKIT_TYPESCRIPT).
 chatkit_types_version=1.9.0
 npm install --prefix "$tsc_dir/chatkit" --no-audit --no-fund --no-save --loglevel=error "@openai/chatkit@$chatkit_types_version" >/dev/null
-export CHATKIT_NPM_TYPES="$tsc_dir/chatkit/node_modules/@openai/chatkit/types/index.d.ts"
+export CHATKIT_NPM_TYPES="$tsc_dir/chatkit/node_modules/@openai/chatkit"
 export CHATKIT_TYPESCRIPT="$tsc_dir/node_modules/typescript"
 echo "== tsc --noEmit -p eng/tsconfig.element.json (typescript $typescript_version)"
 if node "$tsc_dir/node_modules/typescript/bin/tsc" -p eng/tsconfig.element.json; then

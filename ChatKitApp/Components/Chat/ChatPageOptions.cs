@@ -90,4 +90,14 @@ public static class ChatPageOptions
         ];
         return options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Models = models } };
     }
+
+    /// <summary>
+    /// Turns the composer's microphone on when the server can transcribe
+    /// (<see cref="ChatModelOptions.DictationEnabled"/>); otherwise the option is left out, and both
+    /// elements show no microphone.
+    /// </summary>
+    public static ChatKitOptions WithDictation(ChatKitOptions options, ChatModelOptions model) =>
+        model.DictationEnabled
+            ? options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Dictation = new ChatKitDictation(Enabled: true) } }
+            : options;
 }

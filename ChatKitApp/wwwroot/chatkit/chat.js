@@ -98,6 +98,7 @@ export class Chat {
       },
       onError: (message) => this.reportError(new Error(message)),
       tagSearch: () => this.options?.entities?.onTagSearch,
+      transcribe: async (params) => (await this.api.request('input.transcribe', params)).text,
     });
 
     this.history = createHistoryPanel({

@@ -22,6 +22,7 @@ import { composeContent, userInput } from './thread-model.js';
  * @property {(attachmentId: string) => void} deleteAttachment
  * @property {(message: string) => void} onError
  * @property {(() => ((query: string) => Promise<Entity[]>) | undefined)} tagSearch
+ * @property {(params: { audio_base64: string, mime_type: string }) => Promise<string>} transcribe
  */
 
 /**
@@ -81,6 +82,8 @@ export function createComposer(hooks) {
   /** @type {number | undefined} */
   let timer;
   let queryId = 0;
+  /** @type {Promise<{ toggle: () => void }> | undefined} dictation, loaded on first use */
+  let dictation;
 
   const input = /** @type {HTMLTextAreaElement} */ (h('textarea.composer-input', {
     rows: 1, ariaLabel: 'Message', testid: 'composer-input',
@@ -155,6 +158,13 @@ export function createComposer(hooks) {
       /** @type {HTMLElement} */ (toolMenu.firstElementChild).focus();
     },
   }, uiIcon('tools')));
+  const micButton = /** @type {HTMLButtonElement} */ (h('button.icon-button.dictate', {
+    label: 'Dictate', testid: 'dictate',
+    async onclick() {
+      dictation ??= import('./dictation.js').then((m) => m.createDictation(micButton, { transcribe: hooks.transcribe, onText: insertText, onError }));
+      (await dictation).toggle();
+    },
+  }, uiIcon('mic')));
   const toolChips = h('div.tool-chips');
   const modelSelect = /** @type {HTMLSelectElement} */ (h('select.model-select', { ariaLabel: 'Model', testid: 'composer-model' }));
   const sendButton = /** @type {HTMLButtonElement} */ (h('button.send-button', { type: 'submit', label: 'Send message', testid: 'send' }, uiIcon('send')));
@@ -204,7 +214,7 @@ export function createComposer(hooks) {
   replyBox, attachmentList, tagMenu, input,
   h('div.composer-toolbar',
     h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
-    h('div.toolbar-end', sendButton, stopButton))));
+    h('div.toolbar-end', micButton, sendButton, stopButton))));
 
   /**
    * A key pressed while the tag menu shows results.
@@ -266,6 +276,7 @@ export function createComposer(hooks) {
     input.disabled = isLocked;
     attachButton.disabled = isLocked;
     toolsButton.disabled = isLocked;
+    micButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
     lockedNote.textContent = locked || '';
     lockedNote.hidden = !isLocked;
@@ -301,6 +312,19 @@ export function createComposer(hooks) {
     if (value.selectedModelId !== undefined) modelSelect.value = value.selectedModelId ?? '';
     resize();
     update();
+  };
+
+  /**
+   * Dictated text goes in at the caret, set apart from the words around it by a space.
+   * @param {string} text
+   */
+  const insertText = (text) => {
+    const { value, selectionStart: start, selectionEnd: end } = input;
+    const before = start && !/\s$/.test(value.slice(0, start)) ? ' ' : '';
+    input.setRangeText(before + text, start, end, 'end');
+    resize();
+    update();
+    input.focus();
   };
 
   // ---- @-tags ---------------------------------------------------------------------------
@@ -481,6 +505,7 @@ export function createComposer(hooks) {
     tools = options.tools ?? [];
     tool = find(tool?.id); // the same tool in the new options, or none
     toolsButton.hidden = tools.every((t) => t.pinned);
+    micButton.hidden = !options.dictation?.enabled;
 
     const models = options.models ?? [];
     const enabled = models.filter((m) => !m.disabled);

@@ -187,6 +187,7 @@
  *   accept?: Record<string, string[]> }} [attachments]
  * @property {ToolOption[]} [tools]
  * @property {ModelOption[]} [models]
+ * @property {{ enabled: boolean }} [dictation] the microphone, which sends `input.transcribe`
  *
  * @typedef {object} ThemeOption
  * @property {'light' | 'dark'} [colorScheme]

@@ -13,7 +13,7 @@ namespace ChatKitApp.Tests.Components.Chat.Options;
 /// </summary>
 public sealed class ChatKitOptionsTypesTests
 {
-    /// <summary>Set by eng/test.sh, which installs both packages with npm at pinned versions.</summary>
+    /// <summary>Set by eng/test.sh, which installs both packages with npm at pinned versions: the packages' folders.</summary>
     private const string TypesVariable = "CHATKIT_NPM_TYPES";
     private const string TypeScriptVariable = "CHATKIT_TYPESCRIPT";
 
@@ -185,11 +185,12 @@ public sealed class ChatKitOptionsTypesTests
     /// <summary>Runs chatkit-types-tree.mjs on the installed package: { TypeName: { member: {optional, callback, members?} } }.</summary>
     private static async Task<JsonObject> ReadTypesAsync(params string[] typeNames)
     {
-        var typesFile = Environment.GetEnvironmentVariable(TypesVariable);
+        var package = Environment.GetEnvironmentVariable(TypesVariable);
+        var typesFile = string.IsNullOrEmpty(package) ? null : Path.Combine(package, "types", "index.d.ts");
         var typeScript = Environment.GetEnvironmentVariable(TypeScriptVariable);
         Assert.True(
-            !string.IsNullOrEmpty(typesFile) && File.Exists(typesFile),
-            $"{TypesVariable} must name @openai/chatkit's types/index.d.ts; eng/test.sh installs the package with npm.");
+            typesFile is not null && File.Exists(typesFile),
+            $"{TypesVariable} must name the folder of the npm package @openai/chatkit (with types/index.d.ts); eng/test.sh installs it with npm.");
         Assert.True(
             !string.IsNullOrEmpty(typeScript) && File.Exists(Path.Combine(typeScript, "package.json")),
             $"{TypeScriptVariable} must name the typescript package's folder; eng/test.sh installs it with npm.");
