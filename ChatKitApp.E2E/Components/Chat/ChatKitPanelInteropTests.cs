@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatKitApp.Articles;
 using ChatKitApp.Components.Chat.Events;
+using ChatKitApp.Components.Chat.Options;
 using ChatKitApp.E2E.Fixtures;
 using static Microsoft.Playwright.Assertions;
 
@@ -126,6 +127,26 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         Assert.StartsWith("msg", action.ItemId, StringComparison.Ordinal);
         Assert.Equal("Card", action.Widget.GetProperty("type").GetString());
         Assert.Equal(before, fixture.Log.Actions.Count);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_header_button_set_in_the_csharp_options_runs_its_event_callback_on_click()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await panel.WaitForAsync("chatkit.ready");
+        var seen = panel.Events.Count;
+
+        await panel.ChangeOptionsAsync(o => o with
+        {
+            Header = (o.Header ?? new ChatKitHeader()) with { RightAction = new ChatKitHeaderAction("close", panel.Recorder("header.rightAction.onClick")) },
+        });
+        await page.Locator("[data-testid=header-right-action]").ClickAsync();
+
+        await panel.WaitForAsync("header.rightAction.onClick", since: seen);
         Assert.Empty(errors);
     }
 }

@@ -56,6 +56,8 @@ public static class ChatPageOptions
         Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools, Attachments = Attachments },
         Disclaimer = new ChatKitDisclaimer("Answers can be wrong. Check important facts."),
         ThreadItemActions = new ChatKitThreadItemActions(),
+        // The answer is followed while the user is at the bottom, with either element (the CDN one's default is off).
+        Thread = new ChatKitThreadView(AutoScroll: true),
     };
 
     public static ChatKitOptions SidePanel { get; } = FullPage with

@@ -10,5 +10,6 @@ public sealed record ChatKitComposer
 
     public IReadOnlyList<ChatKitComposerModel>? Models { get; init; }
 
+    /// <summary>Voice input; the element sends the recording to <c>input.transcribe</c>.</summary>
     public ChatKitDictation? Dictation { get; init; }
 }
