@@ -54,9 +54,17 @@ public static class MarkdownTranscript
     private static string SourceLine(TranscriptSource source)
     {
         var title = OneLine(source.Title);
-        var line = source.Url is { } url ? $"[{title.Replace("]", "\\]", StringComparison.Ordinal)}](<{url.Replace(">", "%3E", StringComparison.Ordinal)}>)" : title;
+        var line = source.Url is { } url ? $"[{title.Replace("]", "\\]", StringComparison.Ordinal)}]({LinkTarget(url)})" : title;
         return source.Detail is { Length: > 0 } detail ? $"{line} ({OneLine(detail)})" : line;
     }
+
+    // Characters that would end a Markdown link target early, percent-encoded as a browser would.
+    private static string LinkTarget(string url) => url
+        .Replace(" ", "%20", StringComparison.Ordinal)
+        .Replace("(", "%28", StringComparison.Ordinal)
+        .Replace(")", "%29", StringComparison.Ordinal)
+        .Replace("<", "%3C", StringComparison.Ordinal)
+        .Replace(">", "%3E", StringComparison.Ordinal);
 
     private static string OneLine(string? text) => string.Join(' ', Lines(text ?? "").Select(l => l.Trim()).Where(l => l.Length > 0));
 
