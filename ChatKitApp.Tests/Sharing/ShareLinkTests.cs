@@ -129,6 +129,7 @@ public abstract partial class ShareLinkTests : IAsyncLifetime
     [Theory]
     [InlineData("/share/AAAAAAAAAAAAAAAAAAAAAA")] // a well-formed token nobody was given
     [InlineData("/share/short")]
+    [InlineData("/share/AAAAAAAAAAAAAAAAAAAAA+")] // outside the alphabet
     [InlineData("/share/AAAAAAAAAAAAAAAAAAAAAA%3D%3D")] // padded: not the form this app makes
     public async Task Unknown_or_malformed_token_answers_not_found(string path)
     {

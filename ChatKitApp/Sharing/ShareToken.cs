@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
@@ -20,9 +21,12 @@ public static class ShareToken
     /// <summary>The stored form of <paramref name="token"/>; null when it is not a token this app makes (a 404 then).</summary>
     public static byte[]? Hash(string? token)
     {
+        // The status-returning decoder: TryDecodeFromChars throws on characters outside the
+        // alphabet, and on a last character whose 4 unused bits are set (not the spelling New makes).
         Span<byte> raw = stackalloc byte[Bytes];
-        // The exact length first: TryDecodeFromChars also accepts padding and other lengths.
-        return token is { Length: 22 } && Base64Url.TryDecodeFromChars(token, raw, out var written) && written == Bytes
+        return token is { Length: 22 }
+            && Base64Url.DecodeFromChars(token, raw, out _, out var written) == OperationStatus.Done
+            && written == Bytes
             ? SHA256.HashData(raw)
             : null;
     }
