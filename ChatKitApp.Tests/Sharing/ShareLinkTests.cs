@@ -40,6 +40,8 @@ public abstract partial class ShareLinkTests : IAsyncLifetime
         Assert.Contains("Demo model", html, StringComparison.Ordinal); // the assistant's reply
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\"", html, StringComparison.Ordinal);
         Assert.Equal("noindex, nofollow", page.Headers.GetValues("X-Robots-Tag").Single());
+        Assert.Contains("<meta name=\"referrer\" content=\"no-referrer\"", html, StringComparison.Ordinal);
+        Assert.True(page.Headers.CacheControl?.NoStore, "The shared page may be cached: a revoked link would keep showing.");
         var authCookie = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie.Name!;
         var cookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.ToList() : [];
         Assert.DoesNotContain(cookies, c => c.StartsWith(authCookie + "=", StringComparison.Ordinal)); // no guest was made for the reader
