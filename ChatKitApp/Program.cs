@@ -1,5 +1,6 @@
 using ChatKitApp.Admin;
 using ChatKitApp.Auth;
+using ChatKitApp.ChatSearch;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.HostedMode;
@@ -40,6 +41,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapChatKitBackend();
+app.MapChatSearch();
 app.MapAccountEndpoints();
 app.MapHostedSessions();
 app.MapRazorComponents<App>()

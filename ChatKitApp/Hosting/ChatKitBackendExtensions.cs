@@ -5,6 +5,7 @@ using ChatKitApp.Articles;
 using ChatKitApp.Attachments;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatSearch;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Feedback;
@@ -41,6 +42,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
+            builder.Services.AddSingleton<IChatSearch, MemoryChatSearch>();
         }
         else
         {
@@ -50,6 +52,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
+            builder.Services.AddSingleton<IChatSearch, PostgresChatSearch>();
         }
 
         builder.Services.AddHttpContextAccessor();
