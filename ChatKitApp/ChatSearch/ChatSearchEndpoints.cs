@@ -14,6 +14,9 @@ namespace ChatKitApp.ChatSearch;
 /// </summary>
 public static class ChatSearchEndpoints
 {
+    /// <summary>Where the endpoint is; the panel gives it to the offline element's search box.</summary>
+    public const string Path = "/api/chats/search";
+
     /// <summary>The longest query in characters; longer ones get 400 <c>query_too_long</c>.</summary>
     public const int MaxQueryLength = 200;
 
@@ -23,7 +26,7 @@ public static class ChatSearchEndpoints
     /// <summary>The largest <c>limit</c>; more, less than 1 or not a number get 400 <c>invalid_limit</c>.</summary>
     public const int MaxLimit = 50;
 
-    public static RouteHandlerBuilder MapChatSearch(this IEndpointRouteBuilder endpoints, string pattern = "/api/chats/search") =>
+    public static RouteHandlerBuilder MapChatSearch(this IEndpointRouteBuilder endpoints, string pattern = Path) =>
         endpoints.MapGet(pattern, SearchAsync)
             .RequireAuthorization(ChatKitAuthExtensions.ChatKitUserPolicy)
             .RequireSameOrigin()

@@ -21,4 +21,22 @@ public static class SearchSnippet
         text.Contains(MarkStart, StringComparison.Ordinal) || text.Contains(MarkEnd, StringComparison.Ordinal)
             ? text.Replace(MarkStart.ToString(), "", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "", StringComparison.Ordinal)
             : text;
+
+    /// <summary>The snippet as runs of text, each marked (a matched word) or not, for a page to render.</summary>
+    public static IReadOnlyList<(string Text, bool Marked)> Parts(string snippet)
+    {
+        List<(string, bool)> parts = [];
+        foreach (var (piece, index) in snippet.Split(MarkStart).Select((p, i) => (p, i)))
+        {
+            var end = index == 0 ? -1 : piece.IndexOf(MarkEnd, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                parts.Add((piece[..end], true));
+            }
+
+            parts.Add((WithoutMarks(piece[(end + 1)..]), false));
+        }
+
+        return parts.FindAll(p => p.Item1.Length > 0);
+    }
 }

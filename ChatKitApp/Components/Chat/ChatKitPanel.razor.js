@@ -10,6 +10,7 @@ import { clientToolHandler } from '/js/chatkit-panel/client-tools.js';
 import { relayEvents } from '/js/chatkit-panel/event-relay.js';
 import { widgetActions } from '/js/chatkit-panel/widget-actions.js';
 import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
+import { chatSearch } from '/js/chatkit-panel/chat-search.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
 
@@ -56,6 +57,9 @@ export async function mount(host, options, config, dotnet) {
         entities: entities(config),
         // Left out, not undefined, when .NET handles none: the CDN element validates its options.
         ...(widgets ? { widgets } : {}),
+        // Our element's search box (an option the CDN element does not know); the host page's
+        // search field serves both elements.
+        ...(source === 'local' && config.mode !== 'Hosted' ? { history: { ...(next.history ?? {}), onSearch: chatSearch(config) } } : {}),
       });
     },
     /** @param {string} text */

@@ -126,6 +126,7 @@ export class Chat {
       settings: () => ({
         showRename: this.options?.history?.showRename !== false,
         showDelete: this.options?.history?.showDelete !== false,
+        onSearch: this.options?.history?.onSearch,
         locale: this.#locale(),
       }),
     });
