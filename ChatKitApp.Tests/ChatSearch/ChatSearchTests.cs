@@ -87,10 +87,11 @@ public abstract class ChatSearchTests
     [Fact]
     public async Task Search_never_returns_another_users_thread()
     {
-        await ThreadAsync(_bob, "thr_bob", "Bob's secrets");
-        await UserAsync(_bob, "thr_bob", "msg_bob", "my password hint is marmalade", T0);
-        await ThreadAsync(_alice, "thr_alice", "Alice");
-        await UserAsync(_alice, "thr_alice", "msg_alice", "nothing to see", T0);
+        // The same thread id for both: ids are unique per user only.
+        await ThreadAsync(_bob, "thr_1", "Bob's secrets");
+        await UserAsync(_bob, "thr_1", "msg_bob", "my password hint is marmalade", T0);
+        await ThreadAsync(_alice, "thr_1", "Alice");
+        await UserAsync(_alice, "thr_1", "msg_alice", "nothing to see", T0);
 
         Assert.Empty(await SearchAsync(_alice, "marmalade"));
         Assert.Equal(["msg_bob"], (await SearchAsync(_bob, "marmalade")).Select(h => h.ItemId));
