@@ -1,6 +1,6 @@
 using ChatKitApp.Bench;
 
-// eng/bench.sh runs: `agents` (model path latency) and `postgres-lists <connection string>`.
+// eng/bench.sh runs: `agents` (model path latency) and `postgres-lists <connection string>`, `postgres-search <connection string>`.
 switch (args.FirstOrDefault())
 {
     case "agents":
@@ -9,8 +9,11 @@ switch (args.FirstOrDefault())
     case "postgres-lists" when args.Length > 1:
         await PostgresListLatency.RunAsync(args[1]);
         break;
+    case "postgres-search" when args.Length > 1:
+        await PostgresSearchLatency.RunAsync(args[1]);
+        break;
     default:
-        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string>");
+        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | postgres-search <connection string>");
         return 2;
 }
 

@@ -1,6 +1,7 @@
 using ChatKitApp.Admin;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatExport;
+using ChatKitApp.ChatSearch;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.HostedMode;
@@ -44,6 +45,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapChatKitBackend();
+app.MapChatSearch();
 app.MapAccountEndpoints();
 app.MapHostedSessions();
 app.MapChatExport();

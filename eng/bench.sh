@@ -5,7 +5,8 @@
 #   2. first-page latency of threads.list / items.list on PostgreSQL, small vs large;
 #   3. the model path with a fake OpenAI-compatible provider: first delta and cost per delta;
 #   4. the offline element: its JS+CSS as a browser downloads it (Brotli, from a publish build)
-#      and the time of its first render.
+#      and the time of its first render;
+#   5. chat search on PostgreSQL: first page for a user with 100,000 messages vs one with 100.
 # Usage: eng/bench.sh [seconds per wrk run, default 20] [connections, default 16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,3 +109,10 @@ dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
 playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
 node=$(ls "$playwright"/node/linux-*/node | head -1)
 "$node" eng/element-bench.mjs "$publish_dir" "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+# --- Chat search (issue 21): first page of GET /api/chats/search's query on PostgreSQL ------------
+# A user with 100,000 messages versus one with 100, beside 100 other users (ChatKitApp.Bench's
+# PostgresSearchLatency says how the messages are made): a word in 1 % of the messages, one in 10 %,
+# and two words together. Target: p95 under 50 ms for the large user's first page.
+echo "== chat search latency (first page of 20 with snippets, store level)"
+dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll postgres-search "$CHATKIT_TEST_DB"

@@ -5,6 +5,7 @@ using ChatKitApp.Articles;
 using ChatKitApp.Attachments;
 using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
+using ChatKitApp.ChatSearch;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Dictation;
@@ -43,6 +44,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
+            builder.Services.AddSingleton<IChatSearch, MemoryChatSearch>();
         }
         else
         {
@@ -52,6 +54,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
+            builder.Services.AddSingleton<IChatSearch, PostgresChatSearch>();
         }
 
         builder.Services.AddHttpContextAccessor();

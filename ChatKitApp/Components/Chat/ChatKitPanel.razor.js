@@ -11,6 +11,7 @@ import { relayEvents } from '/js/chatkit-panel/event-relay.js';
 import { widgetActions } from '/js/chatkit-panel/widget-actions.js';
 import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
 import { withCallbacks } from '/js/chatkit-panel/option-callbacks.js';
+import { chatSearch } from '/js/chatkit-panel/chat-search.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
 
@@ -61,6 +62,9 @@ export async function mount(host, options, config, dotnet) {
         entities: { ...entities(config), ...(wired.entities ?? {}) },
         // Left out, not undefined, when .NET handles none: the CDN element validates its options.
         ...(widgets ? { widgets } : {}),
+        // Our element's search box (an option the CDN element does not know); the host page's
+        // search field serves both elements.
+        ...(source === 'local' && config.mode !== 'Hosted' ? { history: { ...(next.history ?? {}), onSearch: chatSearch(config) } } : {}),
       });
     },
     /** @param {string} text */

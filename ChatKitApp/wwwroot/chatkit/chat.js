@@ -127,6 +127,7 @@ export class Chat {
       settings: () => ({
         showRename: this.options?.history?.showRename !== false,
         showDelete: this.options?.history?.showDelete !== false,
+        onSearch: this.options?.history?.onSearch,
         locale: this.#locale(),
       }),
     });

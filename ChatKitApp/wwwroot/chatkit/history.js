@@ -16,7 +16,8 @@ import { uiIcon } from './icons.js';
  * @property {(open: boolean, hadFocus: boolean) => void} onToggle hadFocus: the panel held the focus when it closed
  * @property {() => string | null} activeThreadId
  * @property {() => Element | undefined} toggleButton the button that opens and closes the panel
- * @property {() => { showRename: boolean, showDelete: boolean, locale: string }} settings
+ * @property {() => { showRename: boolean, showDelete: boolean, locale: string,
+ *   onSearch?: (query: string) => Promise<import('./types.js').ChatSearchHit[]> }} settings
  */
 
 /** The history's groups, newest first; a conversation goes by the day it started. */
@@ -49,6 +50,7 @@ export function createHistoryPanel(hooks) {
   /** @param {string} text */
   const setStatus = (text) => { status.textContent = text; };
   const moreButton = h('button.w-button.secondary.block', { hidden: true, testid: 'history-load-more', onclick: () => load() }, 'Load more');
+  const searchSlot = h('div');
   const closeButton = h('button.icon-button', { label: 'Close history', testid: 'history-close', onclick: () => close() }, uiIcon('close'));
   // Open is simply "not hidden": the panel keeps no separate flag.
   const el = h('aside.history', {
@@ -59,7 +61,7 @@ export function createHistoryPanel(hooks) {
     },
   },
   h('div.history-header', h('h2', 'History'), closeButton),
-  h('div.history-scroll', listEl, status, moreButton));
+  h('div.history-scroll', searchSlot, listEl, status, moreButton));
 
   /**
    * While open, the panel sits over the conversation: Tab cycles inside it (the composer behind
@@ -109,6 +111,16 @@ export function createHistoryPanel(hooks) {
   /** Opens the panel and reloads the list from the start, so it is never stale; focus goes to its close button. */
   const open = async () => {
     if (el.hidden) setOpen(true);
+    // The search box's module loads only for a host that searches.
+    const { onSearch } = hooks.settings();
+    searchSlot.hidden = !onSearch;
+    if (onSearch && !searchSlot.firstChild) {
+      const { createHistorySearch } = await import('./history-search.js');
+      searchSlot.append(createHistorySearch((query) => hooks.settings().onSearch?.(query) ?? Promise.resolve([]), (threadId) => {
+        hooks.onSelect(threadId);
+        close();
+      }));
+    }
     await load(true);
     closeButton.focus();
   };

@@ -156,6 +156,12 @@
  */
 
 /**
+ * One hit of the host's chat search (`history.onSearch`); `snippet` marks matched words with
+ * U+E000 before and U+E001 after them.
+ * @typedef {{ thread_id: string, title?: string | null, item_id: string, snippet: string, created_at?: string }} ChatSearchHit
+ */
+
+/**
  * The subset of `ChatKitOptions` this element understands (see README.md beside this file).
  * @typedef {object} ChatKitOptions
  * @property {{ url: string, domainKey?: string, fetch?: typeof fetch,
@@ -167,7 +173,9 @@
  * @property {{ enabled?: boolean, title?: { enabled?: boolean, text?: string },
  *   leftAction?: { icon: string, onClick: () => void },
  *   rightAction?: { icon: string, onClick: () => void } }} [header]
- * @property {{ enabled?: boolean, showDelete?: boolean, showRename?: boolean }} [history]
+ * @property {{ enabled?: boolean, showDelete?: boolean, showRename?: boolean,
+ *   onSearch?: (query: string) => Promise<ChatSearchHit[]> }} [history] onSearch: this element's
+ *   extension (the CDN element has none): a search box in the history panel, the host searches
  * @property {{ greeting?: string, prompts?: { label: string, prompt: string | UserMessageContent[],
  *   icon?: string }[] }} [startScreen]
  * @property {{ feedback?: boolean, retry?: boolean }} [threadItemActions]
