@@ -18,17 +18,20 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 source eng/postgres.sh
 app=""
 applog=$(mktemp /tmp/chatkit-bench-app.XXXXXX.log)
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${publish_dir:-}" ] && rm -rf "$publish_dir"; }
+peers=() # other servers a block starts (the Node.js peer, the replay endpoint); stopped on exit
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; for p in "${peers[@]}"; do kill "$p" 2>/dev/null; done; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${publish_dir:-}" ] && rm -rf "$publish_dir"; }
 trap cleanup EXIT
 pg_start
 
 dotnet build ChatKitApp/ChatKitApp.csproj -c Release -v q -nologo >/dev/null
 dotnet build ChatKitApp.Bench/ChatKitApp.Bench.csproj -c Release -v q -nologo >/dev/null
+dotnet build ChatKitApp.Bench/Replay/ChatKitApp.Bench.Replay.csproj -c Release -v q -nologo >/dev/null
 
 script=$(mktemp /tmp/chatkit-bench.XXXXXX.lua)
 cat >"$script" <<'LUA'
@@ -37,26 +40,40 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"type":"threads.create","params":{"input":{"content":[{"type":"input_text","text":"Hello from the load generator, please echo this back"}],"attachments":[],"inference_options":{}}}}'
 LUA
 
-# $1: label, $2: connection string ('' = in-memory store)
-load_test() {
-  local port
+# Starts the app (echo model) on a free port and opens a page once for a guest cookie; sets $app,
+# $port and $cookie. $1: connection string ('' = in-memory store); the rest: extra settings as
+# NAME=value environment assignments.
+start_app() {
+  local db=$1
+  shift
   port=$(pg_free_port)
   # One user on one address generates all the load: its rate limit and stream caps are off here.
-  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
+  env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ChatKit__Model__Provider=Echo \
     ChatKit__RateLimits__RequestsPerWindow=0 ChatKit__RateLimits__MaxConcurrentStreamsPerUser=0 \
     ChatKit__RateLimits__MaxConcurrentStreamsPerAddress=0 \
-    ConnectionStrings__ChatKit="$2" \
+    ConnectionStrings__ChatKit="$db" "$@" \
     dotnet ChatKitApp/bin/Release/net10.0/ChatKitApp.dll --urls "http://127.0.0.1:$port" >"$applog" 2>&1 &
   app=$!
-  for _ in $(seq 1 150); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.2
-  done
-  curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "The app did not start:" >&2; cat "$applog" >&2; exit 1; }
+  wait_healthy "$port" || { echo "The app did not start:" >&2; cat "$applog" >&2; exit 1; }
   # /chatkit needs a user: open a page once for a guest cookie (Secure in Production, so pass it
   # by hand; curl would not send it back over http).
-  local cookie
   cookie=$(curl -s -o /dev/null -D - "http://127.0.0.1:$port/" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(\.ChatKitApp\.Auth=[^;]*\).*/\1/p' | head -1)
+}
+
+# Waits up to 30 s for GET /healthz on port $1.
+wait_healthy() {
+  for _ in $(seq 1 150); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/healthz" && return 0
+    sleep 0.2
+  done
+  curl -sf -o /dev/null "http://127.0.0.1:$1/healthz"
+}
+
+stop_app() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
+
+# $1: label, $2: connection string ('' = in-memory store)
+load_test() {
+  start_app "$2"
   sed -i '/^wrk.headers\["Cookie"\]/d' "$script"
   echo "wrk.headers[\"Cookie\"] = \"$cookie\"" >>"$script"
   wrk -t2 -c"$connections" -d5s -s "$script" "http://127.0.0.1:$port/chatkit" >/dev/null # warm-up
@@ -64,7 +81,7 @@ load_test() {
   wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port/chatkit" \
     | grep -E 'Requests/sec|Latency Distribution|^ +(50|90|99)%|requests in|Non-2xx'
   if [ -n "$2" ]; then count_round_trips "$port" "$cookie"; fi
-  kill "$app"; wait "$app" 2>/dev/null || true; app=""
+  stop_app
 }
 
 # Database round trips per threads.create: every statement the store runs is its own transaction
@@ -108,3 +125,68 @@ dotnet build ChatKitApp.E2E/ChatKitApp.E2E.csproj -v q -nologo >/dev/null
 playwright=ChatKitApp.E2E/bin/Debug/net10.0/.playwright
 node=$(ls "$playwright"/node/linux-*/node | head -1)
 "$node" eng/element-bench.mjs "$publish_dir" "$PWD/$playwright/package" "${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+# --- Per-turn cost (issue 22): the app vs its Node.js peer vs a bare Kestrel endpoint -------------
+# threads.create with wrk against three servers started side by side: the app (in-memory store, echo
+# model, limits off), chatkit-node-backend-sdk 1.1.2 from npm with an echo responder
+# (ChatKitApp.Bench/node-peer/server.mjs) and the bare endpoint (ChatKitApp.Bench/Replay: reads the
+# request, writes the app's recorded answer). Absolute figures depend on the machine and what else
+# runs on it; the ratios, taken in one run with the servers measured in turn, do not. Each server is
+# measured in several short rounds, interleaved, and the median round is kept.
+echo "== per-turn cost: app vs Node.js peer vs bare Kestrel endpoint (threads.create, $connections connections)"
+rounds=${BENCH_ROUNDS:-3}
+round_seconds=${BENCH_ROUND_SECONDS:-8}
+peer_dir=$(mktemp -d /tmp/chatkit-node-peer.XXXXXX)
+cp ChatKitApp.Bench/node-peer/server.mjs "$peer_dir/"
+(cd "$peer_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund chatkit-node-backend-sdk@1.1.2 >/dev/null)
+node_port=$(pg_free_port)
+node "$peer_dir/server.mjs" "$node_port" >/dev/null 2>&1 &
+peers+=($!)
+replay_port=$(pg_free_port)
+dotnet ChatKitApp.Bench/Replay/bin/Release/net10.0/ChatKitApp.Bench.Replay.dll --urls "http://127.0.0.1:$replay_port" >/dev/null 2>&1 &
+peers+=($!)
+start_app ""
+wait_healthy "$node_port" && wait_healthy "$replay_port" || { echo "The Node.js peer or the replay endpoint did not start" >&2; exit 1; }
+sed -i '/^wrk.headers\["Cookie"\]/d' "$script"
+echo "wrk.headers[\"Cookie\"] = \"$cookie\"" >>"$script"
+# One parseable line per wrk run: requests/s, p99 in ms, errors (connect, read, write, timeout and
+# non-2xx answers).
+cat >>"$script" <<'LUA'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.0f %.2f %d\n", summary.requests / summary.duration * 1e6,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout + e.status))
+end
+LUA
+declare -A urls=([app]="http://127.0.0.1:$port/chatkit" [node]="http://127.0.0.1:$node_port/chatkit" [bare]="http://127.0.0.1:$replay_port/chatkit")
+results=$(mktemp /tmp/chatkit-threeway.XXXXXX)
+for server in app node bare; do wrk -t2 -c"$connections" -d3s -s "$script" "${urls[$server]}" >/dev/null; done # warm-up
+for round in $(seq 1 "$rounds"); do
+  for server in app node bare; do
+    echo "$server $(wrk -t2 -c"$connections" -d"${round_seconds}s" -s "$script" "${urls[$server]}" | sed -n 's/^RESULT //p')" >>"$results"
+  done
+  echo "  round $round done, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+stop_app
+for p in "${peers[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
+peers=()
+rm -rf "$peer_dir"
+# Median round per server by requests/s; errors summed over all rounds.
+awk -v cores="$(nproc)" '
+  { rps[$1, ++n[$1]] = $2; p99[$1, n[$1]] = $3; errors[$1] += $4 }
+  function median(server,   i, j, t, k, idx) {
+    for (i = 1; i <= n[server]; i++) idx[i] = i
+    for (i = 1; i <= n[server]; i++) for (j = i + 1; j <= n[server]; j++)
+      if (rps[server, idx[j]] < rps[server, idx[i]]) { t = idx[i]; idx[i] = idx[j]; idx[j] = t }
+    k = idx[int((n[server] + 1) / 2)]
+    mrps[server] = rps[server, k]; mp99[server] = p99[server, k]
+  }
+  END {
+    median("app"); median("node"); median("bare")
+    printf "  %-34s %10s %9s %7s\n", "server (" cores " cores)", "req/s", "p99 ms", "errors"
+    printf "  %-34s %10d %9.2f %7d\n", "app (in-memory, echo)", mrps["app"], mp99["app"], errors["app"]
+    printf "  %-34s %10d %9.2f %7d\n", "Node.js peer (SDK 1.1.2)", mrps["node"], mp99["node"], errors["node"]
+    printf "  %-34s %10d %9.2f %7d\n", "bare Kestrel replay", mrps["bare"], mp99["bare"], errors["bare"]
+    printf "  app / Node.js peer: %.2fx (target >= 2)   app / bare: %.2fx (target >= 0.35)\n", mrps["app"] / mrps["node"], mrps["app"] / mrps["bare"]
+  }' "$results"
+rm -f "$results"
