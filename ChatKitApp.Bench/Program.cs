@@ -1,6 +1,7 @@
 using ChatKitApp.Bench;
 
-// eng/bench.sh runs: `agents` (model path latency) and `postgres-lists <connection string>`.
+// eng/bench.sh runs: `agents` (model path latency), `postgres-lists <connection string>` and
+// `open-streams …` (many concurrent streams against a running app; see OpenStreams).
 switch (args.FirstOrDefault())
 {
     case "agents":
@@ -9,8 +10,10 @@ switch (args.FirstOrDefault())
     case "postgres-lists" when args.Length > 1:
         await PostgresListLatency.RunAsync(args[1]);
         break;
+    case "open-streams":
+        return await OpenStreams.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string>");
+        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | open-streams <url> <cookie> <app pid> <streams> <seconds> <delay ms> <dotnet-counters>");
         return 2;
 }
 

@@ -190,3 +190,28 @@ awk -v cores="$(nproc)" '
     printf "  app / Node.js peer: %.2fx (target >= 2)   app / bare: %.2fx (target >= 0.35)\n", mrps["app"] / mrps["node"], mrps["app"] / mrps["bare"]
   }' "$results"
 rm -f "$results"
+
+# --- Many open streams (issue 22): one instance holding thousands of conversations at once -------
+# ChatKitApp.Bench open-streams opens N threads.create streams (over two seconds) against one app
+# whose echo model sends a delta every 50 ms for 20 s (ChatKit:Model:EchoDelayMs), and reads every
+# delta's emit time from its text. Per N, a fresh app (in-memory store, per-user and per-address
+# limits off): RSS and managed heap while all streams are open, RSS growth per stream, the app's CPU
+# over the run (cores), the delay from the model's token to the client (p50/p99), errors. The client
+# runs on the same cores as the app. Targets at 5,000: no errors, p99 under 50 ms, under 150 KB per
+# stream. Each stream is a socket on both sides: the descriptor limit is raised as far as allowed.
+echo "== open streams: N conversations at once, a delta every 50 ms for 20 s (echo model, in-memory store)"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+stream_counts=${BENCH_STREAMS:-1000 2000 5000}
+tools_dir=$(mktemp -d /tmp/chatkit-dotnet-tools.XXXXXX)
+counters=-
+dotnet tool install --tool-path "$tools_dir" dotnet-counters --version 10.0.750501 >/dev/null 2>&1 && counters="$tools_dir/dotnet-counters" \
+  || echo "  (dotnet-counters could not be installed: no managed heap figure)"
+printf "  %7s %9s %9s %11s %9s %8s %8s %9s %7s\n" streams "RSS MB" "heap MB" "KB/stream" "CPU" "p50 ms" "p99 ms" deltas errors
+for n in $stream_counts; do
+  if [ "$(ulimit -n)" -lt $((n * 2 + 1000)) ]; then echo "  $n streams: skipped, ulimit -n is $(ulimit -n)"; continue; fi
+  start_app "" ChatKit__Model__EchoDelayMs=50
+  dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll open-streams "http://127.0.0.1:$port/chatkit" "$cookie" "$app" "$n" 20 50 "$counters"
+  echo "          load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+  stop_app
+done
+rm -rf "$tools_dir"
