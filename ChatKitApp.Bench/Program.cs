@@ -1,7 +1,8 @@
 using ChatKitApp.Bench;
 
 // eng/bench.sh runs: `agents` (model path latency), `postgres-lists <connection string>` and
-// `open-streams …` (many concurrent streams against a running app; see OpenStreams).
+// `open-streams …` (many concurrent streams against a running app; see OpenStreams) and
+// `add-message …` (add_user_message on long threads of a running app; see AddMessageLatency).
 switch (args.FirstOrDefault())
 {
     case "agents":
@@ -12,8 +13,10 @@ switch (args.FirstOrDefault())
         break;
     case "open-streams":
         return await OpenStreams.RunAsync(args[1..]);
+    case "add-message":
+        return await AddMessageLatency.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | open-streams <url> <cookie> <app pid> <streams> <seconds> <delay ms> <dotnet-counters>");
+        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | open-streams <url> <cookie> <app pid> <streams> <seconds> <delay ms> <dotnet-counters> | add-message <url> <cookie> <threads> <items> <requests>");
         return 2;
 }
 

@@ -215,3 +215,12 @@ for n in $stream_counts; do
   stop_app
 done
 rm -rf "$tools_dir"
+
+# --- PostgreSQL turns (issue 22): threads.create throughput and round trips are in the first block
+# ("threads.create, PostgreSQL store"); here add_user_message on threads that already hold 1,000
+# items, 8 threads at once (one request at a time per thread: a thread's turns run one after another).
+echo "== PostgreSQL: add_user_message on long threads (echo model)"
+start_app "$CHATKIT_TEST_DB"
+dotnet ChatKitApp.Bench/bin/Release/net10.0/ChatKitApp.Bench.dll add-message "http://127.0.0.1:$port/chatkit" "$cookie" 8 1000 ${BENCH_ADD_MESSAGES:-200}
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+stop_app
