@@ -159,11 +159,17 @@ done = function(summary, latency, requests)
 end
 LUA
 declare -A urls=([app]="http://127.0.0.1:$port/chatkit" [node]="http://127.0.0.1:$node_port/chatkit" [bare]="http://127.0.0.1:$replay_port/chatkit")
+declare -A pids=([app]="$app" [node]="${peers[0]}" [bare]="${peers[1]}")
+# CPU time (user + system, in clock ticks) a server used: per request it is the cost of a turn,
+# which other work on the machine disturbs far less than requests/s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 results=$(mktemp /tmp/chatkit-threeway.XXXXXX)
 for server in app node bare; do wrk -t2 -c"$connections" -d3s -s "$script" "${urls[$server]}" >/dev/null; done # warm-up
 for round in $(seq 1 "$rounds"); do
   for server in app node bare; do
-    echo "$server $(wrk -t2 -c"$connections" -d"${round_seconds}s" -s "$script" "${urls[$server]}" | sed -n 's/^RESULT //p')" >>"$results"
+    before=$(cpu_ticks "${pids[$server]}")
+    line=$(wrk -t2 -c"$connections" -d"${round_seconds}s" -s "$script" "${urls[$server]}" | sed -n 's/^RESULT //p')
+    echo "$server $line $(( $(cpu_ticks "${pids[$server]}") - before )) $round_seconds" >>"$results"
   done
   echo "  round $round done, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
@@ -173,7 +179,8 @@ peers=()
 rm -rf "$peer_dir"
 # Median round per server by requests/s; errors summed over all rounds.
 awk -v cores="$(nproc)" '
-  { rps[$1, ++n[$1]] = $2; p99[$1, n[$1]] = $3; errors[$1] += $4 }
+  # server, req/s, p99 ms, errors, CPU ticks (1/100 s), seconds
+  { rps[$1, ++n[$1]] = $2; p99[$1, n[$1]] = $3; errors[$1] += $4; ticks[$1] += $5; requests[$1] += $2 * $6 }
   function median(server,   i, j, t, k, idx) {
     for (i = 1; i <= n[server]; i++) idx[i] = i
     for (i = 1; i <= n[server]; i++) for (j = i + 1; j <= n[server]; j++)
@@ -183,11 +190,13 @@ awk -v cores="$(nproc)" '
   }
   END {
     median("app"); median("node"); median("bare")
-    printf "  %-34s %10s %9s %7s\n", "server (" cores " cores)", "req/s", "p99 ms", "errors"
-    printf "  %-34s %10d %9.2f %7d\n", "app (in-memory, echo)", mrps["app"], mp99["app"], errors["app"]
-    printf "  %-34s %10d %9.2f %7d\n", "Node.js peer (SDK 1.1.2)", mrps["node"], mp99["node"], errors["node"]
-    printf "  %-34s %10d %9.2f %7d\n", "bare Kestrel replay", mrps["bare"], mp99["bare"], errors["bare"]
-    printf "  app / Node.js peer: %.2fx (target >= 2)   app / bare: %.2fx (target >= 0.35)\n", mrps["app"] / mrps["node"], mrps["app"] / mrps["bare"]
+    for (s in ticks) cpu[s] = ticks[s] * 10000 / requests[s]
+    printf "  %-34s %10s %9s %7s %14s\n", "server (" cores " cores)", "req/s", "p99 ms", "errors", "CPU us/req"
+    printf "  %-34s %10d %9.2f %7d %14.0f\n", "app (in-memory, echo)", mrps["app"], mp99["app"], errors["app"], cpu["app"]
+    printf "  %-34s %10d %9.2f %7d %14.0f\n", "Node.js peer (SDK 1.1.2)", mrps["node"], mp99["node"], errors["node"], cpu["node"]
+    printf "  %-34s %10d %9.2f %7d %14.0f\n", "bare Kestrel replay", mrps["bare"], mp99["bare"], errors["bare"], cpu["bare"]
+    printf "  app / Node.js peer: %.2fx req/s (target >= 2), %.2fx CPU per request\n", mrps["app"] / mrps["node"], cpu["app"] / cpu["node"]
+    printf "  app / bare:         %.2fx req/s (target >= 0.35), %.2fx CPU per request\n", mrps["app"] / mrps["bare"], cpu["app"] / cpu["bare"]
   }' "$results"
 rm -f "$results"
 
