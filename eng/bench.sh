@@ -25,7 +25,7 @@ source eng/postgres.sh
 app=""
 applog=$(mktemp /tmp/chatkit-bench-app.XXXXXX.log)
 peers=() # other servers a block starts (the Node.js peer, the replay endpoint); stopped on exit
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; for p in "${peers[@]}"; do kill "$p" 2>/dev/null; done; pg_stop; rm -f "${script:-}" "$applog"; [ -n "${publish_dir:-}" ] && rm -rf "$publish_dir"; }
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; for p in "${peers[@]}"; do kill "$p" 2>/dev/null; done; pg_stop; rm -f "${script:-}" "$applog" "${results:-}"; rm -rf "${peer_dir:-}" "${tools_dir:-}"; [ -n "${publish_dir:-}" ] && rm -rf "$publish_dir"; }
 trap cleanup EXIT
 pg_start
 
