@@ -1,6 +1,9 @@
 using ChatKitApp.Bench;
 
-// eng/bench.sh runs: `agents` (model path latency) and `postgres-lists <connection string>`, `postgres-search <connection string>`.
+// eng/bench.sh runs: `agents` (model path latency), `postgres-lists <connection string>`,
+// `postgres-search <connection string>` (chat search latency; see PostgresSearchLatency),
+// `open-streams …` (many concurrent streams against a running app; see OpenStreams) and
+// `add-message …` (add_user_message on long threads of a running app; see AddMessageLatency).
 switch (args.FirstOrDefault())
 {
     case "agents":
@@ -12,8 +15,12 @@ switch (args.FirstOrDefault())
     case "postgres-search" when args.Length > 1:
         await PostgresSearchLatency.RunAsync(args[1]);
         break;
+    case "open-streams":
+        return await OpenStreams.RunAsync(args[1..]);
+    case "add-message":
+        return await AddMessageLatency.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | postgres-search <connection string>");
+        Console.Error.WriteLine("usage: ChatKitApp.Bench agents | postgres-lists <connection string> | postgres-search <connection string> | open-streams <url> <cookie> <app pid> <streams> <seconds> <delay ms> <dotnet-counters> | add-message <url> <cookie> <threads> <items> <requests>");
         return 2;
 }
 

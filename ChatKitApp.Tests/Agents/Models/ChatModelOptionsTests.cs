@@ -37,4 +37,14 @@ public sealed class ChatModelOptionsTests
         Assert.Contains("MaxRetryWaitSeconds", result.FailureMessage);
         Assert.Contains("Model", result.FailureMessage);
     }
+
+    [Fact]
+    public void Negative_echo_delay_fails_validation()
+    {
+        var result = new ChatModelOptionsValidator().Validate(null, new ChatModelOptions { Provider = ModelProvider.Echo, EchoDelayMs = -1 });
+
+        Assert.True(result.Failed);
+        Assert.Contains("EchoDelayMs", result.FailureMessage);
+        Assert.True(new ChatModelOptionsValidator().Validate(null, new ChatModelOptions { Provider = ModelProvider.Echo, EchoDelayMs = 50 }).Succeeded);
+    }
 }

@@ -1,5 +1,6 @@
 using ChatKitApp.Agents.Models;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatKitApp.Tests.Agents.Models;
 
@@ -19,6 +20,38 @@ public sealed class EchoChatClientTests
 
         Assert.Equal(["one two three ", "four five six ", "seven"], updates);
         Assert.Equal(text, string.Concat(updates));
+    }
+
+    [Fact]
+    public async Task Echo_delay_holds_each_later_update_until_the_clock_moves_and_stamps_its_emit_time()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(10));
+        using var client = new EchoChatClient(clock, TimeSpan.FromMilliseconds(50));
+        await using var updates = client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "a b {emit_us} c d {emit_us}")]).GetAsyncEnumerator();
+
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal("a b 10000000 ", updates.Current.Text);
+
+        var second = updates.MoveNextAsync().AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(49));
+        Assert.False(second.IsCompleted, "the second update waits for the whole delay");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(await second);
+        Assert.Equal("c d 10050000", updates.Current.Text);
+    }
+
+    [Fact]
+    public async Task Echo_delay_ends_the_stream_when_the_turn_is_cancelled()
+    {
+        using var client = new EchoChatClient(new FakeTimeProvider(), TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
+        await using var updates = client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "one two three four")], cancellationToken: cancel.Token).GetAsyncEnumerator();
+        Assert.True(await updates.MoveNextAsync());
+
+        var next = updates.MoveNextAsync().AsTask();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
@@ -47,6 +48,38 @@ public sealed class ThreadLeaseTests
 
         Assert.Equal(2, store.Released.Count); // the thread's creation and this request
         Assert.True(await store.TryLeaseThreadAsync(threadId, "next", h.Server.Now(), h.Server.Now().AddSeconds(30), Alice, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Lease_of_a_finished_turn_is_released_without_any_exception_thrown_inside_the_server()
+    {
+        var h = new ServerHarness();
+        var threadId = await h.NewThreadAsync();
+        var thrown = new List<Exception>();
+        // Flows into everything the request starts, the lease's renewal loop included, and into no other test.
+        var thisTest = new AsyncLocal<bool> { Value = true };
+        void Record(object? sender, FirstChanceExceptionEventArgs e)
+        {
+            if (thisTest.Value)
+            {
+                lock (thrown)
+                {
+                    thrown.Add(e.Exception);
+                }
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Record;
+        try
+        {
+            await h.StreamAsync(new ThreadsAddUserMessageRequest { Params = new() { ThreadId = threadId, Input = Input("short one") } });
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Record;
+        }
+
+        Assert.Empty(thrown); // an exception per turn costs more than the rest of the lease's work
     }
 
     private static async IAsyncEnumerable<ThreadStreamEvent> WaitAtGate(TestGate gate, [EnumeratorCancellation] CancellationToken cancellationToken)

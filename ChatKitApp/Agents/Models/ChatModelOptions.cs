@@ -53,6 +53,12 @@ public sealed class ChatModelOptions
     public int DemoWordDelayMilliseconds { get; set; } = 25;
 
     /// <summary>
+    /// The echo model's pause between updates (0: none). The open-streams benchmark sets it to hold
+    /// thousands of slow streams open, as a real model does.
+    /// </summary>
+    public int EchoDelayMs { get; set; }
+
+    /// <summary>
     /// Other models the composer's model picker offers (<c>inference_options.model</c>); the first
     /// entry of the picker is <see cref="Model"/>. Anything else the client asks for is refused.
     /// </summary>

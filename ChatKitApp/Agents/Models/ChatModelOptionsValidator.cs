@@ -41,6 +41,7 @@ public sealed class ChatModelOptionsValidator : IValidateOptions<ChatModelOption
         Check(failures, options.NetworkTimeoutSeconds, 1, 3600, nameof(options.NetworkTimeoutSeconds));
         Check(failures, options.TitleTimeoutSeconds, 1, 300, nameof(options.TitleTimeoutSeconds));
         Check(failures, options.DemoWordDelayMilliseconds, 0, 5000, nameof(options.DemoWordDelayMilliseconds));
+        Check(failures, options.EchoDelayMs, 0, 60_000, nameof(options.EchoDelayMs));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -43,7 +43,7 @@ public static class ChatModelServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<ChatModelOptions>>().Value;
         if (options.EffectiveProvider == ModelProvider.Echo)
         {
-            return new EchoChatClient();
+            return new EchoChatClient(services.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(options.EchoDelayMs));
         }
 
         if (options.EffectiveProvider == ModelProvider.Demo)

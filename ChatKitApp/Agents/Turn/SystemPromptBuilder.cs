@@ -32,8 +32,10 @@ public sealed class SystemPromptBuilder(IOptions<ChatModelOptions> options)
 
     public string Build(AgentTurn turn)
     {
-        var prompt = new StringBuilder();
-        prompt.AppendLine((options.Value.Instructions is { Length: > 0 } custom ? custom : DefaultInstructions).Trim());
+        var instructions = (options.Value.Instructions is { Length: > 0 } custom ? custom : DefaultInstructions).Trim();
+        // Sized for the whole prompt at once: growing from the default 16 chars cost a turn several copies.
+        var prompt = new StringBuilder(instructions.Length + 1024);
+        prompt.AppendLine(instructions);
 
         prompt.AppendLine().AppendLine("## User");
         prompt.Append("- user id: ").AppendLine(turn.Context.UserId);

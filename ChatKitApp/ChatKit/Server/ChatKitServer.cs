@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatKitApp.ChatKit.Protocol;
@@ -18,6 +19,12 @@ public abstract partial class ChatKitServer<TContext>
     public const string CancelledMarker = "The user cancelled the stream. Stop responding to the prior request.";
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_comparisonBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_comparisonWriter;
 
     private readonly ChatKitLimits _limits;
     private readonly ILogger _logger;
@@ -676,7 +683,7 @@ public abstract partial class ChatKitServer<TContext>
     private async Task<ThreadSave> SaveIfChangedAsync(
         ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
     {
-        if (Snapshot(thread).AsSpan().SequenceEqual(snapshot))
+        if (SerializeForComparison(thread).SequenceEqual(snapshot))
         {
             return default;
         }
@@ -695,8 +702,23 @@ public abstract partial class ChatKitServer<TContext>
             : new ThreadSave(saved, new ThreadUpdatedEvent(ChatThread.From(thread)));
     }
 
-    private static byte[] Snapshot(ThreadMetadata thread) =>
-        JsonSerializer.SerializeToUtf8Bytes(thread, ChatKitJson.StorageType<ThreadMetadata>());
+    private static byte[] Snapshot(ThreadMetadata thread) => SerializeForComparison(thread).ToArray();
+
+    /// <summary>
+    /// The thread's storage JSON in a per-thread buffer, valid until the next call on this thread (no
+    /// await may come between). The pipeline compares it with its snapshot after every event of a
+    /// turn, so the comparison allocates nothing; the snapshot itself is written the same way.
+    /// </summary>
+    private static ReadOnlySpan<byte> SerializeForComparison(ThreadMetadata thread)
+    {
+        var buffer = t_comparisonBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_comparisonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChatKitJson.StorageType<ThreadMetadata>().Options.Encoder });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, thread, ChatKitJson.StorageType<ThreadMetadata>());
+        writer.Flush();
+        return buffer.WrittenSpan;
+    }
 
     private async Task<UserMessageItem> AddUserMessageItemAsync(
         ThreadMetadata thread, UserMessageInput input, IReadOnlyList<Attachment> attachments, TContext context, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
     private readonly TimeSpan _period;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _renewals;
 
     private ThreadLease(IChatKitStore<TContext> store, string threadId, string holder, TContext context, TimeProvider time, TimeSpan period, ILogger logger)
@@ -34,6 +35,7 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
         _time = time;
         _period = period;
         _logger = logger;
+        _timer = new PeriodicTimer(period / 3, time);
         _renewals = RenewUntilStoppedAsync();
     }
 
@@ -69,6 +71,10 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing the timer ends the renewal loop without an exception (a cancelled wait would throw
+        // one per request, which costs more than the rest of a short turn's lease handling); the token
+        // still stops a renewal that is under way.
+        _timer.Dispose();
         await _stop.CancelAsync();
         await _renewals;
         _stop.Dispose();
@@ -86,10 +92,9 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
 
     private async Task RenewUntilStoppedAsync()
     {
-        using var timer = new PeriodicTimer(_period / 3, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (await _timer.WaitForNextTickAsync())
             {
                 await RenewAsync();
             }
