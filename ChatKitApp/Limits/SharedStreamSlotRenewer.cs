@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatKitApp.Limits;
+
+/// <summary>
+/// Every third of <see cref="RateLimitOptions.StreamSlotLease"/>, renews this instance's open stream
+/// slots in the shared store (<see cref="SharedStreamGate.HeartbeatAsync"/>), so a stream that
+/// outlasts the lease keeps its slot while a crashed instance's slots lapse.
+/// </summary>
+public sealed partial class SharedStreamSlotRenewer(
+    SharedStreamGate gate,
+    IOptions<RateLimitOptions> options,
+    TimeProvider time,
+    ILogger<SharedStreamSlotRenewer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.StreamSlotLease / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await gate.HeartbeatAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Two more tries before the slots lapse; a store that is briefly away must not stop the app.
+                    LogFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing this instance's stream slots in the shared limits store failed; the next tick tries again.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
