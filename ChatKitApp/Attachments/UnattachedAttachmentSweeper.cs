@@ -1,3 +1,4 @@
+using ChatKitApp.Reliability;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Attachments;
@@ -5,14 +6,19 @@ namespace ChatKitApp.Attachments;
 /// <summary>
 /// Deletes uploads never sent in a message once they are older than
 /// <see cref="AttachmentOptions.UnattachedRetention"/>, every <see cref="AttachmentOptions.SweepInterval"/>
-/// (<see cref="IAttachmentExpiry"/> does the deleting; on PostgreSQL one instance at a time).
+/// (<see cref="IAttachmentExpiry"/> does the deleting; on PostgreSQL one instance at a time, and
+/// <see cref="IJobSchedule"/> lets one instance per interval sweep).
 /// </summary>
 public sealed partial class UnattachedAttachmentSweeper(
     IAttachmentExpiry expiry,
+    IJobSchedule schedule,
     IOptions<AttachmentOptions> options,
     TimeProvider time,
     ILogger<UnattachedAttachmentSweeper> logger) : BackgroundService
 {
+    /// <summary>The sweep's name in the shared <see cref="IJobSchedule"/>.</summary>
+    public const string JobName = "attachment_expiry";
+
     /// <summary>One sweep now: the number deleted, or null when another instance was sweeping.</summary>
     public async Task<int?> SweepAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +61,10 @@ public sealed partial class UnattachedAttachmentSweeper(
             {
                 try
                 {
-                    await SweepAsync(stoppingToken);
+                    if (await schedule.TryClaimAsync(JobName, options.Value.SweepInterval, stoppingToken))
+                    {
+                        await SweepAsync(stoppingToken);
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

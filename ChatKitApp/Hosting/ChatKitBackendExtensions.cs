@@ -41,6 +41,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, MemorySessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
+            builder.Services.AddSingleton<IJobSchedule, LocalJobSchedule>();
         }
         else
         {
@@ -50,6 +51,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<ISessionStore, PostgresSessionStore>();
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
+            builder.Services.AddSingleton<IJobSchedule, PostgresJobSchedule>(); // periodic jobs run once per period across instances
         }
 
         builder.Services.AddHttpContextAccessor();

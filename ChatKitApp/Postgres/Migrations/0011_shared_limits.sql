@@ -1,6 +1,7 @@
--- Per-user request counts and open-stream slots shared by every app instance (ChatKit:RateLimits,
--- ShareAcrossInstances), so a load balancer spreading a user's requests does not multiply their budget.
--- UNLOGGED: these are short-lived counts, written on every request; skipping the write-ahead log makes
+-- What every app instance shares beyond the chats. Per-user request counts and open-stream slots
+-- (ChatKit:RateLimits:ShareAcrossInstances), so a load balancer spreading a user's requests does not
+-- multiply their budget; and the schedule of periodic jobs, so they run once per period, not once per
+-- instance. UNLOGGED counts and slots: they are short-lived, written on every request; skipping the write-ahead log makes
 -- them cheap, and losing them in a crash (or on a failover) only resets them.
 
 -- One row per rate-limited key (a user): the current fixed window's number and its count. A request in
@@ -51,3 +52,10 @@ BEGIN
     RETURN 0;
 END
 $$;
+
+-- When each periodic job (the attachment expiry sweep) may next run on any instance: an instance runs
+-- a period's job only if it moves next_run_at forward, so three instances make one run per period.
+CREATE TABLE job_schedule (
+    job         text        PRIMARY KEY,
+    next_run_at timestamptz NOT NULL
+);
