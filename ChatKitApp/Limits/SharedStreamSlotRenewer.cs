@@ -13,9 +13,24 @@ public sealed partial class SharedStreamSlotRenewer(
     TimeProvider time,
     ILogger<SharedStreamSlotRenewer> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Here, not in ExecuteAsync, which runs later on a pool thread: the first period counts from start-up.
+        _timer = new PeriodicTimer(options.Value.StreamSlotLease / 3, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.StreamSlotLease / 3, time);
+        var timer = _timer ?? throw new InvalidOperationException("ExecuteAsync runs only after StartAsync.");
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
