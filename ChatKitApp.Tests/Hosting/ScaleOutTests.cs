@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ChatKitApp.Agents.Turn;
 using ChatKitApp.Postgres;
 using ChatKitApp.Tests.Fixtures;
 using Dapper;
@@ -39,11 +38,11 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
         await using var model = await FakeOpenAIServer.StartAsync();
         var releases = Enumerable.Range(0, StreamsPerUser).Select(_ => new TaskCompletionSource()).ToArray();
         model.When(_ => true, FakeReply.Text("Scale-out")); // titles and anything unscripted
-        model.When(r => !IsTitleRequest(r) && LastUserText(r).StartsWith(Finish, StringComparison.Ordinal), FakeReply.Text("A complete ", "reply."));
+        model.When(r => !r.IsTitleRequest && r.LastUserText.StartsWith(Finish, StringComparison.Ordinal), FakeReply.Text("A complete ", "reply."));
         for (var i = 0; i < StreamsPerUser; i++)
         {
             var text = $"{Hold} {i}";
-            model.When(r => !IsTitleRequest(r) && LastUserText(r) == text, FakeReply.Text("A complete ", "reply.") with { HoldUntil = releases[i].Task });
+            model.When(r => !r.IsTitleRequest && r.LastUserText == text, FakeReply.Text("A complete ", "reply.") with { HoldUntil = releases[i].Task });
         }
 
         var schema = await database.CreateSchemaAsync(); // empty: the instances migrate it
@@ -233,9 +232,5 @@ public sealed class ScaleOutTests(PostgresFixture database) : IClassFixture<Post
     private static string TextOf(JsonObject item) =>
         string.Concat((item["content"] as JsonArray ?? []).Select(part => (string?)part?["text"] ?? ""));
 
-    private static bool IsTitleRequest(FakeOpenAIRequest request) =>
-        request.SystemPrompt.StartsWith(ThreadTitleGenerator.Instructions, StringComparison.Ordinal);
 
-    private static string LastUserText(FakeOpenAIRequest request) =>
-        FakeOpenAIRequest.TextOf(request.Messages.LastOrDefault(m => (string?)m?["role"] == "user")?["content"]);
 }

@@ -1,3 +1,4 @@
+using ChatKitApp.Reliability;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Limits;
@@ -11,46 +12,14 @@ public sealed partial class SharedStreamSlotRenewer(
     SharedStreamGate gate,
     IOptions<RateLimitOptions> options,
     TimeProvider time,
-    ILogger<SharedStreamSlotRenewer> logger) : BackgroundService
+    ILogger<SharedStreamSlotRenewer> logger) : PeriodicService(time)
 {
-    private PeriodicTimer? _timer;
+    protected override TimeSpan Period => options.Value.StreamSlotLease / 3;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Here, not in ExecuteAsync, which runs later on a pool thread: the first period counts from start-up.
-        _timer = new PeriodicTimer(options.Value.StreamSlotLease / 3, time);
-        return base.StartAsync(cancellationToken);
-    }
+    protected override Task TickAsync(CancellationToken stoppingToken) => gate.HeartbeatAsync(stoppingToken);
 
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer ?? throw new InvalidOperationException("ExecuteAsync runs only after StartAsync.");
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await gate.HeartbeatAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Two more tries before the slots lapse; a store that is briefly away must not stop the app.
-                    LogFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
-    }
+    // Two more tries before the slots lapse.
+    protected override void OnTickFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing this instance's stream slots in the shared limits store failed; the next tick tries again.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
