@@ -75,7 +75,7 @@ public sealed class SharedStreamGateTests
     }
 
     private static SharedStreamGate Gate(ISharedLimitStore store, TimeProvider clock) =>
-        new(store, Options.Create(Limits), clock, NullLogger<SharedStreamGate>.Instance);
+        new(store, Options.Create(Limits), clock, new SharedLimitStoreFailures(clock, NullLogger<SharedLimitStoreFailures>.Instance));
 
     private static DefaultHttpContext From(string address) => new() { Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
 

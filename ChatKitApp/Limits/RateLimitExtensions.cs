@@ -31,6 +31,7 @@ public static class RateLimitExtensions
         builder.Services.AddSingleton<ChatKitStreamGate>();
         if (builder.AddSharedLimitStore())
         {
+            builder.Services.AddSingleton<SharedLimitStoreFailures>();
             builder.Services.AddSingleton<SharedStreamGate>();
             builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<SharedStreamGate>());
             builder.Services.AddHostedService<SharedStreamSlotRenewer>();
@@ -64,7 +65,7 @@ public static class RateLimitExtensions
                     var services = http.RequestServices;
                     return RateLimitPartition.Get(key, k => new SharedWindowLimiter(
                         store, "requests:" + k, limits.RequestsPerWindow, window,
-                        services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SharedWindowLimiter>>()));
+                        services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SharedLimitStoreFailures>()));
                 }
 
                 return limits.RequestsPerWindow <= 0

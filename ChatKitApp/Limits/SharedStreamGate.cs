@@ -12,11 +12,11 @@ namespace ChatKitApp.Limits;
 /// is open (<see cref="SharedStreamSlotRenewer"/>): a crashed instance cannot close its slots, and they
 /// stop counting once their expiry passes.
 /// </summary>
-public sealed partial class SharedStreamGate(
+public sealed class SharedStreamGate(
     ISharedLimitStore store,
     IOptions<RateLimitOptions> options,
     TimeProvider time,
-    ILogger<SharedStreamGate> logger) : IChatKitStreamAdmission<ChatKitRequestContext>
+    SharedLimitStoreFailures failures) : IChatKitStreamAdmission<ChatKitRequestContext>
 {
     private readonly RateLimitOptions _limits = options.Value;
     private readonly ConcurrentDictionary<Guid, SharedStreamSlot> _open = new();
@@ -48,7 +48,7 @@ public sealed partial class SharedStreamGate(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            LogStoreFailed(logger, ex);
+            failures.Report(ex);
             return NoSlot.Instance;
         }
 
@@ -85,15 +85,9 @@ public sealed partial class SharedStreamGate(
         }
         catch (Exception ex)
         {
-            LogCloseFailed(logger, ex, _limits.StreamSlotLease.TotalSeconds);
+            failures.Report(ex); // the slot stops counting when it expires, within StreamSlotLease
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared limits store did not answer; this stream opens without counting against the caps.")]
-    private static partial void LogStoreFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A stream slot could not be given back to the shared limits store; it stops counting when it expires, within {Seconds} s.")]
-    private static partial void LogCloseFailed(ILogger logger, Exception exception, double seconds);
 
     private sealed class Slot(SharedStreamGate gate, SharedStreamSlot slot) : IAsyncDisposable
     {

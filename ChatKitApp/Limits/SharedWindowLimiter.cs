@@ -9,13 +9,13 @@ namespace ChatKitApp.Limits;
 /// Windows are aligned to Unix time (window n covers [n·length, (n+1)·length)), so every instance
 /// agrees on which window a request falls in without talking to the others.
 /// </summary>
-public sealed partial class SharedWindowLimiter(
+public sealed class SharedWindowLimiter(
     ISharedLimitStore store,
     string key,
     int permitLimit,
     TimeSpan window,
     TimeProvider time,
-    ILogger logger) : RateLimiter
+    SharedLimitStoreFailures failures) : RateLimiter
 {
     private long _lastUsed = time.GetTimestamp();
 
@@ -49,7 +49,7 @@ public sealed partial class SharedWindowLimiter(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A limits store outage should not refuse every request; the caps come back with the store.
-            LogStoreFailed(logger, ex);
+            failures.Report(ex);
             return Lease.Acquired;
         }
 
@@ -57,9 +57,6 @@ public sealed partial class SharedWindowLimiter(
             ? Lease.Acquired
             : new Lease(false, DateTimeOffset.FromUnixTimeMilliseconds((number + 1) * length) - now);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared limits store did not answer; this request is let through uncounted.")]
-    private static partial void LogStoreFailed(ILogger logger, Exception exception);
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {
