@@ -1,11 +1,13 @@
 using ChatKitApp.Admin;
 using ChatKitApp.Auth;
+using ChatKitApp.ChatExport;
 using ChatKitApp.Components;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.HostedMode;
 using ChatKitApp.Hosting;
 using ChatKitApp.Limits;
 using ChatKitApp.Reliability;
+using ChatKitApp.Sharing;
 using ChatKitApp.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +22,8 @@ builder.AddChatKitFrontend();
 builder.AddHostedSessions();
 builder.AddReverseProxy();
 builder.AddAdmin();
+builder.AddChatExport();
+builder.AddChatSharing();
 
 var app = builder.Build();
 
@@ -42,6 +46,8 @@ app.MapStaticAssets();
 app.MapChatKitBackend();
 app.MapAccountEndpoints();
 app.MapHostedSessions();
+app.MapChatExport();
+app.MapChatSharing();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()
     .RequireSameOrigin(); // form posts (sign-in and the like) come from our own pages

@@ -9,7 +9,8 @@
 // serves the Brotli file (`name.js.br` beside `name.js` in the published wwwroot) to browsers
 // that accept it, which every current one does. So the size is the sum of those .br files over
 // the modules a page loads: /chatkit/chatkit.js and every module it imports, followed through the
-// static imports (types.js, only referred to by JSDoc, is never loaded). The element's own
+// static imports (types.js, only referred to by JSDoc, is never loaded). Modules the element
+// loads with import() only when a feature is used are reported on their own line. The element's own
 // modules (the stylesheet included, as a string in styles.js) and the vendored marked, DOMPurify
 // and Lucide icons (wwwroot/lib) are summed separately, each against the 60 KB budget.
 //
@@ -37,18 +38,40 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
  */
 function loadedModules() {
   const wwwroot = join(publishDir, 'wwwroot');
+  const first = follow([join(wwwroot, 'chatkit', 'chatkit.js')], new Set(), false);
+  // Features the element loads with import() only when they are used (dictation, for example):
+  // a browser downloads them on first use, so they are reported apart from the first load.
+  const onDemand = follow([...first].flatMap((file) => dynamicImports(file)), first, true);
+  const relativeSorted = (/** @type {Set<string>} */ files) => [...files].map((file) => relative(wwwroot, file)).sort();
+  return { firstLoad: relativeSorted(first), onDemand: relativeSorted(onDemand) };
+}
+
+/**
+ * The modules reachable from `entries` through static imports (and, when `dynamic`, import()
+ * calls too), leaving out those in `known`.
+ * @param {string[]} entries @param {Set<string>} known @param {boolean} dynamic
+ */
+function follow(entries, known, dynamic) {
   const seen = new Set();
-  const pending = [join(wwwroot, 'chatkit', 'chatkit.js')];
+  const pending = [...entries];
   while (pending.length) {
     const file = pending.pop();
-    if (seen.has(file)) continue;
+    if (seen.has(file) || known.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
     for (const [, specifier] of source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*'([^']+)'/gm)) {
       if (specifier.startsWith('.')) pending.push(join(dirname(file), specifier));
     }
+    if (dynamic) pending.push(...dynamicImports(file));
   }
-  return [...seen].map((file) => relative(wwwroot, file)).sort();
+  return seen;
+}
+
+/** The relative modules a file loads with import('./…'). @param {string} file */
+function dynamicImports(file) {
+  // Comments go first: JSDoc names types as import('./types.js'), which loads nothing.
+  const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...source.matchAll(/\bimport\(\s*'(\.[^']+)'\s*\)/g)].map(([, specifier]) => join(dirname(file), specifier));
 }
 
 /**
@@ -75,10 +98,11 @@ function report(label, rows) {
 }
 
 function measureSize() {
-  const modules = loadedModules();
-  const vendored = modules.filter((file) => file.startsWith('lib/'));
-  report('element JS+CSS (wwwroot/chatkit, vendored libraries excluded)', brotliSizes(modules.filter((file) => !vendored.includes(file))));
+  const { firstLoad, onDemand } = loadedModules();
+  const vendored = firstLoad.filter((file) => file.startsWith('lib/'));
+  report('element JS+CSS (wwwroot/chatkit, vendored libraries excluded)', brotliSizes(firstLoad.filter((file) => !vendored.includes(file))));
   report('vendored marked + DOMPurify + Lucide icons (wwwroot/lib)', brotliSizes(vendored));
+  if (onDemand.length) report('element features loaded on first use (import())', brotliSizes(onDemand));
 }
 
 async function measureFirstRender() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs PostgreSQL, Chromium, Node.js, npm, redis-server and nginx when missing (Debian packages),
-# installs the MCP test server from npm, type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
+# installs the MCP test server and the ChatKit types from npm, type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
 # `dotnet test ChatKitApp.sln`, prints 'N passed, N failed' (the type check counts as one test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,13 @@ npm install --prefix "$tsc_dir" --no-audit --no-fund --no-save --loglevel=error 
 mcp_everything_version=2026.8.31
 npm install --prefix "$tsc_dir/mcp" --no-audit --no-fund --no-save --loglevel=error "@modelcontextprotocol/server-everything@$mcp_everything_version" >/dev/null
 export CHATKIT_MCP_EVERYTHING="$tsc_dir/mcp/node_modules/@modelcontextprotocol/server-everything/dist/index.js"
+# The options and widget tests compare the typed C# surface with the element's own types: the npm
+# package @openai/chatkit at a pinned version, into a temp dir; they fail (never skip) without CHATKIT_NPM_TYPES.
+# The options test reads them with the TypeScript compiler installed above (CHATKIT_TYPESCRIPT).
+chatkit_types_version=1.9.0
+npm install --prefix "$tsc_dir/chatkit" --no-audit --no-fund --no-save --loglevel=error "@openai/chatkit@$chatkit_types_version" >/dev/null
+export CHATKIT_NPM_TYPES="$tsc_dir/chatkit/node_modules/@openai/chatkit"
+export CHATKIT_TYPESCRIPT="$tsc_dir/node_modules/typescript"
 echo "== tsc --noEmit -p eng/tsconfig.element.json (typescript $typescript_version)"
 if node "$tsc_dir/node_modules/typescript/bin/tsc" -p eng/tsconfig.element.json; then
   tsc_failed=0; echo "element type check passed"

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatKitApp.E2E.Fixtures;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -90,7 +91,7 @@ public sealed class ChatElementPage(IPage page, IBrowserContext? context = null,
     /// </summary>
     public Task RecordEventsAsync() => Page.AddInitScriptAsync("""
         window.__chatkitEvents = [];
-        for (const name of ['chatkit.ready', 'chatkit.error', 'chatkit.effect', 'chatkit.response.start', 'chatkit.response.end',
+        for (const name of ['chatkit.ready', 'chatkit.error', 'chatkit.effect', 'chatkit.deeplink', 'chatkit.response.start', 'chatkit.response.end',
                             'chatkit.thread.change', 'chatkit.thread.load.start', 'chatkit.thread.load.end', 'chatkit.log']) {
           document.addEventListener(name, (event) => {
             if (event.target?.localName !== 'openai-chatkit') return;
@@ -102,6 +103,50 @@ public sealed class ChatElementPage(IPage page, IBrowserContext? context = null,
           }, true);
         }
         """);
+
+    /// <summary>
+    /// Changes the options the host gives the element: <paramref name="extend"/> is a JavaScript
+    /// function from the host's options to the ones the element gets (call it before
+    /// <see cref="OpenAsync"/>: the element class is wrapped as it is defined).
+    /// </summary>
+    public Task ExtendOptionsAsync(string extend) => Page.AddInitScriptAsync($$"""
+        const extendOptions = {{extend}};
+        const defineElement = customElements.define.bind(customElements);
+        customElements.define = (name, type, options) => {
+          if (name === 'openai-chatkit') {
+            const setOptions = type.prototype.setOptions;
+            type.prototype.setOptions = function (opts) { return setOptions.call(this, extendOptions(opts)); };
+          }
+          defineElement(name, type, options);
+        };
+        """);
+
+    /// <summary>
+    /// Answers the page's threads.create with <paramref name="events"/> (JSON stream events) from the
+    /// browser's network layer, so no server code shapes them; other requests reach the app.
+    /// </summary>
+    public Task ServeThreadsCreateAsync(params string[] events) => ServeThreadsCreateAsync(Page, string.Concat(events.Select(json => $"data: {json}\n\n")));
+
+    /// <summary>Answers the page's threads.create with the SSE <paramref name="body"/>; other requests reach the app.</summary>
+    public static Task ServeThreadsCreateAsync(IPage page, string body) => page.RouteAsync("**/chatkit", async route =>
+    {
+        if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
+        {
+            await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = body });
+        }
+        else
+        {
+            await route.ContinueAsync();
+        }
+    });
+
+    /// <summary>The detail of the last event of that name <see cref="RecordEventsAsync"/> has seen, once it has seen <paramref name="count"/> of them.</summary>
+    public async Task<JsonElement> LastEventDetailAsync(string name, int count = 1)
+    {
+        await Page.WaitForFunctionAsync(
+            "([name, count]) => window.__chatkitEvents.filter(e => e.name === name).length >= count", new object[] { name, count }, new() { Timeout = Timeout });
+        return await Page.EvaluateAsync<JsonElement>("(name) => window.__chatkitEvents.findLast(e => e.name === name).detail", name);
+    }
 
     /// <summary>The names of the events <see cref="RecordEventsAsync"/> has seen so far, in order.</summary>
     public async Task<List<string>> EventNamesAsync() => [.. await Page.EvaluateAsync<string[]>("() => window.__chatkitEvents.map(e => e.name)")];

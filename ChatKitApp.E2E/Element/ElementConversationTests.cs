@@ -206,7 +206,7 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
     {
         await using var chat = await ChatElementPage.NewAsync(fixture);
         var page = chat.Page;
-        await ServeThreadsCreateAsync(page, OddStream);
+        await ChatElementPage.ServeThreadsCreateAsync(page, OddStream);
         await chat.OpenAsync();
 
         await chat.SendAsync("odd values");
@@ -235,7 +235,7 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
         await using var chat = await ChatElementPage.NewAsync(fixture);
         var page = chat.Page;
         await chat.RecordEventsAsync();
-        await ServeThreadsCreateAsync(page, KeptAliveStream);
+        await ChatElementPage.ServeThreadsCreateAsync(page, KeptAliveStream);
         await chat.OpenAsync();
 
         await chat.SendAsync("slow model");
@@ -245,19 +245,6 @@ public sealed class ElementConversationTests(ScenarioBrowserFixture fixture)
         Assert.DoesNotContain("chatkit.log", await chat.EventNamesAsync()); // no malformed-event report
         Assert.DoesNotContain("chatkit.error", await chat.EventNamesAsync());
     }
-
-    /// <summary>Answers the page's threads.create with <paramref name="body"/> from the browser's network layer; other requests reach the app.</summary>
-    private static Task ServeThreadsCreateAsync(IPage page, string body) => page.RouteAsync("**/chatkit", async route =>
-    {
-        if ((route.Request.PostData ?? "").Contains("\"threads.create\"", StringComparison.Ordinal))
-        {
-            await route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = body });
-        }
-        else
-        {
-            await route.ContinueAsync();
-        }
-    });
 
     [Fact]
     public async Task Xss_payloads_in_user_and_model_text_render_as_text()

@@ -59,6 +59,8 @@ public class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // A generated microphone, granted without a prompt, for the dictation tests.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
             ],
         });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatKitApp.Components.Chat;
 using ChatKitApp.Components.Chat.Events;
+using ChatKitApp.Components.Chat.Options;
 using Microsoft.AspNetCore.Components;
 
 namespace ChatKitApp.E2E.Fixtures;
@@ -17,6 +18,21 @@ public sealed class RecordingChatKitPanel : ChatKitPanel
 
     /// <summary>Runs <paramref name="work"/> (a method call on this panel) as the circuit would.</summary>
     public Task RunAsync(Func<RecordingChatKitPanel, Task> work) => InvokeAsync(() => work(this));
+
+    /// <summary>
+    /// Gives the element new options as a page would (a new parameter value, then a render), with
+    /// <paramref name="change"/> applied to the current ones; for tests of option members.
+    /// </summary>
+    public Task ChangeOptionsAsync(Func<ChatKitOptions, ChatKitOptions> change) => InvokeAsync(() =>
+    {
+#pragma warning disable BL0005 // a test stands in for the page that owns the parameter
+        Options = change(Options);
+#pragma warning restore BL0005
+        StateHasChanged();
+    });
+
+    /// <summary>An <see cref="EventCallback"/> that records <paramref name="name"/> when it runs.</summary>
+    public EventCallback Recorder(string name) => Record(name);
 
     /// <summary>
     /// Waits until an event of that name reached .NET, among those after the first

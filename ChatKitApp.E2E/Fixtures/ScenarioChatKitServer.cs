@@ -18,6 +18,7 @@ namespace ChatKitApp.E2E.Fixtures;
 /// non-streaming action (<c>threads.sync_custom_action</c>), <c>clientwidget</c> the same card with
 /// a client-handled action (the page's <c>widgets.onAction</c>), <c>xss</c> answers with markup,
 /// <c>events</c> sends a client effect and an update the element cannot apply (a log),
+/// <c>deeplink</c> answers with a <c>chatkit-link://</c> link (<see cref="DeeplinkReply"/>),
 /// <c>die</c> writes a few words and then drops the connection once the test says so
 /// (<see cref="ScenarioLog.Cut"/>; a retry answers); anything else is echoed.
 /// </summary>
@@ -35,6 +36,9 @@ public sealed class ScenarioChatKitServer(
         "Model says <img src=x onerror=alert(1)> and <script>alert(2)</script>, see [the docs](https://example.com/docs) or [this](javascript:alert(3)).";
 
     public const string RetriedReply = "Recovered after retry.";
+
+    /// <summary>A reply whose link is a deeplink: clicked, the element fires <c>chatkit.deeplink</c> {order, {id, tab}}.</summary>
+    public const string DeeplinkReply = "See [order 42](chatkit-link://order?id=42&tab=items) for details.";
 
     public const string PartialReply = "The first half of a reply";
 
@@ -90,6 +94,7 @@ public sealed class ScenarioChatKitServer(
             "die" when log.CountAttempt(input.Id) == 1 => DieMidReplyAsync(thread, context, cancellationToken),
             "die" => Message(thread, context, RetriedReply, TimeSpan.Zero, cancellationToken),
             "xss" => Message(thread, context, XssReply, TimeSpan.Zero, cancellationToken),
+            "deeplink" => Message(thread, context, DeeplinkReply, TimeSpan.Zero, cancellationToken),
             "events" => Events(thread, context, cancellationToken),
             _ => Message(thread, context, "You said: " + text, TimeSpan.Zero, cancellationToken),
         };

@@ -13,6 +13,12 @@ public sealed class FakeOpenAIRequest(string path, string? authorization, JsonOb
 
     public JsonObject Body { get; } = body;
 
+    /// <summary>Sent as <c>multipart/form-data</c> (an audio upload); <see cref="Body"/> then holds its text fields.</summary>
+    public bool IsMultipart { get; init; }
+
+    /// <summary>The multipart request's <c>file</c> part, if it had one.</summary>
+    public (string Name, string ContentType, byte[] Bytes)? File { get; set; }
+
     public bool IsStreaming => Body["stream"]?.GetValue<bool>() == true;
 
     public JsonArray Messages => Body["messages"] as JsonArray ?? [];

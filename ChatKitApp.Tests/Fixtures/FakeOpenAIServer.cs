@@ -11,6 +11,7 @@ namespace ChatKitApp.Tests.Fixtures;
 /// An OpenAI-compatible server on loopback Kestrel, inside the test process, for the real OpenAI SDK
 /// to talk to. It records every request, answers <c>/v1/chat/completions</c> from a queue of
 /// <see cref="FakeReply"/>s (streamed as <c>chat.completion.chunk</c> SSE, or one JSON completion),
+/// answers <c>/v1/audio/transcriptions</c> (multipart) with the queued reply's text as <c>{"text":…}</c>,
 /// and notices when a client aborts. Requests matching a rule (e.g. title requests) bypass the queue.
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
@@ -71,8 +72,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
-        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
-        var request = new FakeOpenAIRequest(http.Request.Path, http.Request.Headers.Authorization, body);
+        var request = http.Request.HasFormContentType
+            ? await FormRequestAsync(http.Request)
+            : new FakeOpenAIRequest(http.Request.Path, http.Request.Headers.Authorization, await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? []);
         _requests.Enqueue(request);
         var aborted = http.RequestAborted;
         using var registration = aborted.Register(request.MarkAborted);
@@ -100,6 +102,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
                 await http.Response.WriteAsJsonAsync(FakeReply.ErrorBody(reply.Status), aborted);
             }
+            else if (request.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal))
+            {
+                await TranscriptionAsync(http.Response, request, reply, aborted);
+            }
             else if (request.IsStreaming && request.Path.EndsWith("/responses", StringComparison.Ordinal))
             {
                 await FakeResponsesStream.WriteAsync(http.Response, reply, aborted);
@@ -118,6 +124,45 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         {
             // The client went away; MarkAborted has recorded it.
         }
+    }
+
+    /// <summary>A multipart request (audio transcription): its fields become the body, its file is kept aside.</summary>
+    private static async Task<FakeOpenAIRequest> FormRequestAsync(HttpRequest http)
+    {
+        var form = await http.ReadFormAsync();
+        var body = new JsonObject();
+        foreach (var (name, value) in form)
+        {
+            body[name] = value.ToString();
+        }
+
+        var request = new FakeOpenAIRequest(http.Path, http.Headers.Authorization, body) { IsMultipart = true };
+        if (form.Files.GetFile("file") is { } file)
+        {
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes);
+            request.File = (file.FileName, file.ContentType, bytes.ToArray());
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// <c>/v1/audio/transcriptions</c>: <c>{"text":…}</c> with the reply's text, as OpenAI answers the
+    /// default (JSON) format; a request without its file or model is refused as OpenAI would.
+    /// </summary>
+    private static async Task TranscriptionAsync(HttpResponse response, FakeOpenAIRequest request, FakeReply reply, CancellationToken aborted)
+    {
+        var format = request.Body["response_format"]?.GetValue<string>() ?? "json";
+        if (!request.IsMultipart || request.File is not { Bytes.Length: > 0 } || request.Body["model"] is null || format != "json")
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await response.WriteAsJsonAsync(FakeReply.ErrorBody(400), aborted);
+            return;
+        }
+
+        await Task.Delay(reply.ChunkDelay, aborted);
+        await response.WriteAsJsonAsync(new JsonObject { ["text"] = string.Concat(reply.Deltas) }, aborted);
     }
 
     private static async Task StreamAsync(HttpContext http, FakeOpenAIRequest request, FakeReply reply, CancellationToken aborted)

@@ -20,7 +20,9 @@ internal sealed partial class GuestSignInMiddleware(RequestDelegate next, IOptio
         if (options.Value.Guest
             && ChatKitClaims.UserId(http.User) is null
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && http.GetEndpoint()?.Metadata is { } metadata
+            && metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && metadata.GetMetadata<NoGuestSignInAttribute>() is null
             && http.Request.Path != ChatKitAuthExtensions.LoginPath)
         {
             using var lease = limiter.Acquire(http);

@@ -7,6 +7,7 @@ using ChatKitApp.Auth;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKit.Store;
 using ChatKitApp.ChatKitHost;
+using ChatKitApp.Dictation;
 using ChatKitApp.Feedback;
 using ChatKitApp.Limits;
 using ChatKitApp.Postgres;
@@ -25,6 +26,7 @@ public static partial class ChatKitBackendExtensions
     public static WebApplicationBuilder AddChatKitBackend(this WebApplicationBuilder builder)
     {
         builder.Services.AddChatKitAgents();
+        builder.Services.AddDictation(); // input.transcribe, when ChatKit:Model:TranscriptionModel is set
         builder.Services.AddSingleton<IChatKitContextFactory<ChatKitRequestContext>, ChatKitRequestContextFactory>();
         builder.Services.AddSingleton<IChatKitRequestCheck, NulCharacterCheck>();
         builder.Services.AddHealthChecks();

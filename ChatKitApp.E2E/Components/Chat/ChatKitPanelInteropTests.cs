@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatKitApp.Articles;
 using ChatKitApp.Components.Chat.Events;
+using ChatKitApp.Components.Chat.Options;
 using ChatKitApp.E2E.Fixtures;
 using static Microsoft.Playwright.Assertions;
 
@@ -86,6 +87,29 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_clicked_deeplink_reaches_dotnet_as_OnDeeplink_with_its_name_and_data()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await ChatUi.SendAsync(page, "deeplink please");
+        var link = ChatUi.Items(page, "assistant_message").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "order 42" });
+        await Expect(link).ToBeVisibleAsync();
+        var seen = panel.Events.Count;
+        var url = page.Url;
+
+        await link.ClickAsync();
+
+        var deeplink = (ChatKitNamedEvent)(await panel.WaitForAsync("chatkit.deeplink", since: seen))!;
+        Assert.Equal("order", deeplink.Name);
+        Assert.Equal(("42", "items"), (deeplink.Data.GetProperty("id").GetString(), deeplink.Data.GetProperty("tab").GetString()));
+        Assert.Equal(url, page.Url);
+        Assert.Single(page.Context.Pages);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_client_handled_widget_action_reaches_dotnet_and_not_the_server()
     {
         var (context, page, errors) = await fixture.NewPageAsync();
@@ -103,6 +127,26 @@ public sealed class ChatKitPanelInteropTests(ScenarioBrowserFixture fixture)
         Assert.StartsWith("msg", action.ItemId, StringComparison.Ordinal);
         Assert.Equal("Card", action.Widget.GetProperty("type").GetString());
         Assert.Equal(before, fixture.Log.Actions.Count);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_header_button_set_in_the_csharp_options_runs_its_event_callback_on_click()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await ChatUi.OpenAsync(page);
+        var panel = fixture.Panels.Latest;
+        await panel.WaitForAsync("chatkit.ready");
+        var seen = panel.Events.Count;
+
+        await panel.ChangeOptionsAsync(o => o with
+        {
+            Header = (o.Header ?? new ChatKitHeader()) with { RightAction = new ChatKitHeaderAction("close", panel.Recorder("header.rightAction.onClick")) },
+        });
+        await page.Locator("[data-testid=header-right-action]").ClickAsync();
+
+        await panel.WaitForAsync("header.rightAction.onClick", since: seen);
         Assert.Empty(errors);
     }
 }

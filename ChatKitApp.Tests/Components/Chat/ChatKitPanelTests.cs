@@ -6,6 +6,7 @@ using ChatKitApp.Components.Chat;
 using ChatKitApp.Components.Chat.Commands;
 using ChatKitApp.Components.Chat.Events;
 using ChatKitApp.Components.Chat.Options;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
@@ -291,6 +292,29 @@ public sealed class ChatKitPanelTests : IDisposable
         var result = await cut.InvokeAsync(() => cut.Instance.OnClientToolAsync("custom_tool", """{"x":7}"""));
 
         Assert.Equal("""{"name":"custom_tool","echoed":7}""", result);
+    }
+
+    [Fact]
+    public async Task A_header_button_click_runs_the_callback_of_the_options_applied_last()
+    {
+        var clicked = new List<string>();
+        ChatKitOptions WithButton(string name) => ChatPageOptions.FullPage with
+        {
+            Header = new ChatKitHeader { RightAction = new ChatKitHeaderAction("close", EventCallback.Factory.Create(this, () => clicked.Add(name))) },
+        };
+        var cut = _ctx.Render<ChatKitPanel>(p => p.Add(x => x.Options, WithButton("first")));
+        cut.WaitForAssertion(() => Assert.Equal("Ready", cut.Find("[data-testid=chatkit-panel]").GetAttribute("data-state")));
+        var mount = Assert.Single(_module.Invocations["mount"]);
+        var mounted = JsonSerializer.SerializeToElement(mount.Arguments[1]);
+        var config = JsonSerializer.SerializeToElement(mount.Arguments[2]);
+
+        await cut.InvokeAsync(() => cut.Instance.OnOptionCallbackAsync("header.rightAction.onClick", "[]"));
+        cut.Render(p => p.Add(x => x.Options, WithButton("second")));
+        await cut.InvokeAsync(() => cut.Instance.OnOptionCallbackAsync("header.rightAction.onClick", "[]"));
+
+        Assert.True(mounted.GetProperty("header").GetProperty("rightAction").GetProperty("onClick").GetBoolean());
+        Assert.Equal(ChatKitOptionCallbacks.Paths, config.GetProperty("optionCallbacks").EnumerateArray().Select(p => p.GetString()!));
+        Assert.Equal(["first", "second"], clicked);
     }
 
     [Fact]

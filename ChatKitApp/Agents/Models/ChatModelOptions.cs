@@ -58,6 +58,16 @@ public sealed class ChatModelOptions
     /// </summary>
     public List<ModelChoice> Choices { get; set; } = [];
 
+    /// <summary>
+    /// The provider's speech-to-text model for dictation (<c>input.transcribe</c>, e.g.
+    /// <c>gpt-4o-mini-transcribe</c> or <c>whisper-1</c>), at the same endpoint and key. Unset: no
+    /// dictation; the composer shows no microphone.
+    /// </summary>
+    public string? TranscriptionModel { get; set; }
+
+    /// <summary>Whether dictation is offered: a transcription model on the OpenAI provider.</summary>
+    public bool DictationEnabled => EffectiveProvider == ModelProvider.OpenAI && !string.IsNullOrWhiteSpace(TranscriptionModel);
+
     /// <summary>The models a message may ask for: the default and the choices.</summary>
     public IReadOnlyList<string> AllowedModels => [Model, .. Choices.Select(c => c.Id).Where(id => id != Model)];
 

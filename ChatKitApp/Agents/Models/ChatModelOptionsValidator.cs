@@ -22,6 +22,12 @@ public sealed class ChatModelOptionsValidator : IValidateOptions<ChatModelOption
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(options.TranscriptionModel) && options.EffectiveProvider != ModelProvider.OpenAI)
+        {
+            // The demo and echo models cannot hear; a set model that silently did nothing would mislead.
+            failures.Add($"ChatKit:Model:TranscriptionModel needs the OpenAI provider (an ApiKey or Provider=OpenAI), not {options.EffectiveProvider}.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.Endpoint)
             && !(Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {

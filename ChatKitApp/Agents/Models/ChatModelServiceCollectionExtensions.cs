@@ -51,10 +51,21 @@ public static class ChatModelServiceCollectionExtensions
             return new DemoChatClient(services.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(options.DemoWordDelayMilliseconds));
         }
 
+        var openAI = CreateOpenAIClient(options, services.GetRequiredService<TimeProvider>());
+#pragma warning disable OPENAI001 // the Responses client is marked experimental in the SDK
+        return options.Api == ModelApi.Responses
+            ? openAI.GetResponsesClient().AsIChatClient(options.Model)
+            : openAI.GetChatClient(options.Model).AsIChatClient();
+#pragma warning restore OPENAI001
+    }
+
+    /// <summary>OpenAI's SDK client for the configured endpoint and key, with the app's timeout and retries.</summary>
+    public static OpenAIClient CreateOpenAIClient(ChatModelOptions options, TimeProvider time)
+    {
         var clientOptions = new OpenAIClientOptions
         {
             NetworkTimeout = TimeSpan.FromSeconds(options.NetworkTimeoutSeconds),
-            RetryPolicy = new ProviderRetryPolicy(options.MaxRetries, TimeSpan.FromSeconds(options.MaxRetryWaitSeconds), services.GetRequiredService<TimeProvider>()),
+            RetryPolicy = new ProviderRetryPolicy(options.MaxRetries, TimeSpan.FromSeconds(options.MaxRetryWaitSeconds), time),
         };
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
         {
@@ -63,11 +74,6 @@ public static class ChatModelServiceCollectionExtensions
 
         // Local servers take no key, but the SDK insists on a credential.
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? "no-key" : options.ApiKey;
-        var openAI = new OpenAIClient(new ApiKeyCredential(key), clientOptions);
-#pragma warning disable OPENAI001 // the Responses client is marked experimental in the SDK
-        return options.Api == ModelApi.Responses
-            ? openAI.GetResponsesClient().AsIChatClient(options.Model)
-            : openAI.GetChatClient(options.Model).AsIChatClient();
-#pragma warning restore OPENAI001
+        return new OpenAIClient(new ApiKeyCredential(key), clientOptions);
     }
 }

@@ -42,8 +42,9 @@ public sealed partial class AgentChatKitServer(
     IOptions<ChatModelOptions> options,
     IEnumerable<IWidgetActionHandler> widgetActions,
     IChatKitTransientFailures transientFailures,
+    IChatKitTranscriber<ChatKitRequestContext> transcriber,
     IAttachmentStore<ChatKitRequestContext>? attachmentStore = null)
-    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger, transientFailures)
+    : ChatKitServer<ChatKitRequestContext>(store, attachmentStore, limits, timeProvider, logger, transientFailures, transcriber)
 {
     public override Task AddFeedbackAsync(
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, ChatKitRequestContext context, CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ public abstract partial class ChatKitServer<TContext>
     private readonly ChatKitLimits _limits;
     private readonly ILogger _logger;
     private readonly IChatKitTransientFailures _transientFailures;
+    private readonly IChatKitTranscriber<TContext> _transcriber;
 
     // Threads created by a request that is still answering their first message (see ItemsOfNewThread).
     private readonly ConditionalWeakTable<ThreadMetadata, UserMessageItem> _firstMessages = new();
@@ -32,7 +33,8 @@ public abstract partial class ChatKitServer<TContext>
         ChatKitLimits? limits = null,
         TimeProvider? timeProvider = null,
         ILogger? logger = null,
-        IChatKitTransientFailures? transientFailures = null)
+        IChatKitTransientFailures? transientFailures = null,
+        IChatKitTranscriber<TContext>? transcriber = null)
     {
         Store = store;
         AttachmentStore = attachmentStore;
@@ -40,6 +42,7 @@ public abstract partial class ChatKitServer<TContext>
         Time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _transientFailures = transientFailures ?? new NoTransientFailures();
+        _transcriber = transcriber ?? new NoTranscription<TContext>();
     }
 
     protected IChatKitStore<TContext> Store { get; }
@@ -82,9 +85,9 @@ public abstract partial class ChatKitServer<TContext>
         string threadId, IReadOnlyList<string> itemIds, FeedbackKind kind, TContext context, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    /// <summary>Turns dictated audio into text. Not supported by default.</summary>
+    /// <summary>Turns dictated audio into text with the host's <see cref="IChatKitTranscriber{TContext}"/>; not supported (501) without one.</summary>
     public virtual Task<TranscriptionResult> TranscribeAsync(AudioInput audio, TContext context, CancellationToken cancellationToken) =>
-        throw ChatKitRequestException.NotImplemented("Dictation is not supported.");
+        _transcriber.TranscribeAsync(audio, context, cancellationToken);
 
     /// <summary>Options sent first in every stream. By default the user may stop a response.</summary>
     public virtual StreamOptions GetStreamOptions(ThreadMetadata thread, TContext context) => new(AllowCancel: true);

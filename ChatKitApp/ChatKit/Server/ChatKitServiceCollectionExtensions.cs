@@ -11,8 +11,9 @@ public static class ChatKitServiceCollectionExtensions
     /// <c>ChatKit:Limits</c>. Register an <c>IChatKitStore&lt;TContext&gt;</c> and an
     /// <see cref="IChatKitContextFactory{TContext}"/> too; then map the endpoint with <c>MapChatKit</c>.
     /// The host may register an <see cref="IChatKitStreamAdmission{TContext}"/>,
-    /// <see cref="IChatKitTransientFailures"/> and any number of <see cref="IChatKitRequestCheck"/>s
-    /// (before or after this call); without them every stream opens and every failure is an error.
+    /// <see cref="IChatKitTransientFailures"/>, an <see cref="IChatKitTranscriber{TContext}"/> and any
+    /// number of <see cref="IChatKitRequestCheck"/>s (before or after this call); without them every
+    /// stream opens, every failure is an error and dictation is not supported.
     /// </summary>
     public static IServiceCollection AddChatKit<TContext, TServer>(this IServiceCollection services)
         where TServer : ChatKitServer<TContext>
@@ -24,6 +25,7 @@ public static class ChatKitServiceCollectionExtensions
             TimeSpan.FromSeconds(sp.GetRequiredService<ChatKitLimits>().KeepAliveSeconds), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IChatKitStreamAdmission<TContext>, UnlimitedStreams<TContext>>();
         services.TryAddSingleton<IChatKitTransientFailures, NoTransientFailures>();
+        services.TryAddSingleton<IChatKitTranscriber<TContext>, NoTranscription<TContext>>();
         services.AddMetrics();
         services.TryAddSingleton<ChatKitMetrics>();
         services.AddSingleton<ChatKitServer<TContext>, TServer>();

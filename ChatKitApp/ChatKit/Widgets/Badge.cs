@@ -11,5 +11,8 @@ public sealed record Badge : WidgetComponent
     /// <summary><c>solid</c>, <c>soft</c> or <c>outline</c>.</summary>
     public string? Variant { get; init; }
 
+    /// <summary><c>sm</c>, <c>md</c> or <c>lg</c>.</summary>
+    public string? Size { get; init; }
+
     public bool? Pill { get; init; }
 }

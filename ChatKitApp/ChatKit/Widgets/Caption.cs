@@ -1,11 +1,8 @@
 namespace ChatKitApp.ChatKit.Widgets;
 
 /// <summary>Small secondary text.</summary>
-public sealed record Caption : WidgetComponent
+public sealed record Caption : TextBlock
 {
-    public required string Value { get; init; }
-
+    /// <summary><c>sm</c>, <c>md</c> or <c>lg</c>.</summary>
     public string? Size { get; init; }
-
-    public string? Color { get; init; }
 }

@@ -5,5 +5,10 @@ public sealed record ListView : WidgetRoot
 {
     public IReadOnlyList<WidgetComponent> Children { get; init; } = [];
 
-    public int? Limit { get; init; }
+    public ListViewLimit? Limit { get; init; }
+
+    public WidgetStatus? Status { get; init; }
+
+    /// <summary><c>light</c> or <c>dark</c>: forces that scheme on the list.</summary>
+    public string? Theme { get; init; }
 }

@@ -7,7 +7,8 @@ public sealed record ListViewItem : WidgetComponent
 
     public ActionConfig? OnClickAction { get; init; }
 
-    public double? Gap { get; init; }
+    public CssValue? Gap { get; init; }
 
+    /// <summary><c>start</c>, <c>center</c>, <c>end</c>, <c>baseline</c> or <c>stretch</c>.</summary>
     public string? Align { get; init; }
 }

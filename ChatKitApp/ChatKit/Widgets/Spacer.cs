@@ -3,5 +3,5 @@ namespace ChatKitApp.ChatKit.Widgets;
 /// <summary>Takes the free space of a row or column.</summary>
 public sealed record Spacer : WidgetComponent
 {
-    public double? MinSize { get; init; }
+    public CssValue? MinSize { get; init; }
 }

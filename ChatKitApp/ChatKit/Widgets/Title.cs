@@ -1,13 +1,8 @@
 namespace ChatKitApp.ChatKit.Widgets;
 
 /// <summary>A heading.</summary>
-public sealed record Title : WidgetComponent
+public sealed record Title : TextBlock
 {
-    public required string Value { get; init; }
-
+    /// <summary><c>sm</c>, <c>md</c>, <c>lg</c>, <c>xl</c>, <c>2xl</c> … <c>5xl</c>.</summary>
     public string? Size { get; init; }
-
-    public string? Weight { get; init; }
-
-    public string? Color { get; init; }
 }

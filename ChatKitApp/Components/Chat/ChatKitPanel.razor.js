@@ -10,6 +10,7 @@ import { clientToolHandler } from '/js/chatkit-panel/client-tools.js';
 import { relayEvents } from '/js/chatkit-panel/event-relay.js';
 import { widgetActions } from '/js/chatkit-panel/widget-actions.js';
 import { followThreadTitle } from '/js/chatkit-panel/page-title.js';
+import { withCallbacks } from '/js/chatkit-panel/option-callbacks.js';
 
 /** @typedef {import('../../wwwroot/js/chatkit-panel/host-config.js').HostConfig} HostConfig */
 
@@ -35,12 +36,15 @@ export async function mount(host, options, config, dotnet) {
     /** @param {Record<string, any>} next */
     apply(next) {
       state.options = next;
+      const wired = withCallbacks(next, config.optionCallbacks, dotnet);
       const saved = localStorage.getItem(config.storageKey);
       // The page's theme wins over the options' scheme: a page loaded dark never hosts a light chat.
       const pageScheme = document.documentElement.dataset.bsTheme;
       element.setOptions({
-        ...next,
-        theme: pageScheme ? { ...(next.theme ?? {}), colorScheme: pageScheme } : next.theme,
+        ...wired,
+        theme: !pageScheme ? next.theme
+          : typeof next.theme === 'string' ? pageScheme
+          : { ...(next.theme ?? {}), colorScheme: pageScheme },
         initialThread: next.initialThread ?? saved ?? null,
         api: config.mode === 'Hosted'
           ? hostedApi(config)
@@ -53,7 +57,8 @@ export async function mount(host, options, config, dotnet) {
                 : { type: 'two_phase' },
             },
         onClientTool,
-        entities: entities(config),
+        // The page's entity callbacks and showComposerMenu win over the app's article search.
+        entities: { ...entities(config), ...(wired.entities ?? {}) },
         // Left out, not undefined, when .NET handles none: the CDN element validates its options.
         ...(widgets ? { widgets } : {}),
       });

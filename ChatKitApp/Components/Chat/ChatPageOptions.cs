@@ -56,6 +56,8 @@ public static class ChatPageOptions
         Composer = new ChatKitComposer { Placeholder = "Ask anything…", Tools = Tools, Attachments = Attachments },
         Disclaimer = new ChatKitDisclaimer("Answers can be wrong. Check important facts."),
         ThreadItemActions = new ChatKitThreadItemActions(),
+        // The answer is followed while the user is at the bottom, with either element (the CDN one's default is off).
+        Thread = new ChatKitThreadView(AutoScroll: true),
     };
 
     public static ChatKitOptions SidePanel { get; } = FullPage with
@@ -88,4 +90,14 @@ public static class ChatPageOptions
         ];
         return options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Models = models } };
     }
+
+    /// <summary>
+    /// Turns the composer's microphone on when the server can transcribe
+    /// (<see cref="ChatModelOptions.DictationEnabled"/>); otherwise the option is left out, and both
+    /// elements show no microphone.
+    /// </summary>
+    public static ChatKitOptions WithDictation(ChatKitOptions options, ChatModelOptions model) =>
+        model.DictationEnabled
+            ? options with { Composer = (options.Composer ?? new ChatKitComposer()) with { Dictation = new ChatKitDictation(Enabled: true) } }
+            : options;
 }

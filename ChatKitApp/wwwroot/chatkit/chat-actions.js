@@ -121,6 +121,7 @@ export function renderItem(chat, item, streaming) {
         id: source.id ?? '', title: source.title, interactive: source.interactive, data: source.data,
       })
       : undefined,
+    onDeeplink: (link) => chat.dispatch('chatkit.deeplink', link),
   };
   return renderItemBody(item, {
     streaming,
@@ -133,6 +134,9 @@ export function renderItem(chat, item, streaming) {
     }),
     onStructuredInput: (target, input) => submitStructuredInput(chat, target, input),
     onEntityClick,
+    previewEntity: chat.options?.entities?.onRequestPreview && ((tag, entity) => {
+      tag.onpointerenter = tag.onfocus = () => import('./entity-preview.js').then((m) => m.showEntityPreview(chat, tag, entity));
+    }),
     log: (name, data) => chat.log(name, data),
   });
 }

@@ -98,6 +98,7 @@ export class Chat {
       },
       onError: (message) => this.reportError(new Error(message)),
       tagSearch: () => this.options?.entities?.onTagSearch,
+      transcribe: async (params) => (await this.api.request('input.transcribe', params)).text,
     });
 
     this.history = createHistoryPanel({
@@ -578,7 +579,7 @@ export class Chat {
     this.scheme = scheme;
     this.layout.apply(options, this.#locale());
     if (options.history?.enabled === false) this.history.close();
-    this.composer.configure(options.composer ?? {});
+    this.composer.configure(options.composer ?? {}, Boolean(options.entities?.showComposerMenu && options.entities.onTagSearch));
     this.view.refreshTurnActions();
     this.updateChrome();
   }

@@ -22,6 +22,7 @@ import { composeContent, userInput } from './thread-model.js';
  * @property {(attachmentId: string) => void} deleteAttachment
  * @property {(message: string) => void} onError
  * @property {(() => ((query: string) => Promise<Entity[]>) | undefined)} tagSearch
+ * @property {(params: { audio_base64: string, mime_type: string }) => Promise<string>} transcribe
  */
 
 /**
@@ -81,6 +82,8 @@ export function createComposer(hooks) {
   /** @type {number | undefined} */
   let timer;
   let queryId = 0;
+  /** @type {Promise<{ toggle: () => void }> | undefined} dictation, loaded on first use */
+  let dictation;
 
   const input = /** @type {HTMLTextAreaElement} */ (h('textarea.composer-input', {
     rows: 1, ariaLabel: 'Message', testid: 'composer-input',
@@ -131,6 +134,17 @@ export function createComposer(hooks) {
   const attachButton = /** @type {HTMLButtonElement} */ (h('button.icon-button', {
     label: 'Attach files', testid: 'attach', onclick: () => fileInput.click(),
   }, uiIcon('paperclip')));
+  // entities.showComposerMenu
+  const mentionButton = h('button.icon-button.glyph', {
+    label: 'Mention', text: '@', testid: 'composer-mention',
+    onclick() {
+      const start = input.selectionStart;
+      input.setRangeText(/\S$/.test(input.value.slice(0, start)) ? ' @' : '@', start, input.selectionEnd, 'end');
+      input.focus();
+      update();
+      searchTags();
+    },
+  });
   const toolMenu = h('div.popup.tool-menu', {
     role: 'menu', ariaLabel: 'Tools',
     /** @param {KeyboardEvent} event */
@@ -155,6 +169,13 @@ export function createComposer(hooks) {
       /** @type {HTMLElement} */ (toolMenu.firstElementChild).focus();
     },
   }, uiIcon('tools')));
+  const micButton = /** @type {HTMLButtonElement} */ (h('button.icon-button.dictate', {
+    label: 'Dictate', testid: 'dictate',
+    async onclick() {
+      dictation ??= import('./dictation.js').then((m) => m.createDictation(micButton, { transcribe: hooks.transcribe, onText: insertText, onError }));
+      (await dictation).toggle();
+    },
+  }, uiIcon('mic')));
   const toolChips = h('div.tool-chips');
   const modelSelect = /** @type {HTMLSelectElement} */ (h('select.model-select', { ariaLabel: 'Model', testid: 'composer-model' }));
   const sendButton = /** @type {HTMLButtonElement} */ (h('button.send-button', { type: 'submit', label: 'Send message', testid: 'send' }, uiIcon('send')));
@@ -203,8 +224,8 @@ export function createComposer(hooks) {
   },
   replyBox, attachmentList, tagMenu, input,
   h('div.composer-toolbar',
-    h('div.toolbar-start', attachButton, fileInput, toolsButton, toolMenu, toolChips, modelSelect),
-    h('div.toolbar-end', sendButton, stopButton))));
+    h('div.toolbar-start', attachButton, fileInput, mentionButton, toolsButton, toolMenu, toolChips, modelSelect),
+    h('div.toolbar-end', micButton, sendButton, stopButton))));
 
   /**
    * A key pressed while the tag menu shows results.
@@ -265,7 +286,9 @@ export function createComposer(hooks) {
     const isLocked = Boolean(locked);
     input.disabled = isLocked;
     attachButton.disabled = isLocked;
+    mentionButton.disabled = isLocked;
     toolsButton.disabled = isLocked;
+    micButton.disabled = isLocked;
     input.placeholder = locked || (tool?.placeholderOverride ?? options.placeholder ?? 'Message the AI');
     lockedNote.textContent = locked || '';
     lockedNote.hidden = !isLocked;
@@ -301,6 +324,19 @@ export function createComposer(hooks) {
     if (value.selectedModelId !== undefined) modelSelect.value = value.selectedModelId ?? '';
     resize();
     update();
+  };
+
+  /**
+   * Dictated text goes in at the caret, set apart from the words around it by a space.
+   * @param {string} text
+   */
+  const insertText = (text) => {
+    const { value, selectionStart: start, selectionEnd: end } = input;
+    const before = start && !/\s$/.test(value.slice(0, start)) ? ' ' : '';
+    input.setRangeText(before + text, start, end, 'end');
+    resize();
+    update();
+    input.focus();
   };
 
   // ---- @-tags ---------------------------------------------------------------------------
@@ -471,9 +507,11 @@ export function createComposer(hooks) {
   /**
    * Applies the composer options (called on every setOptions).
    * @param {ComposerOptions} value
+   * @param {boolean} [mentionMenu] show the @ button
    */
-  const configure = (value) => {
+  const configure = (value, mentionMenu) => {
     options = value; // the element passes `options.composer ?? {}`
+    mentionButton.hidden = !mentionMenu;
     const attachments = options.attachments;
     attachButton.hidden = !attachments?.enabled;
     fileInput.accept = Object.entries({ ...attachments?.accept }).flatMap(([mime, extensions]) => [mime, ...extensions]).join();
@@ -481,6 +519,7 @@ export function createComposer(hooks) {
     tools = options.tools ?? [];
     tool = find(tool?.id); // the same tool in the new options, or none
     toolsButton.hidden = tools.every((t) => t.pinned);
+    micButton.hidden = !options.dictation?.enabled;
 
     const models = options.models ?? [];
     const enabled = models.filter((m) => !m.disabled);

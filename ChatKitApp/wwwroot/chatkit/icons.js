@@ -28,6 +28,7 @@ const PATHS = {
   trash: 'M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3',
   pencil: 'M4 20h4L19 9l-4-4L4 16z',
   alert: 'M12 3L2 20h20zM12 10v4M12 17v.5',
+  mic: 'M12 3a3 3 0 00-3 3v6a3 3 0 006 0V6a3 3 0 00-3-3zM19 10v2a7 7 0 01-14 0v-2M12 19v3',
 };
 
 /** @typedef {keyof typeof PATHS} UiIconName */

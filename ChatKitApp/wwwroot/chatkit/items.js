@@ -19,6 +19,7 @@ import { renderWidget } from './widgets.js';
  * @property {(item: ThreadItem) => import('./widgets.js').WidgetContext} widgetContext
  * @property {(item: ThreadItem, input: import('./types.js').StructuredInputAnswer) => Promise<void>} onStructuredInput
  * @property {((entity: Entity) => void) | undefined} onEntityClick
+ * @property {((tag: HTMLElement, entity: Entity) => void) | undefined} previewEntity
  * @property {(name: string, data: Record<string, unknown>) => void} log
  */
 
@@ -50,11 +51,13 @@ const safeImageSrc = (url) => url && /^data:image\/(png|jpeg|gif|webp);base64,/i
  */
 const renderUserPart = (part, ctx) => {
   if (part.type === 'input_text') return part.text;
-  const interactive = part.interactive && ctx.onEntityClick;
+  const interactive = part.interactive && (ctx.onEntityClick || ctx.previewEntity);
   // other part types (none today) show nothing
-  return part.type === 'input_tag' && h(interactive ? 'button.tag.interactive' : 'span.tag', {
-    text: '@' + part.text, onclick: interactive && (() => ctx.onEntityClick?.(tagEntity(part))),
+  const tag = part.type === 'input_tag' && h(interactive ? 'button.tag.interactive' : 'span.tag', {
+    text: '@' + part.text, onclick: part.interactive && ctx.onEntityClick && (() => ctx.onEntityClick?.(tagEntity(part))),
   });
+  if (tag && interactive) ctx.previewEntity?.(tag, tagEntity(part)); // entities.onRequestPreview
+  return tag;
 };
 
 /** @param {import('./types.js').Attachment} attachment */

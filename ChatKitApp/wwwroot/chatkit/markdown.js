@@ -14,7 +14,15 @@ import { h, copyButton } from './dom.js';
 // defaults are what we want (GitHub-flavoured, no line breaks from single newlines, synchronous).
 // Raw HTML in model or user text is shown as the text it is, never parsed (an `<img onerror>`
 // in a reply is text, not a sanitised image); DOMPurify stays as the net for what markdown makes.
-const marked = new Marked({ renderer: { html: ({ text }) => escapeHtml(text) } });
+// A chatkit-link:// link fires chatkit.deeplink; DOMPurify would drop its scheme from an href.
+const marked = new Marked({
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    link({ href, tokens }) {
+      return /^chatkit-link:/i.test(href) && `<a data-deeplink="${escapeHtml(href)}">${this.parser.parseInline(tokens)}</a>`;
+    },
+  },
+});
 
 // Footnote markers travel through marked and DOMPurify as private-use characters around the
 // source number (U+E000 n U+E001, see renderMarkdown), then become links; private-use code points
@@ -50,6 +58,7 @@ export const sourceHref = (source) => source?.type === 'url' ? safeUrl(source.ur
  * @property {Annotation[]} [annotations]
  * @property {string[] | null} [allowedImageDomains] when set, images from other hosts are dropped
  * @property {(source: Source) => void} [onEntityClick]
+ * @property {(link: { name: string, data: Record<string, string> }) => void} [onDeeplink]
  */
 
 /**
@@ -58,7 +67,7 @@ export const sourceHref = (source) => source?.type === 'url' ? safeUrl(source.ur
  * @param {MarkdownOptions} [options]
  * @returns {HTMLElement}
  */
-export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntityClick } = {}) => {
+export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntityClick, onDeeplink } = {}) => {
   annotations ??= [];
   // Each distinct source gets a number, in order of first appearance; sources with the same
   // url (else filename, id, title) are one.
@@ -94,11 +103,14 @@ export const renderMarkdown = (text, { annotations, allowedImageDomains, onEntit
   const all = (selector) => container.querySelectorAll(selector);
 
   for (const a of all('a[href]')) Object.assign(a, NEW_TAB);
-  // When a list of allowed image hosts is set, images from other hosts are dropped.
-  for (const img of allowedImageDomains ? all('img') : []) {
-    const host = hostOf(img.getAttribute('src') ?? '');
-    if (!allowedImageDomains?.some((domain) => host === domain || host.endsWith('.' + domain))) img.remove();
+  for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (all('a[data-deeplink]'))) {
+    const url = parseUrl(a.href = a.dataset.deeplink ?? ''); // focusable, never followed
+    a.onclick = (event) => {
+      event.preventDefault();
+      if (url) onDeeplink?.({ name: url.host + url.pathname, data: Object.fromEntries(url.searchParams) });
+    };
   }
+  for (const img of all('img')) if (!imageAllowed(img.getAttribute('src') ?? '', allowedImageDomains)) img.remove();
   // Each `<pre>` gets a header holding the language and a copy button.
   for (const pre of all('pre')) {
     const code = pre.querySelector('code');
@@ -191,6 +203,16 @@ const renderSourceList = (list, onEntityClick) => h('ol.sources', { ariaLabel: '
 export const safeUrl = (url) => {
   const parsed = url && parseUrl(url);
   return parsed && /^https?:$/.test(parsed.protocol) ? parsed.href : null;
+};
+
+/**
+ * Whether an image may show: with a list of allowed hosts set, only from them (or subdomains).
+ * @param {string} src
+ * @param {string[] | null} [domains]
+ */
+export const imageAllowed = (src, domains) => {
+  const host = hostOf(src);
+  return !domains || domains.some((domain) => host === domain || host.endsWith('.' + domain));
 };
 
 /** @param {string} url */

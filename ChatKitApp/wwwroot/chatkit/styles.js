@@ -100,6 +100,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   width: 34px; height: 34px; flex: none;
   &:hover:not(:disabled), &[aria-pressed="true"] { color: var(--ck-text); }
   &[aria-pressed="true"] { background: var(--ck-surface); }
+  &.dictate[aria-pressed="true"] { color: var(--ck-danger); }
   &:disabled { opacity: 0.4; cursor: default; }
   &.small { width: 26px; height: 26px; border-radius: 8px; }
   &.small .icon { width: 15px; height: 15px; }

@@ -4,6 +4,9 @@
 
 /** @typedef {import('./types.js').ChatKitOptions['theme']} Theme */
 
+/** @type {Promise<typeof import('./theme-extras.js')> | null} */
+let extras = null;
+
 /**
  * Applies a theme to the element's root and returns its color scheme.
  * @param {HTMLElement} root
@@ -32,6 +35,10 @@ export function applyTheme(root, theme) {
   };
   for (const [name, value] of Object.entries(properties)) {
     if (value) root.style.setProperty(name, value);
+  }
+  // Loaded on first use, then run for every theme (to undo).
+  if (options.color?.grayscale || options.typography?.fontSources?.length || extras) {
+    (extras ??= import('./theme-extras.js')).then((m) => m.applyThemeExtras(root, scheme, options));
   }
   return scheme;
 }

@@ -174,8 +174,9 @@
  * @property {{ autoScroll?: boolean }} [thread]
  * @property {ComposerOptions} [composer]
  * @property {{ text: string, highContrast?: boolean }} [disclaimer]
- * @property {{ onTagSearch?: (query: string) => Promise<Entity[]>,
- *   onClick?: (entity: Entity) => void }} [entities]
+ * @property {{ onTagSearch?: (query: string) => Promise<Entity[]>, showComposerMenu?: boolean,
+ *   onClick?: (entity: Entity) => void,
+ *   onRequestPreview?: (entity: Entity) => Promise<{ preview: WidgetNode | null }> }} [entities]
  * @property {{ onAction?: (action: { type: string, payload?: Record<string, unknown> },
  *   widgetItem: { id: string, widget: WidgetNode }) => Promise<void> | void }} [widgets]
  * @property {(call: { name: string, params: Record<string, unknown> }) => unknown} [onClientTool]
@@ -187,14 +188,26 @@
  *   accept?: Record<string, string[]> }} [attachments]
  * @property {ToolOption[]} [tools]
  * @property {ModelOption[]} [models]
+ * @property {{ enabled: boolean }} [dictation] the microphone, which sends `input.transcribe`
  *
  * @typedef {object} ThemeOption
  * @property {'light' | 'dark'} [colorScheme]
  * @property {'pill' | 'round' | 'soft' | 'sharp'} [radius]
  * @property {'compact' | 'normal' | 'spacious'} [density]
- * @property {{ baseSize?: number, fontFamily?: string, fontFamilyMono?: string }} [typography]
+ * @property {{ baseSize?: number, fontFamily?: string, fontFamilyMono?: string,
+ *   fontSources?: FontSource[] }} [typography]
  * @property {{ accent?: { primary?: string, level?: number },
+ *   grayscale?: { hue: number, tint: number, shade?: number },
  *   surface?: { background?: string, foreground?: string } }} [color]
+ *
+ * A web font the typography may use (an @font-face).
+ * @typedef {object} FontSource
+ * @property {string} family
+ * @property {string} src url of the font file
+ * @property {string | number} [weight]
+ * @property {'normal' | 'italic' | 'oblique'} [style]
+ * @property {'auto' | 'block' | 'swap' | 'fallback' | 'optional'} [display]
+ * @property {string} [unicodeRange]
  */
 
 /**
@@ -228,6 +241,7 @@
  *   'chatkit.ready': undefined,
  *   'chatkit.error': { error: Error },
  *   'chatkit.effect': { name: string, data: Record<string, unknown> },
+ *   'chatkit.deeplink': { name: string, data: Record<string, string> },
  *   'chatkit.response.start': undefined,
  *   'chatkit.response.end': undefined,
  *   'chatkit.thread.change': { threadId: string | null },

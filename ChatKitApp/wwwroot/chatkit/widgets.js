@@ -6,7 +6,7 @@
 
 import { h, glyph, setStyles } from './dom.js';
 import { protocolIcon } from './icons.js';
-import { renderMarkdown } from './markdown.js';
+import { imageAllowed, renderMarkdown } from './markdown.js';
 import { widgetChildren } from './thread-model.js';
 import { widgetStyles } from './widget-style.js';
 
@@ -21,7 +21,7 @@ import { widgetStyles } from './widget-style.js';
  * @property {import('./markdown.js').MarkdownOptions} markdown
  */
 
-/** @typedef {(node: WidgetNode, ctx: WidgetContext) => HTMLElement} Renderer */
+/** @typedef {(node: WidgetNode, ctx: WidgetContext) => HTMLElement | null} Renderer */
 
 /**
  * Renders a widget root (Card, ListView, Basic) or any single component.
@@ -49,6 +49,7 @@ function renderNode(node, ctx) {
     return null;
   }
   const el = render(node, ctx);
+  if (!el) return null;
   setStyles(el, widgetStyles(node, ctx.scheme));
   if (node.id) el.dataset.widgetId = node.id;
   return el;
@@ -299,10 +300,11 @@ const RENDERERS = {
     class: lookClasses(node, [], { size: 'md' }).join(' '), ariaHidden: 'true',
   }, node.name ? protocolIcon(node.name) : null),
 
-  Image: (node) => h('img.w-image', {
+  // as for markdown images
+  Image: (node, ctx) => imageAllowed(node.src ?? '', ctx.markdown.allowedImageDomains) ? h('img.w-image', {
     class: `${node.frame ? 'framed' : ''} ${node.flush ? 'flush' : ''}`,
     src: node.src ?? '', alt: node.alt ?? '', loading: 'lazy',
-  }),
+  }) : null,
 
   Button(node, ctx) {
     const { label, onClickAction, submit } = node;
@@ -378,7 +380,7 @@ const RENDERERS = {
  * The renderer of a container (Box, Row, Col, Basic, Form, Transition): an element around the
  * node's children (the flex layout is its style, see widget-style.js).
  * @param {string} selector
- * @returns {Renderer}
+ * @returns {(node: WidgetNode, ctx: WidgetContext) => HTMLElement}
  */
 function container(selector) {
   return (node, ctx) => h(selector, renderChildren(node, ctx));

@@ -9,4 +9,7 @@ public sealed record ChatKitComposer
     public IReadOnlyList<ChatKitComposerTool>? Tools { get; init; }
 
     public IReadOnlyList<ChatKitComposerModel>? Models { get; init; }
+
+    /// <summary>Voice input; the element sends the recording to <c>input.transcribe</c>.</summary>
+    public ChatKitDictation? Dictation { get; init; }
 }

@@ -11,7 +11,7 @@
  *   mode: 'SelfHosted'|'Hosted', sessionUrl: string, refreshUrl: string,
  *   pageContextLimits: PageContextLimits, metadataKeys: { page: string, timeZone: string },
  *   clientTools: string[], focusOnLoad: boolean, pageTitleFollowsThread: boolean,
- *   widgetActions: boolean }} HostConfig
+ *   widgetActions: boolean, optionCallbacks: string[] }} HostConfig
  */
 
 export {};

@@ -3,6 +3,8 @@
 // ChatKitApp/wwwroot/lib onto this folder (rootDirs), so the element sees these types instead.
 export interface RendererOverrides {
   html?: (token: { text: string }) => string;
+  /** false: marked's own rendering. */
+  link?: (this: { parser: { parseInline(tokens: unknown[]): string } }, token: { href: string, tokens: unknown[] }) => string | false;
 }
 
 export interface MarkedOptions {
