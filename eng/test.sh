@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs PostgreSQL, Chromium, Node.js and npm when missing (Debian packages),
+# Runs every test: installs PostgreSQL, Chromium, Node.js, npm, redis-server and nginx when missing (Debian packages),
 # installs the MCP test server and the ChatKit types from npm, type-checks the offline ChatKit element with tsc, starts a throwaway PostgreSQL, runs
 # `dotnet test ChatKitApp.sln`, prints 'N passed, N failed' (the type check counts as one test).
 set -euo pipefail
@@ -12,6 +12,12 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# The shared-limits tests start their own redis-server, and the scale-out test its own nginx in front of
+# three app instances; both fail (never skip) without CHATKIT_REDIS_SERVER / CHATKIT_NGINX.
+export CHATKIT_REDIS_SERVER=${CHATKIT_REDIS_SERVER:-/usr/bin/redis-server}
+export CHATKIT_NGINX=${CHATKIT_NGINX:-/usr/sbin/nginx}
+[ -x "$CHATKIT_REDIS_SERVER" ] || missing+=(redis-server)
+[ -x "$CHATKIT_NGINX" ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   apt-get update -qq

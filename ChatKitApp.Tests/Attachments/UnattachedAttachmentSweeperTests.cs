@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChatKitApp.Attachments;
+using ChatKitApp.Reliability;
 using ChatKitApp.Tests.Fixtures;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -55,8 +56,42 @@ public sealed class UnattachedAttachmentSweeperTests
         Assert.Contains("ChatKit:Attachments:" + setting, error.Message, StringComparison.Ordinal);
     }
 
-    private static UnattachedAttachmentSweeper Sweeper(IAttachmentExpiry expiry, TimeProvider clock) =>
-        new(expiry, Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<UnattachedAttachmentSweeper>.Instance);
+    [Fact]
+    public async Task A_tick_in_a_period_another_instance_claimed_does_not_sweep()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var expiry = new RecordingExpiry();
+        var schedule = new ScriptedSchedule(false, true);
+        using var sweeper = Sweeper(expiry, clock, schedule);
+        await sweeper.StartAsync(CancellationToken.None);
+
+        clock.Advance(Options.SweepInterval);
+        Assert.Equal((UnattachedAttachmentSweeper.JobName, Options.SweepInterval), await schedule.NextClaimAsync()); // claimed elsewhere: no sweep
+        clock.Advance(Options.SweepInterval);
+        Assert.Equal((UnattachedAttachmentSweeper.JobName, Options.SweepInterval), await schedule.NextClaimAsync());
+
+        // The first sweep recorded is the second tick's.
+        Assert.Equal(clock.GetUtcNow() - Options.UnattachedRetention, await expiry.NextCutoffAsync());
+        await sweeper.StopAsync(CancellationToken.None);
+    }
+
+    private static UnattachedAttachmentSweeper Sweeper(IAttachmentExpiry expiry, TimeProvider clock, IJobSchedule? schedule = null) =>
+        new(expiry, schedule ?? new LocalJobSchedule(), Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<UnattachedAttachmentSweeper>.Instance);
+
+    /// <summary>Answers the claims with the given results in turn, and records them.</summary>
+    private sealed class ScriptedSchedule(params bool[] answers) : IJobSchedule
+    {
+        private readonly Channel<(string Job, TimeSpan Period)> _claims = Channel.CreateUnbounded<(string, TimeSpan)>();
+        private int _count;
+
+        public ValueTask<bool> TryClaimAsync(string job, TimeSpan period, CancellationToken cancellationToken)
+        {
+            _claims.Writer.TryWrite((job, period));
+            return ValueTask.FromResult(answers[_count++]);
+        }
+
+        public async Task<(string Job, TimeSpan Period)> NextClaimAsync() => await _claims.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+    }
 
     /// <summary>Records each sweep's cutoff; throws on the first one when told to.</summary>
     private sealed class RecordingExpiry : IAttachmentExpiry

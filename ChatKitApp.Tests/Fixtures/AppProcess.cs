@@ -161,7 +161,7 @@ public sealed class AppProcess : IAsyncDisposable
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     /// <summary>A loopback port nobody listens on now (the OS picks it; released just before the app binds it).</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -28,6 +28,12 @@ public sealed class FakeOpenAIRequest(string path, string? authorization, JsonOb
 
     public string SystemPrompt => Messages.FirstOrDefault(m => m?["role"]?.GetValue<string>() == "system")?["content"] is { } content ? TextOf(content) : "";
 
+    /// <summary>The app asking for a thread's title (not a turn).</summary>
+    public bool IsTitleRequest => SystemPrompt.StartsWith(ChatKitApp.Agents.Turn.ThreadTitleGenerator.Instructions, StringComparison.Ordinal);
+
+    /// <summary>The newest user message's text, which tests script replies by.</summary>
+    public string LastUserText => TextOf(Messages.LastOrDefault(m => (string?)m?["role"] == "user")?["content"]);
+
     /// <summary>Every system (or developer) message's text, joined: the app's prompt and an agent's instructions.</summary>
     public string AllInstructions => string.Join("\n", Messages
         .Where(m => m?["role"]?.GetValue<string>() is "system" or "developer")

@@ -207,6 +207,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             await Task.Delay(Timeout.Infinite, aborted);
         }
 
+        if (reply.HoldUntil is { } hold)
+        {
+            await hold.WaitAsync(aborted);
+        }
+
         for (var i = 0; i < reply.ToolCalls.Count; i++)
         {
             var (callId, name, arguments) = reply.ToolCalls[i];

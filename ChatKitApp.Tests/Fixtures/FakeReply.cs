@@ -27,6 +27,9 @@ public sealed record FakeReply
     /// <summary>After the deltas, keep the response open without sending anything (until the client gives up).</summary>
     public bool HangAfterDeltas { get; init; }
 
+    /// <summary>After the deltas, keep the response open until this task completes, then finish it as usual.</summary>
+    public Task? HoldUntil { get; init; }
+
     /// <summary>After the deltas, drop the connection without finishing the stream.</summary>
     public bool BreakAfterDeltas { get; init; }
 

@@ -20,7 +20,7 @@ public sealed class PostgresMigratorTests(PostgresFixture database) : IClassFixt
         var latest = PostgresMigration.Embedded[^1];
         Assert.Equal(latest.Version, version);
         Assert.Equal(PostgresMigration.Embedded.Select(m => (m.Version, m.Name)), await VersionsAsync(dataSource));
-        Assert.Equal(["accounts", "attachment_blobs", "attachments", "data_protection_keys", "feedback", "retired_guests", "schema_version", "sessions", "shares", "thread_items", "threads", "turn_usage"], await TablesAsync(dataSource));
+        Assert.Equal(["accounts", "attachment_blobs", "attachments", "data_protection_keys", "feedback", "job_schedule", "request_counts", "retired_guests", "schema_version", "sessions", "shares", "stream_slots", "thread_items", "threads", "turn_usage"], await TablesAsync(dataSource));
     }
 
     [Fact]

@@ -37,10 +37,10 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
         using var timeout = new CancellationTokenSource(TestTimeout);
         var ct = timeout.Token;
         await using var model = await FakeOpenAIServer.StartAsync();
-        model.When(IsTitleRequest, FakeReply.Text("Crash test"));
-        model.When(r => !IsTitleRequest(r) && LastUserText(r).Contains(Hang, StringComparison.Ordinal),
+        model.When(r => r.IsTitleRequest, FakeReply.Text("Crash test"));
+        model.When(r => !r.IsTitleRequest && r.LastUserText.Contains(Hang, StringComparison.Ordinal),
             FakeReply.Text("Half of ", "a reply ") with { HangAfterDeltas = true });
-        model.When(r => !IsTitleRequest(r) && LastUserText(r).Contains(Finish, StringComparison.Ordinal),
+        model.When(r => !r.IsTitleRequest && r.LastUserText.Contains(Finish, StringComparison.Ordinal),
             FakeReply.Text("A complete ", "reply."));
 
         var settings = new Dictionary<string, string>
@@ -272,11 +272,7 @@ public sealed class CrashTests(PostgresFixture database) : IClassFixture<Postgre
     private static string TextOf(JsonObject item) =>
         string.Concat((item["content"] as JsonArray ?? []).Select(part => (string?)part?["text"] ?? ""));
 
-    private static bool IsTitleRequest(FakeOpenAIRequest request) =>
-        request.SystemPrompt.StartsWith(ThreadTitleGenerator.Instructions, StringComparison.Ordinal);
 
-    private static string LastUserText(FakeOpenAIRequest request) =>
-        FakeOpenAIRequest.TextOf(request.Messages.LastOrDefault(m => (string?)m?["role"] == "user")?["content"]);
 
     /// <summary>
     /// Sends a streaming request. A thread whose turn the crash cut may be held "busy" for a short

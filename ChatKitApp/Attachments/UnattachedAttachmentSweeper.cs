@@ -1,3 +1,4 @@
+using ChatKitApp.Reliability;
 using Microsoft.Extensions.Options;
 
 namespace ChatKitApp.Attachments;
@@ -5,18 +6,23 @@ namespace ChatKitApp.Attachments;
 /// <summary>
 /// Deletes uploads never sent in a message once they are older than
 /// <see cref="AttachmentOptions.UnattachedRetention"/>, every <see cref="AttachmentOptions.SweepInterval"/>
-/// (<see cref="IAttachmentExpiry"/> does the deleting; on PostgreSQL one instance at a time).
+/// (<see cref="IAttachmentExpiry"/> does the deleting; on PostgreSQL one instance at a time, and
+/// <see cref="IJobSchedule"/> lets one instance per interval sweep).
 /// </summary>
 public sealed partial class UnattachedAttachmentSweeper(
     IAttachmentExpiry expiry,
+    IJobSchedule schedule,
     IOptions<AttachmentOptions> options,
     TimeProvider time,
-    ILogger<UnattachedAttachmentSweeper> logger) : BackgroundService
+    ILogger<UnattachedAttachmentSweeper> logger) : PeriodicService(time)
 {
+    /// <summary>The sweep's name in the shared <see cref="IJobSchedule"/>.</summary>
+    public const string JobName = "attachment_expiry";
+
     /// <summary>One sweep now: the number deleted, or null when another instance was sweeping.</summary>
     public async Task<int?> SweepAsync(CancellationToken cancellationToken)
     {
-        var deleted = await expiry.DeleteUnattachedAsync(time.GetUtcNow() - options.Value.UnattachedRetention, cancellationToken);
+        var deleted = await expiry.DeleteUnattachedAsync(Time.GetUtcNow() - options.Value.UnattachedRetention, cancellationToken);
         if (deleted is null)
         {
             LogSkipped(logger);
@@ -29,46 +35,20 @@ public sealed partial class UnattachedAttachmentSweeper(
         return deleted;
     }
 
-    private PeriodicTimer? _timer;
+    // The first sweep comes one interval after start-up, not at once: instances that a deploy
+    // starts together do not all sweep together, and a crash loop does not sweep on every start.
+    protected override TimeSpan Period => options.Value.SweepInterval;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task TickAsync(CancellationToken stoppingToken)
     {
-        // The first sweep comes one interval after start-up, not at once: instances that a deploy
-        // starts together do not all sweep together, and a crash loop does not sweep on every start.
-        // The timer starts here, not in ExecuteAsync, which runs later on a pool thread.
-        _timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        return base.StartAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var timer = _timer ?? throw new InvalidOperationException("ExecuteAsync runs only after StartAsync.");
-        try
+        if (await schedule.TryClaimAsync(JobName, options.Value.SweepInterval, stoppingToken))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // A database that is briefly away must not stop the app; the next interval tries again.
-                    LogFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
+            await SweepAsync(stoppingToken);
         }
     }
+
+    // A database that is briefly away must not stop the app; the next interval tries again.
+    protected override void OnTickFailed(Exception exception) => LogFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} uploads that were never sent in a message.")]
     private static partial void LogDeleted(ILogger logger, int count);

@@ -45,6 +45,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<IAttachmentBlobStore, MemoryAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, MemoryAttachmentExpiry>();
             builder.Services.AddSingleton<IChatSearch, MemoryChatSearch>();
+            builder.Services.AddSingleton<IJobSchedule, LocalJobSchedule>();
         }
         else
         {
@@ -55,6 +56,7 @@ public static partial class ChatKitBackendExtensions
             builder.Services.AddSingleton<IAttachmentBlobStore, PostgresAttachmentBlobStore>();
             builder.Services.AddSingleton<IAttachmentExpiry, PostgresAttachmentExpiry>();
             builder.Services.AddSingleton<IChatSearch, PostgresChatSearch>();
+            builder.Services.AddSingleton<IJobSchedule, PostgresJobSchedule>(); // periodic jobs run once per period across instances
         }
 
         builder.Services.AddHttpContextAccessor();

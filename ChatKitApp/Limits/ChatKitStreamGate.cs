@@ -11,7 +11,7 @@ namespace ChatKitApp.Limits;
 /// can mint guest users) can hold many model calls and connections at once;
 /// <see cref="RateLimitOptions.MaxConcurrentStreamsPerUser"/> and
 /// <see cref="RateLimitOptions.MaxConcurrentStreamsPerAddress"/> are the caps. Per instance: with several
-/// app instances a user or an address may hold the caps on each.
+/// app instances behind one load balancer, <see cref="SharedStreamGate"/> counts in the shared store instead.
 /// </summary>
 public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : IChatKitStreamAdmission<ChatKitRequestContext>
 {
@@ -23,17 +23,19 @@ public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : ICha
     /// A slot to dispose when the stream ends; a 429 <c>too_many_streams</c> when the user, or the
     /// address they connect from (see <see cref="ClientAddress.KeyOf"/>), is at its cap.
     /// </summary>
-    public IDisposable Admit(HttpContext httpContext, ChatKitRequestContext context) =>
-        Enter(context.UserId, httpContext.Connection.RemoteIpAddress);
+    public ValueTask<IAsyncDisposable> AdmitAsync(HttpContext httpContext, ChatKitRequestContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IAsyncDisposable>(EnterSlot(context.UserId, httpContext.Connection.RemoteIpAddress));
 
-    /// <inheritdoc cref="Admit"/>
-    public IDisposable Enter(string userId, IPAddress? address)
+    /// <inheritdoc cref="AdmitAsync"/>
+    public IDisposable Enter(string userId, IPAddress? address) => EnterSlot(userId, address);
+
+    private Slot EnterSlot(string userId, IPAddress? address)
     {
         var user = _limits.MaxConcurrentStreamsPerUser > 0 ? userId : null;
         var addressKey = _limits.MaxConcurrentStreamsPerAddress > 0 ? ClientAddress.KeyOf(address) : null;
         if (user is not null && !_users.TryEnter(user, _limits.MaxConcurrentStreamsPerUser))
         {
-            throw TooMany($"At most {_limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
+            throw UserCapReached(_limits);
         }
 
         if (addressKey is not null && !_addresses.TryEnter(addressKey, _limits.MaxConcurrentStreamsPerAddress))
@@ -43,10 +45,10 @@ public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : ICha
                 _users.Exit(user);
             }
 
-            throw TooMany($"At most {_limits.MaxConcurrentStreamsPerAddress} responses may stream at once from one network address; wait for one to finish.");
+            throw AddressCapReached(_limits);
         }
 
-        return user is null && addressKey is null ? NoSlot.Instance : new Slot(this, user, addressKey);
+        return new Slot(this, user, addressKey);
     }
 
     /// <summary>The user's open streams (for tests and diagnostics).</summary>
@@ -54,6 +56,14 @@ public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : ICha
 
     /// <summary>The open streams of the address's key (for tests and diagnostics).</summary>
     public int OpenStreamsFrom(IPAddress address) => ClientAddress.KeyOf(address) is { } key ? _addresses.Count(key) : 0;
+
+    /// <summary>The refusal when the user is at <see cref="RateLimitOptions.MaxConcurrentStreamsPerUser"/> (here or in the shared store).</summary>
+    internal static ChatKitRequestException UserCapReached(RateLimitOptions limits) =>
+        TooMany($"At most {limits.MaxConcurrentStreamsPerUser} responses may stream at once; wait for one to finish.");
+
+    /// <summary>The refusal when the address is at <see cref="RateLimitOptions.MaxConcurrentStreamsPerAddress"/>.</summary>
+    internal static ChatKitRequestException AddressCapReached(RateLimitOptions limits) =>
+        TooMany($"At most {limits.MaxConcurrentStreamsPerAddress} responses may stream at once from one network address; wait for one to finish.");
 
     private static ChatKitRequestException TooMany(string message) =>
         new(StatusCodes.Status429TooManyRequests, "too_many_streams", message);
@@ -102,9 +112,15 @@ public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : ICha
         }
     }
 
-    private sealed class Slot(ChatKitStreamGate gate, string? userId, string? addressKey) : IDisposable
+    private sealed class Slot(ChatKitStreamGate gate, string? userId, string? addressKey) : IDisposable, IAsyncDisposable
     {
         private int _disposed;
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
 
         public void Dispose()
         {
@@ -122,15 +138,6 @@ public sealed class ChatKitStreamGate(IOptions<RateLimitOptions> options) : ICha
             {
                 gate._addresses.Exit(addressKey);
             }
-        }
-    }
-
-    private sealed class NoSlot : IDisposable
-    {
-        public static NoSlot Instance { get; } = new();
-
-        public void Dispose()
-        {
         }
     }
 }

@@ -4,6 +4,8 @@ using ChatKitApp.Auth;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.Hosting;
+using ChatKitApp.Postgres;
+using ChatKitApp.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,10 @@ namespace ChatKitApp.Limits;
 /// What one user or one address may ask of this instance (<see cref="RateLimitOptions"/>): the
 /// per-user request rate on the ChatKit API (ASP.NET Core's rate limiter), the open-stream caps
 /// (<see cref="ChatKitStreamGate"/>) and the bound on new guests (<see cref="GuestSignInLimiter"/>).
+/// With a shared store (<see cref="RateLimitOptions.ShareAcrossInstances"/>: Redis when
+/// <c>ConnectionStrings:Redis</c> is set, else PostgreSQL when <c>ConnectionStrings:ChatKit</c> is) the
+/// request rate and the stream caps count there instead (<see cref="SharedWindowLimiter"/>,
+/// <see cref="SharedStreamGate"/>), once for all instances.
 /// </summary>
 public static class RateLimitExtensions
 {
@@ -23,7 +29,18 @@ public static class RateLimitExtensions
     {
         builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<ChatKitStreamGate>();
-        builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<ChatKitStreamGate>());
+        if (builder.AddSharedLimitStore())
+        {
+            builder.Services.AddSingleton<SharedLimitStoreFailures>();
+            builder.Services.AddSingleton<SharedStreamGate>();
+            builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<SharedStreamGate>());
+            builder.Services.AddHostedService<SharedStreamSlotRenewer>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IChatKitStreamAdmission<ChatKitRequestContext>>(sp => sp.GetRequiredService<ChatKitStreamGate>());
+        }
+
         builder.Services.AddSingleton<GuestSignInLimiter>();
         builder.Services.AddRateLimiter(options =>
         {
@@ -42,16 +59,48 @@ public static class RateLimitExtensions
                 var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 // Authorization ran first, so there is a user; the address is only a fallback key.
                 var key = ChatKitClaims.UserId(http.User) ?? "ip:" + http.Connection.RemoteIpAddress;
+                var window = TimeSpan.FromSeconds(Math.Max(1, limits.RateWindowSeconds));
+                if (limits.RequestsPerWindow > 0 && http.RequestServices.GetService<ISharedLimitStore>() is { } store)
+                {
+                    var services = http.RequestServices;
+                    return RateLimitPartition.Get(key, k => new SharedWindowLimiter(
+                        store, "requests:" + k, limits.RequestsPerWindow, window,
+                        services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SharedLimitStoreFailures>()));
+                }
+
                 return limits.RequestsPerWindow <= 0
                     ? RateLimitPartition.GetNoLimiter(key)
                     : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.RequestsPerWindow,
-                        Window = TimeSpan.FromSeconds(Math.Max(1, limits.RateWindowSeconds)),
+                        Window = window,
                         QueueLimit = 0, // refuse at once: a queued chat request only looks hung
                     });
             });
         });
         return builder;
+    }
+
+    /// <summary>Registers the shared store the limits count in, if any; true when there is one.</summary>
+    private static bool AddSharedLimitStore(this WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue(RateLimitOptions.SectionName + ":" + nameof(RateLimitOptions.ShareAcrossInstances), true))
+        {
+            return false;
+        }
+
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            builder.Services.AddRedisSharedLimits(redis);
+            return true;
+        }
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("ChatKit")))
+        {
+            builder.Services.AddSingleton<ISharedLimitStore, PostgresSharedLimits>(); // its data source comes with the PostgreSQL store
+            return true;
+        }
+
+        return false;
     }
 }

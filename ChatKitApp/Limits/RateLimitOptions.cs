@@ -6,7 +6,9 @@ namespace ChatKitApp.Limits;
 /// How much one user or one client address may ask of this instance (<c>ChatKit:RateLimits</c>):
 /// requests per window, open streams, new guests. The protocol's own limits (body size, page sizes,
 /// thread leases) are <see cref="ChatKit.Server.ChatKitLimits"/>, in <c>ChatKit:Limits</c>.
-/// Every count is per app instance.
+/// With <c>ConnectionStrings:Redis</c> or <c>ConnectionStrings:ChatKit</c> set, the request and stream
+/// counts are shared by every app instance on that store (<see cref="ISharedLimitStore"/>); the
+/// new-guest bound stays per instance.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -43,4 +45,20 @@ public sealed class RateLimitOptions
     /// <summary>The window <see cref="NewGuestsPerAddress"/> counts in (fixed, per address).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "ChatKit:RateLimits:NewGuestsWindow must be between one second and one day.")]
     public TimeSpan NewGuestsWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether the per-user request limit and the stream caps count in the shared store (Redis when
+    /// <c>ConnectionStrings:Redis</c> is set, else PostgreSQL when <c>ConnectionStrings:ChatKit</c> is), so
+    /// several instances behind a load balancer enforce one budget. Costs one round trip per request and
+    /// two per stream; false keeps the counts per instance (enough for a single instance).
+    /// </summary>
+    public bool ShareAcrossInstances { get; set; } = true;
+
+    /// <summary>
+    /// How long a stream slot in the shared store outlives its instance's last renewal: the instance
+    /// renews its open slots every third of this, so a crashed instance's slots stop counting after
+    /// at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "01:00:00", ErrorMessage = "ChatKit:RateLimits:StreamSlotLease must be between 3 seconds and one hour.")]
+    public TimeSpan StreamSlotLease { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -41,7 +41,7 @@ public static partial class ChatKitEndpoint
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        var streamSlot = new StrongBox<IDisposable?>();
+        var streamSlot = new StrongBox<IAsyncDisposable?>();
         var host = new HostHooks<TContext>(checks, streams, transientFailures);
         using var telemetry = ChatKitRequestTelemetry.Start(metrics, time);
         try
@@ -50,7 +50,10 @@ public static partial class ChatKitEndpoint
         }
         finally
         {
-            streamSlot.Value?.Dispose(); // only now, after the stream's last event
+            if (streamSlot.Value is { } slot)
+            {
+                await slot.DisposeAsync(); // only now, after the stream's last event
+            }
         }
     }
 
@@ -60,7 +63,7 @@ public static partial class ChatKitEndpoint
         IChatKitContextFactory<TContext> contexts,
         ChatKitLimits limits,
         HostHooks<TContext> host,
-        StrongBox<IDisposable?> streamSlot,
+        StrongBox<IAsyncDisposable?> streamSlot,
         SseKeepAlive keepAlive,
         ChatKitRequestTelemetry telemetry,
         ILogger logger)
@@ -80,7 +83,7 @@ public static partial class ChatKitEndpoint
             var context = contexts.Create(http, request);
             if (request.IsStreaming)
             {
-                streamSlot.Value = host.Streams.Admit(http, context);
+                streamSlot.Value = await host.Streams.AdmitAsync(http, context, cancellationToken);
             }
 
             result = await server.ProcessAsync(request, context, cancellationToken);
