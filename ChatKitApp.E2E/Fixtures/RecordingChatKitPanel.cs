@@ -75,7 +75,20 @@ public sealed class RecordingChatKitPanel : ChatKitPanel
         if (!OnLog.HasDelegate) OnLog = Record<ChatKitNamedEvent>("chatkit.log");
         if (!OnToolChange.HasDelegate) OnToolChange = Record<ChatKitToolChangeEvent>("chatkit.tool.change");
         if (!OnWidgetAction.HasDelegate) OnWidgetAction = Record<ChatKitWidgetActionEvent>("widgets.onAction");
-        return base.SetParametersAsync(parameters);
+
+        // The home page follows the open thread (its export and share menu): that callback runs as
+        // the page wants and is recorded too. Set here, then the lifecycle runs with nothing more to set.
+        parameters.SetParameterProperties(this);
+        if (parameters.TryGetValue<EventCallback<ChatKitThreadChangeEvent>>(nameof(OnThreadChange), out var pageCallback))
+        {
+            OnThreadChange = new(null, (Func<ChatKitThreadChangeEvent, Task>)(async change =>
+            {
+                _events.Enqueue(("chatkit.thread.change", change));
+                await pageCallback.InvokeAsync(change);
+            }));
+        }
+
+        return base.SetParametersAsync(ParameterView.Empty);
     }
 
     // No receiver: recording needs no re-render.
