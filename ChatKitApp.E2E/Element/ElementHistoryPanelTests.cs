@@ -1,4 +1,5 @@
 using ChatKitApp.ChatKit.Protocol;
+using System.Text.RegularExpressions;
 using ChatKitApp.E2E.Fixtures;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,7 +7,7 @@ namespace ChatKitApp.E2E.Element;
 
 /// <summary>The history panel as a panel over the conversation: focus, closing, and its day groups.</summary>
 [Collection(ScenarioCollection.Name)]
-public sealed class ElementHistoryPanelTests(ScenarioBrowserFixture fixture)
+public sealed partial class ElementHistoryPanelTests(ScenarioBrowserFixture fixture)
 {
     /// <summary>Whether the focus (inside the element's shadow root) is in the history panel.</summary>
     private const string FocusInPanelJs =
@@ -65,6 +66,70 @@ public sealed class ElementHistoryPanelTests(ScenarioBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task History_module_loads_only_when_the_history_is_first_opened_and_lists_threads_made_before()
+    {
+        await using var chat = await ChatElementPage.NewAsync(fixture);
+        var page = chat.Page;
+        var historyModuleRequests = 0;
+        page.Request += (_, request) =>
+        {
+            if (IsHistoryModule(request.Url))
+            {
+                historyModuleRequests++;
+            }
+        };
+        await chat.OpenAsync();
+        // The thread's creation (and its title) reach the chat before the panel exists.
+        await chat.SendAndWaitAsync("made before the history was opened");
+        Assert.Equal(0, historyModuleRequests);
+
+        await page.Locator("[data-testid=history-toggle]").ClickAsync();
+        await Expect(page.Locator("[data-testid=history-entry]")).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });
+        await Expect(page.Locator("[data-testid=history-close]")).ToBeFocusedAsync();
+        Assert.Equal(1, historyModuleRequests);
+    }
+
+    [Fact]
+    public async Task History_closed_again_while_its_module_loads_stays_closed_and_opens_on_the_next_press()
+    {
+        await using var chat = await ChatElementPage.OpenNewAsync(fixture);
+        var page = chat.Page;
+        var panel = page.Locator("[data-testid=history-panel]");
+        var toggle = page.Locator("[data-testid=history-toggle]");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => IsHistoryModule(url), async route =>
+        {
+            held.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await toggle.ClickAsync();
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await toggle.ClickAsync(); // pressed again before the panel could open: the user changed their mind
+        release.SetResult();
+
+        // The panel arrives (its element replaces the placeholder) but stays closed.
+        await Expect(panel).ToHaveCountAsync(1, new() { Timeout = ChatElementPage.Timeout });
+        await Expect(panel).ToBeHiddenAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await toggle.ClickAsync();
+        await Expect(panel).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>
+    /// Whether a URL is the history panel's module, as the import map names it (with or without its
+    /// fingerprint), and not its search box's (history-search.js).
+    /// </summary>
+    private static bool IsHistoryModule(string url) => HistoryModulePath().IsMatch(new Uri(url).AbsolutePath);
+
+    [GeneratedRegex(@"/chatkit/history(\.\w+)?\.js$")]
+    private static partial Regex HistoryModulePath();
+
+    [Fact]
     public async Task History_groups_threads_by_the_day_they_started()
     {
         await using var chat = await ChatElementPage.OpenNewAsync(fixture);
@@ -96,7 +161,7 @@ public sealed class ElementHistoryPanelTests(ScenarioBrowserFixture fixture)
             ("Previous 7 days", "Started three days ago"), ("Older", "Started last month"),
         })
         {
-            await Expect(page.Locator($"[data-testid=history-panel] ul[aria-label='{label}'] [data-testid=history-entry]")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex(title)]);
+            await Expect(page.Locator($"[data-testid=history-panel] ul[aria-label='{label}'] [data-testid=history-entry]")).ToHaveTextAsync([new Regex(title)]);
         }
     }
 }

@@ -2,7 +2,8 @@
 // The conversation flow behind <openai-chatkit>: the public API's implementation, loading and
 // switching threads, running streamed responses (what each event does is in stream-events.js)
 // and sending the user's actions to the server. Drawing belongs to the thread view (transcript),
-// composer, history panel and the frame around them (chat-layout.js).
+// composer, history panel and the frame around them (chat-layout.js). The history panel's module
+// loads the first time the user opens it (#historyStandIn).
 // Longer than 500 lines on purpose: thread switches and responses share the open thread, the
 // running response and the view token that keeps a stale answer out of the view; those checks
 // are easiest to follow in one class.
@@ -12,7 +13,6 @@ import { renderItem, sendFeedback, toWireAction, uploadFile } from './chat-actio
 import { ChatLayout } from './chat-layout.js';
 import { createComposer, toInput } from './composer.js';
 import { recallFeedback } from './feedback-memory.js';
-import { createHistoryPanel } from './history.js';
 import { answerClientTool, applyStreamEvent, errorMessage } from './stream-events.js';
 import { applyTheme } from './theme.js';
 import { decomposeContent, pendingUserMessage, textContent, userInput } from './thread-model.js';
@@ -25,6 +25,8 @@ import { createThreadView } from './thread-view.js';
 /** @typedef {import('./types.js').UserMessageInput} UserMessageInput */
 /** @typedef {import('./types.js').UserMessageContent} UserMessageContent */
 /** @typedef {import('./types.js').Attachment} Attachment */
+/** @typedef {import('./history.js').HistoryHooks} HistoryHooks */
+/** @typedef {ReturnType<typeof import('./history.js').createHistoryPanel>} HistoryPanel */
 
 /**
  * One streamed request in flight.
@@ -101,7 +103,22 @@ export class Chat {
       transcribe: async (params) => (await this.api.request('input.transcribe', params)).text,
     });
 
-    this.history = createHistoryPanel({
+    /** @type {HistoryPanel} until the user first opens it, a stand-in (see #historyStandIn) */
+    this.history = this.#historyStandIn();
+
+    this.layout = new ChatLayout({ transcript: this.view.el, history: this.history.el, composer: this.composer.el }, {
+      onToggleHistory: () => this.history.toggle(),
+      onNewThread: () => this.setThreadId(null).then(() => this.composer.focus(), (error) => this.reportError(error)),
+      onPrompt: (prompt) => this.#sendPrompt(prompt),
+    });
+  }
+
+  /**
+   * What the history panel asks of the chat.
+   * @returns {HistoryHooks}
+   */
+  #historyHooks() {
+    return {
       list: (after) => this.api.request('threads.list', {
         limit: HISTORY_PAGE_SIZE, order: 'desc', ...(after ? { after } : {}),
       }).catch((error) => {
@@ -130,13 +147,52 @@ export class Chat {
         onSearch: this.options?.history?.onSearch,
         locale: this.#locale(),
       }),
-    });
+    };
+  }
 
-    this.layout = new ChatLayout({ transcript: this.view.el, history: this.history.el, composer: this.composer.el }, {
-      onToggleHistory: () => this.history.toggle(),
-      onNewThread: () => this.setThreadId(null).then(() => this.composer.focus(), (error) => this.reportError(error)),
-      onPrompt: (prompt) => this.#sendPrompt(prompt),
-    });
+  /**
+   * The history panel until the user first opens it (the button or showHistory()): only then is
+   * history.js loaded, as a chat that never looks at its history does not need it. Its element
+   * is a hidden placeholder in the layout, which the real panel's element replaces. Refreshes,
+   * upserts and removals before then are dropped: the panel loads the whole list fresh when it
+   * opens. A close while the module is still loading (the button pressed again, hideHistory())
+   * wins: the panel then loads but stays closed.
+   * @returns {HistoryPanel}
+   */
+  #historyStandIn() {
+    const el = document.createElement('aside');
+    el.hidden = true;
+    let wanted = false;
+    /** @type {Promise<HistoryPanel> | null} */
+    let loading = null;
+    const open = async () => {
+      wanted = true;
+      loading ??= import('./history.js').then(({ createHistoryPanel }) => {
+        const panel = createHistoryPanel(this.#historyHooks());
+        el.replaceWith(panel.el);
+        this.history = panel;
+        return panel;
+      }, (error) => {
+        loading = null; // the next open tries again
+        this.reportError(error);
+        throw error;
+      });
+      const panel = await loading;
+      if (wanted) await panel.open();
+    };
+    const close = () => {
+      wanted = false;
+    };
+    return {
+      el,
+      open,
+      close,
+      // The button: a failed load is reported (banner and chatkit.error) and may be tried again.
+      toggle: () => (wanted ? close() : open().catch(() => {})),
+      refresh() {},
+      upsert() {},
+      remove() {},
+    };
   }
 
   /** The element's content, put into its shadow root. */
