@@ -68,8 +68,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await OpenAsync(page, "/");
         await SendAsync(page, "Something to rate");
         await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("Something to rate", new() { Timeout = 15_000 });
+        // The pressed thumb shows before the server has the rating; leaving the page then aborts the
+        // request and the operator view has nothing to show. The rating is held in flight to make
+        // that moment certain, and the test leaves only once the server has answered.
+        var rating = await ChatKitRequestGate.InstallAsync(page, "items.feedback");
         await page.GetByTestId("feedback-negative").Last.ClickAsync();
+        await rating.WhenHeldAsync();
         await Expect(page.GetByTestId("feedback-negative").Last).ToHaveAttributeAsync("aria-pressed", "true");
+        var stored = page.WaitForResponseAsync(r => ChatKitRequestGate.IsRequestOf(r.Request, "items.feedback"));
+        rating.Release();
+        Assert.True((await stored).Ok, "The rating was not stored.");
         await page.GotoAsync("/account/register");
         await page.GetByTestId("email").FillAsync(BrowserFixture.AdminEmail);
         await page.GetByTestId("password").FillAsync("a long enough password");

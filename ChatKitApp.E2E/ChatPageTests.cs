@@ -108,6 +108,7 @@ public sealed class ChatPageTests(BrowserFixture fixture)
 
         await page.Locator("[data-testid=long-passage]").SelectTextAsync();
         await page.Locator("[data-testid=ask-selection]").ClickAsync();
+        await Expect(page.Locator("[data-testid=composer-reply]")).ToBeVisibleAsync(); // the panel took the ask
         await page.Locator("[data-testid=composer-input]").FillAsync("What does this mean?");
         await page.Locator("[data-testid=composer-input]").PressAsync("Enter");
         await Expect(Items(page, "assistant_message").Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -118,6 +119,44 @@ public sealed class ChatPageTests(BrowserFixture fixture)
         var selection = json.RootElement.GetProperty("metadata").GetProperty(BrowserMetadata.PageKey).GetProperty("selection").GetString()!;
         Assert.Equal(PageContext.MaxSelectionLength, selection.Length);
         Assert.EndsWith("…", selection, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_selection_asked_while_an_answer_streams_reaches_the_server_with_the_next_question()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var __ = context;
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/chatkit", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                requests.Add(body);
+            }
+        };
+        await OpenAsync(page, "/articles/storing-chats-in-postgresql");
+        var paragraph = page.Locator("[data-testid=article] p").Nth(1);
+        var selected = (await paragraph.TextContentAsync())!.Trim();
+        // The first answer is held in flight while the user asks about a passage.
+        var gate = await ChatKitRequestGate.InstallAsync(page, "threads.create");
+        await SendAsync(page, "Hello there");
+        await gate.WhenHeldAsync();
+
+        await paragraph.SelectTextAsync();
+        await page.Locator("[data-testid=ask-selection]").ClickAsync();
+        await Expect(page.Locator("[data-testid=composer-reply]")).ToBeVisibleAsync();
+        gate.Release();
+        await Expect(Items(page, "assistant_message").Last).ToContainTextAsync("Hello there", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("copy-message")).ToBeVisibleAsync(); // shown once the answer has ended
+        await page.Locator("[data-testid=composer-input]").FillAsync("What does this mean?");
+        await page.Locator("[data-testid=composer-input]").PressAsync("Enter");
+        await Expect(Items(page, "user_message")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+
+        // The end of the answer that was streaming when the user asked did not drop the selection.
+        var question = requests.Single(r => r.Contains("\"threads.add_user_message\"", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(question);
+        Assert.Equal(selected, json.RootElement.GetProperty("metadata").GetProperty(BrowserMetadata.PageKey).GetProperty("selection").GetString());
         Assert.Empty(errors);
     }
 

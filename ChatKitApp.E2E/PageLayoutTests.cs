@@ -12,6 +12,29 @@ public sealed class PageLayoutTests(BrowserFixture fixture)
     private const string Article = "/articles/what-is-chatkit";
 
     [Fact]
+    public async Task The_ask_button_shows_right_under_the_selection_in_an_article_scrolled_in_its_column()
+    {
+        var (context, page, errors) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.SetViewportSizeAsync(1280, 560);
+        await OpenAsync(page, Article);
+        var paragraph = page.Locator("[data-testid=article] p").Last;
+        await paragraph.ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.GetByTestId("article").EvaluateAsync<double>("e => e.scrollTop") > 0, "The article did not scroll in its column.");
+
+        await paragraph.SelectTextAsync();
+        await Expect(page.Locator("[data-testid=ask-selection]")).ToBeVisibleAsync();
+
+        // Before, the button sat as far above the selection as the article was scrolled.
+        var gap = await page.EvaluateAsync<double>("""
+            () => document.querySelector('[data-testid=ask-selection]').getBoundingClientRect().top
+                  - getSelection().getRangeAt(0).getBoundingClientRect().bottom
+            """);
+        Assert.InRange(gap, 0, 20);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Ask_about_a_long_selection_on_a_phone_keeps_the_page_as_wide_as_the_screen()
     {
         var (context, page, errors) = await fixture.NewPageAsync();

@@ -44,8 +44,10 @@ export function attach(selector) {
     }
     text = selected.value;
     const box = container.getBoundingClientRect();
-    button.style.top = `${selected.rect.bottom - box.top + 6}px`;
-    button.style.left = `${Math.max(0, selected.rect.left - box.left)}px`;
+    // The button scrolls with the container's content (the article scrolls in its column on wide
+    // screens): its offsets count from the content's start, not from the visible box.
+    button.style.top = `${selected.rect.bottom - box.top + container.scrollTop + 6}px`;
+    button.style.left = `${Math.max(0, selected.rect.left - box.left + container.scrollLeft)}px`;
     button.hidden = false;
   };
 

@@ -26,8 +26,16 @@ export async function mount(host, options, config, dotnet) {
   const element = document.createElement(TAG);
   host.replaceChildren(element);
 
-  let asked = '';
-  const send = interceptor(config, () => asked);
+  // The text the user asked about (the Ask button), sent as the page's selection until the
+  // response that carried it has ended. A response already running when the user asks (the
+  // previous answer still streaming) did not carry it: its end must not drop it, or the question
+  // the user sends next reaches the model without its selection. An object, so asking the same
+  // text again is a new ask.
+  /** @type {{ text: string } | null} */
+  let asked = null;
+  /** @type {{ text: string } | null} the ask the running response's request carried */
+  let carried = null;
+  const send = interceptor(config, () => asked?.text ?? '');
   const onClientTool = clientToolHandler(config, dotnet);
   const widgets = widgetActions(config, dotnet);
   const state = {
@@ -69,20 +77,26 @@ export async function mount(host, options, config, dotnet) {
     },
     /** @param {string} text */
     ask(text) {
-      asked = text;
+      asked = { text };
       element.setComposerValue({ text: '', reply: text });
       element.focusComposer();
     },
-    listeners: relayEvents(element, config, dotnet, () => { asked = ''; }),
+    listeners: relayEvents(element, config, dotnet, () => {
+      if (asked === carried) asked = null;
+      carried = null;
+    }),
     stopTitle: config.pageTitleFollowsThread && config.mode !== 'Hosted' ? followThreadTitle(element, config, send) : () => {},
   };
 
   const onAsk = (/** @type {Event} */ e) => state.ask(/** @type {CustomEvent} */ (e).detail?.text ?? '');
   // theme.js sets the page's data-bs-theme before announcing it, and apply() follows the page.
   const onTheme = () => state.apply(state.options);
+  // response.start comes before the response's request is sent.
+  const onResponseStart = () => { carried = asked; };
+  element.addEventListener('chatkit.response.start', onResponseStart);
   document.addEventListener('app:ask', onAsk);
   document.addEventListener('app:theme-changed', onTheme);
-  state.listeners.push(['app:ask', onAsk], ['app:theme-changed', onTheme]);
+  state.listeners.push(['chatkit.response.start', onResponseStart], ['app:ask', onAsk], ['app:theme-changed', onTheme]);
 
   if (config.focusOnLoad) {
     // Once the first view shows (both elements fire chatkit.ready), unless the user is already
