@@ -6,9 +6,10 @@ namespace ChatKitApp.Postgres;
 
 /// <summary>
 /// Search on PostgreSQL: <c>websearch_to_tsquery</c> against the messages' generated
-/// <c>search_vector</c> (migration 0009, GIN-indexed), scoped by user, ranked by <c>ts_rank</c>
-/// (ties: newest first). Only the page's rows get a <c>ts_headline</c> snippet, which re-reads the
-/// text and is the costly part. Deleted threads have no items left (ON DELETE CASCADE).
+/// <c>search_vector</c> (migration 0009), scoped by user through the GIN index on
+/// <c>(user_id, search_vector)</c> (migration 0012, so only the user's matches are read and ranked),
+/// ranked by <c>ts_rank</c> (ties: newest first). Only the page's rows get a <c>ts_headline</c>
+/// snippet, which re-reads the text and is the costly part. Deleted threads have no items left (ON DELETE CASCADE).
 /// </summary>
 public sealed class PostgresChatSearch(NpgsqlDataSource dataSource) : IChatSearch
 {
