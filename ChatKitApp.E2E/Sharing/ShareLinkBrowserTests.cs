@@ -17,7 +17,9 @@ public sealed class ShareLinkBrowserTests(BrowserFixture fixture)
         await using var __ = owner;
         await OpenAsync(page, "/");
         await SendAsync(page, "Plan a picnic by the lake");
-        // The page takes the thread's title when the reply has ended, and so has been stored.
+        // The rating buttons show when the response has ended, so the reply is stored; the title
+        // can arrive before the reply does.
+        await Expect(page.GetByTestId("feedback-positive").Last).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page).ToHaveTitleAsync(new Regex("^Plan a picnic"), new() { Timeout = 15_000 });
 
         await page.GetByTestId("chat-thread-menu-toggle").ClickAsync();
@@ -58,7 +60,7 @@ public sealed class ShareLinkBrowserTests(BrowserFixture fixture)
         await using var __ = context;
         await OpenAsync(page, "/");
         await SendAsync(page, "Something worth keeping");
-        await Expect(page).ToHaveTitleAsync(new Regex("^Something worth"), new() { Timeout = 15_000 }); // the reply has ended
+        await Expect(page.GetByTestId("feedback-positive").Last).ToBeVisibleAsync(new() { Timeout = 15_000 }); // the reply has ended
         await page.GetByTestId("chat-thread-menu-toggle").ClickAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-markdown").ClickAsync());
