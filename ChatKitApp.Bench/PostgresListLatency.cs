@@ -3,7 +3,6 @@ using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Server;
 using ChatKitApp.ChatKitHost;
 using ChatKitApp.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ChatKitApp.Bench;
@@ -19,34 +18,17 @@ internal static class PostgresListLatency
 
     public static async Task RunAsync(string server)
     {
-        var schema = $"bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE SCHEMA \"{schema}\"", admin).ExecuteNonQueryAsync(); // generated name
-        }
+        await using var schema = await BenchSchema.CreateAsync(server, commandTimeoutSeconds: 300);
+        var dataSource = schema.DataSource;
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(dataSource);
+        Console.WriteLine($"seeded 1,000 users, 199,900 threads and 100,100 items in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, CommandTimeout = 300 }.ConnectionString);
-        try
-        {
-            await new PostgresMigrator(dataSource, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            var seeding = Stopwatch.StartNew();
-            await SeedAsync(dataSource);
-            Console.WriteLine($"seeded 1,000 users, 199,900 threads and 100,100 items in {seeding.Elapsed.TotalSeconds:F1} s");
-
-            var store = new PostgresStore<ChatKitRequestContext>(dataSource);
-            var small = new ChatKitRequestContext("user_1");
-            var big = new ChatKitRequestContext("user_big");
-            await Compare("threads.list first page", () => store.LoadThreadsAsync(20, null, SortOrder.Desc, small, default), () => store.LoadThreadsAsync(20, null, SortOrder.Desc, big, default));
-            await Compare("items.list first page  ", () => store.LoadThreadItemsAsync("thr_small", null, 20, SortOrder.Desc, big, default), () => store.LoadThreadItemsAsync("thr_large", null, 20, SortOrder.Desc, big, default));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP SCHEMA \"{schema}\" CASCADE", admin).ExecuteNonQueryAsync();
-        }
+        var store = new PostgresStore<ChatKitRequestContext>(dataSource);
+        var small = new ChatKitRequestContext("user_1");
+        var big = new ChatKitRequestContext("user_big");
+        await Compare("threads.list first page", () => store.LoadThreadsAsync(20, null, SortOrder.Desc, small, default), () => store.LoadThreadsAsync(20, null, SortOrder.Desc, big, default));
+        await Compare("items.list first page  ", () => store.LoadThreadItemsAsync("thr_small", null, 20, SortOrder.Desc, big, default), () => store.LoadThreadItemsAsync("thr_large", null, 20, SortOrder.Desc, big, default));
     }
 
     private static async Task SeedAsync(NpgsqlDataSource dataSource)

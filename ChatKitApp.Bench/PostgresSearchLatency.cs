@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ChatKitApp.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ChatKitApp.Bench;
@@ -18,38 +17,21 @@ internal static class PostgresSearchLatency
 
     public static async Task RunAsync(string server)
     {
-        var schema = $"bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE SCHEMA \"{schema}\"", admin).ExecuteNonQueryAsync(); // generated name
-        }
+        await using var schema = await BenchSchema.CreateAsync(server, commandTimeoutSeconds: 600);
+        var dataSource = schema.DataSource;
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(dataSource);
+        Console.WriteLine($"seeded 200,100 messages (user_big 100,000, user_small 100, 100 others 1,000 each) in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, CommandTimeout = 600 }.ConnectionString);
-        try
+        var search = new PostgresChatSearch(dataSource);
+        foreach (var query in new[] { "lighthouse", "harbour", "lighthouse keeper" })
         {
-            await new PostgresMigrator(dataSource, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            var seeding = Stopwatch.StartNew();
-            await SeedAsync(dataSource);
-            Console.WriteLine($"seeded 200,100 messages (user_big 100,000, user_small 100, 100 others 1,000 each) in {seeding.Elapsed.TotalSeconds:F1} s");
-
-            var search = new PostgresChatSearch(dataSource);
-            foreach (var query in new[] { "lighthouse", "harbour", "lighthouse keeper" })
+            foreach (var user in new[] { "user_small", "user_big" })
             {
-                foreach (var user in new[] { "user_small", "user_big" })
-                {
-                    var hits = (await search.SearchAsync(user, query, 20, default)).Count;
-                    var times = await TimeAsync(() => search.SearchAsync(user, query, 20, default));
-                    Console.WriteLine($"search \"{query}\" {user,-10} ({hits,2} hits): {Percentiles.Summary(times)}, p95 {Percentiles.Of(times, 0.95):F3} ms");
-                }
+                var hits = (await search.SearchAsync(user, query, 20, default)).Count;
+                var times = await TimeAsync(() => search.SearchAsync(user, query, 20, default));
+                Console.WriteLine($"search \"{query}\" {user,-10} ({hits,2} hits): {Percentiles.Summary(times)}, p95 {Percentiles.Of(times, 0.95):F3} ms");
             }
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP SCHEMA \"{schema}\" CASCADE", admin).ExecuteNonQueryAsync();
         }
     }
 
