@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace ChatKitApp.Tests.Fixtures;
 
@@ -18,27 +17,19 @@ public sealed class AppProcess : IAsyncDisposable
     private static readonly string[] DroppedVariablePrefixes = ["ChatKit__", "ConnectionStrings__", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private AppProcess(Process process, Uri baseAddress)
     {
         _process = process;
+        _output = new ProcessOutput(process);
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
     /// <summary>What the app wrote to stdout and stderr so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Starts the app with <paramref name="settings"/> (configuration keys, <c>:</c> or <c>__</c>) and waits until /healthz answers.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
@@ -68,11 +59,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ProcessOutput.BeginReading(process);
         try
         {
             await app.WaitUntilHealthyAsync(cancellationToken);
@@ -141,18 +129,6 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 
     /// <summary>
     /// The dotnet host running the tests (so the app gets the same runtime), else the one on PATH.

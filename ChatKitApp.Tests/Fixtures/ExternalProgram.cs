@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace ChatKitApp.Tests.Fixtures;
 
@@ -11,11 +10,12 @@ namespace ChatKitApp.Tests.Fixtures;
 public sealed class ExternalProgram : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private ExternalProgram(Process process, string directory)
     {
         _process = process;
+        _output = new ProcessOutput(process);
         Directory = directory;
     }
 
@@ -23,16 +23,7 @@ public sealed class ExternalProgram : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>What the program wrote so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>The program named by <paramref name="variable"/>; fails with a hint when it is not set or not there.</summary>
     public static string Locate(string variable)
@@ -68,11 +59,8 @@ public sealed class ExternalProgram : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var program = new ExternalProgram(process, directory);
-        process.OutputDataReceived += (_, e) => program.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => program.Append(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ProcessOutput.BeginReading(process);
         try
         {
             var waited = Stopwatch.StartNew();
@@ -123,16 +111,4 @@ public sealed class ExternalProgram : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }
