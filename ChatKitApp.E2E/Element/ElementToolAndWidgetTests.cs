@@ -12,8 +12,6 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
 {
     private const string ToolQuestion = "tool what am I looking at?";
 
-    private const string ToolReply = "The page is titled \"ChatKitApp\" at path /.";
-
     /// <summary>
     /// The reply when the thread may already have its title: the home page's title then leads with
     /// it ("Title · ChatKitApp"), and the browser tool reports the title the tab shows.
@@ -56,12 +54,13 @@ public sealed class ElementToolAndWidgetTests(ScenarioBrowserFixture fixture)
 
         await chat.SendAsync(ToolQuestion);
 
-        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ToolReply], new() { Timeout = ChatElementPage.Timeout });
+        // The thread's title can reach the tab before the tool runs, as in the test below.
+        await Expect(chat.Items("assistant_message")).ToHaveTextAsync([ToolReplyOnATitledThread], new() { Timeout = ChatElementPage.Timeout });
         var request = Assert.Single(toolOutputs);
         using var json = JsonDocument.Parse(request);
         var result = json.RootElement.GetProperty("params").GetProperty("result");
         Assert.Equal("/", result.GetProperty("path").GetString());
-        Assert.Equal("ChatKitApp", result.GetProperty("title").GetString());
+        Assert.Matches("^(.+ · )?ChatKitApp$", result.GetProperty("title").GetString());
         Assert.Equal(await chat.ThreadIdAsync(), json.RootElement.GetProperty("params").GetProperty("thread_id").GetString());
         await Expect(chat.Items("client_tool_call")).ToHaveCountAsync(1);
         await chat.WaitIdleAsync();
