@@ -4,6 +4,7 @@ using ChatKitApp.Agents.Models;
 using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.Tests.Agents.Turn;
 using ChatKitApp.Tests.Fixtures;
+using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -121,5 +122,25 @@ public sealed class GuardrailTests
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
         Assert.Contains(results, r => r.MemberNames.Contains(nameof(GuardrailOptions.MaxInputChars)));
+    }
+
+    [Fact]
+    public void Middleware_with_the_built_in_guardrails_turned_off_runs_the_agent_unwrapped()
+    {
+        var options = Options.Create(new GuardrailOptions());
+        var middleware = new GuardrailMiddleware([new MaxInputCharsGuardrail(options), new BlockedTermsGuardrail(options)]);
+        var agent = new ChatClientAgent(new EchoChatClient(TimeProvider.System, TimeSpan.Zero));
+
+        Assert.Same(agent, middleware.Wrap(agent));
+    }
+
+    [Fact]
+    public void Middleware_with_only_an_input_limit_wraps_the_agent()
+    {
+        var options = Options.Create(new GuardrailOptions { MaxInputChars = 40 });
+        var middleware = new GuardrailMiddleware([new MaxInputCharsGuardrail(options), new BlockedTermsGuardrail(options)]);
+        var agent = new ChatClientAgent(new EchoChatClient(TimeProvider.System, TimeSpan.Zero));
+
+        Assert.NotSame(agent, middleware.Wrap(agent));
     }
 }

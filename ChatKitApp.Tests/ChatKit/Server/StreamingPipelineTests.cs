@@ -102,6 +102,20 @@ public sealed class StreamingPipelineTests
     }
 
     [Fact]
+    public async Task Allowed_image_domains_added_to_in_place_after_an_item_are_saved_and_streamed_again()
+    {
+        _h.Server.Respond = (thread, _, _, _) => DomainsGrowingInPlace(thread);
+
+        var events = await _h.StreamAsync(Create());
+
+        var updates = events.OfType<ThreadUpdatedEvent>().ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.Equal(["a.example.com", "b.example.com"], updates[1].Thread.AllowedImageDomains);
+        var stored = await _h.Store.LoadThreadAsync(updates[1].Thread.Id, Alice, default);
+        Assert.Equal(["a.example.com", "b.example.com"], stored.AllowedImageDomains);
+    }
+
+    [Fact]
     public async Task Title_change_between_items_is_reported_right_after_the_next_item()
     {
         _h.Server.Respond = (thread, _, _, _) => TitleBetween(thread);
@@ -401,6 +415,15 @@ public sealed class StreamingPipelineTests
         await Task.Yield();
         thread.Title = title;
         yield break;
+    }
+
+    /// <summary>Sets the domains, then adds one to the same list: a change only a copied snapshot can see.</summary>
+    private async IAsyncEnumerable<ThreadStreamEvent> DomainsGrowingInPlace(ThreadMetadata thread)
+    {
+        thread.AllowedImageDomains = ["a.example.com"];
+        yield return new ThreadItemDoneEvent(_h.Assistant(thread.Id, "first"));
+        thread.AllowedImageDomains.Add("b.example.com");
+        yield return new ThreadItemDoneEvent(_h.Assistant(thread.Id, "second"));
     }
 
     private static async IAsyncEnumerable<ThreadStreamEvent> Mutate(Action change)

@@ -17,6 +17,10 @@ public sealed class BlockedTermsGuardrail : IGuardrail
             : new Regex(@"(?<![\p{L}\p{N}_])(?:" + string.Join('|', terms) + @")(?![\p{L}\p{N}_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
+    public bool ChecksInput => _pattern is not null;
+
+    public bool ChecksOutput => _pattern is not null;
+
     public ValueTask<string?> CheckInputAsync(string text, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Find(text) is { } term ? $"Your message was not sent: it contains a blocked term (\"{term}\")." : null);
 

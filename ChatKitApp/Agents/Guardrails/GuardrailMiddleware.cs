@@ -10,13 +10,16 @@ namespace ChatKitApp.Agents.Guardrails;
 /// new message before the agent is called (so a tripped input never reaches the provider), and the
 /// reply as it streams, before each piece is passed on (so the offending text is never shown). A trip
 /// throws <see cref="GuardrailTrippedException"/>; the responder turns it into what the user sees.
+/// Only the guardrails that can refuse something take part: with none configured (the default) the
+/// agent runs unwrapped, and without an output guardrail the reply is not collected as it streams.
 /// </summary>
 public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
 {
-    private readonly IGuardrail[] _guardrails = [.. guardrails];
+    private readonly IGuardrail[] _input = [.. guardrails.Where(g => g.ChecksInput)];
+    private readonly IGuardrail[] _output = [.. guardrails.Where(g => g.ChecksOutput)];
 
     public AIAgent Wrap(AIAgent agent) =>
-        _guardrails.Length == 0 ? agent : agent.AsBuilder().Use(RunAsync, RunStreamingAsync).Build();
+        _input.Length == 0 && _output.Length == 0 ? agent : agent.AsBuilder().Use(RunAsync, RunStreamingAsync).Build();
 
     private async Task<AgentResponse> RunAsync(
         IEnumerable<ChatMessage> messages, AgentSession? session, AgentRunOptions? options, AIAgent inner, CancellationToken cancellationToken)
@@ -24,7 +27,11 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
         var list = messages.ToList();
         await CheckInputAsync(list, cancellationToken);
         var response = await inner.RunAsync(list, session, options, cancellationToken);
-        await CheckOutputAsync(response.Text, cancellationToken);
+        if (_output.Length > 0)
+        {
+            await CheckOutputAsync(response.Text, cancellationToken);
+        }
+
         return response;
     }
 
@@ -36,7 +43,7 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
         var reply = new StringBuilder();
         await foreach (var update in inner.RunStreamingAsync(list, session, options, cancellationToken))
         {
-            if (update.Text is { Length: > 0 } text)
+            if (_output.Length > 0 && update.Text is { Length: > 0 } text)
             {
                 reply.Append(text);
                 await CheckOutputAsync(reply.ToString(), cancellationToken);
@@ -54,6 +61,11 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
     /// </summary>
     private async Task CheckInputAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
     {
+        if (_input.Length == 0)
+        {
+            return;
+        }
+
         var newInput = messages.Count > 0 && messages[^1].Role == ChatRole.User ? messages.Count - 1 : -1;
         for (var i = 0; i < messages.Count; i++)
         {
@@ -76,7 +88,7 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
 
     private async Task<string?> FirstTripAsync(string text, CancellationToken cancellationToken)
     {
-        foreach (var guardrail in _guardrails)
+        foreach (var guardrail in _input)
         {
             if (await guardrail.CheckInputAsync(text, cancellationToken) is { } reason)
             {
@@ -89,7 +101,7 @@ public sealed class GuardrailMiddleware(IEnumerable<IGuardrail> guardrails)
 
     private async Task CheckOutputAsync(string text, CancellationToken cancellationToken)
     {
-        foreach (var guardrail in _guardrails)
+        foreach (var guardrail in _output)
         {
             if (await guardrail.CheckOutputAsync(text, cancellationToken) is { } reason)
             {

@@ -6,6 +6,18 @@ namespace ChatKitApp.Agents.Guardrails;
 /// </summary>
 public interface IGuardrail
 {
+    /// <summary>
+    /// Whether <see cref="CheckInputAsync"/> can refuse anything. A guardrail its settings turned off
+    /// says no, so a turn pays nothing for it.
+    /// </summary>
+    bool ChecksInput => true;
+
+    /// <summary>
+    /// Whether <see cref="CheckOutputAsync"/> can refuse anything. When no guardrail does, the reply
+    /// streams without being collected and checked after every piece.
+    /// </summary>
+    bool ChecksOutput => true;
+
     /// <summary>Checks the user's new message before any provider call.</summary>
     ValueTask<string?> CheckInputAsync(string text, CancellationToken cancellationToken);
 

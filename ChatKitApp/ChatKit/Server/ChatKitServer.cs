@@ -20,12 +20,6 @@ public abstract partial class ChatKitServer<TContext>
 
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_comparisonBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_comparisonWriter;
-
     private readonly ChatKitLimits _limits;
     private readonly ILogger _logger;
     private readonly IChatKitTransientFailures _transientFailures;
@@ -455,7 +449,7 @@ public abstract partial class ChatKitServer<TContext>
     {
         yield return new StreamOptionsEvent(GetStreamOptions(thread, context));
 
-        var snapshot = Snapshot(thread);
+        var snapshot = ThreadChanges.Snapshot(thread);
         var pending = new PendingItems();
         var ended = false;
         var failed = false; // an error event was sent
@@ -656,14 +650,14 @@ public abstract partial class ChatKitServer<TContext>
     }
 
     /// <summary>The outcome of the pipeline's thread-change check; all empty when nothing changed.</summary>
-    private readonly record struct ThreadSave(byte[]? Snapshot = null, ThreadUpdatedEvent? Event = null, ErrorEvent? Error = null, bool Deleted = false);
+    private readonly record struct ThreadSave(ThreadMetadata? Snapshot = null, ThreadUpdatedEvent? Event = null, ErrorEvent? Error = null, bool Deleted = false);
 
     /// <summary>
     /// The thread-change check of the pipeline. A store failure while saving the thread is a stream
     /// failure like a responder's (an <c>error</c> event), not a cancellation: nothing pending is kept.
     /// </summary>
     private async Task<ThreadSave> TrySaveIfChangedAsync(
-        ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
+        ThreadMetadata thread, ThreadMetadata snapshot, TContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -681,44 +675,26 @@ public abstract partial class ChatKitServer<TContext>
     /// <see cref="ThreadChanges"/>); <paramref name="thread"/> then shows what is stored.
     /// </summary>
     private async Task<ThreadSave> SaveIfChangedAsync(
-        ThreadMetadata thread, byte[] snapshot, TContext context, CancellationToken cancellationToken)
+        ThreadMetadata thread, ThreadMetadata snapshot, TContext context, CancellationToken cancellationToken)
     {
-        if (SerializeForComparison(thread).SequenceEqual(snapshot))
+        if (ThreadChanges.Same(thread, snapshot))
         {
             return default;
         }
 
-        var seen = JsonSerializer.Deserialize(snapshot, ChatKitJson.StorageType<ThreadMetadata>())!;
-        var stored = await Store.UpdateThreadAsync(thread.Id, s => ThreadChanges.Merge(s, seen, thread), context, cancellationToken);
+        var stored = await Store.UpdateThreadAsync(thread.Id, s => ThreadChanges.Merge(s, snapshot, thread), context, cancellationToken);
         if (stored is null)
         {
             return new ThreadSave(Deleted: true);
         }
 
         ThreadChanges.CopyInto(thread, stored);
-        var saved = Snapshot(thread);
-        return saved.AsSpan().SequenceEqual(snapshot)
+        var saved = ThreadChanges.Snapshot(thread);
+        return ThreadChanges.Same(saved, snapshot)
             ? new ThreadSave(Snapshot: saved)
             : new ThreadSave(saved, new ThreadUpdatedEvent(ChatThread.From(thread)));
     }
 
-    private static byte[] Snapshot(ThreadMetadata thread) => SerializeForComparison(thread).ToArray();
-
-    /// <summary>
-    /// The thread's storage JSON in a per-thread buffer, valid until the next call on this thread (no
-    /// await may come between). The pipeline compares it with its snapshot after every event of a
-    /// turn, so the comparison allocates nothing; the snapshot itself is written the same way.
-    /// </summary>
-    private static ReadOnlySpan<byte> SerializeForComparison(ThreadMetadata thread)
-    {
-        var buffer = t_comparisonBuffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        var writer = t_comparisonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChatKitJson.StorageType<ThreadMetadata>().Options.Encoder });
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, thread, ChatKitJson.StorageType<ThreadMetadata>());
-        writer.Flush();
-        return buffer.WrittenSpan;
-    }
 
     private async Task<UserMessageItem> AddUserMessageItemAsync(
         ThreadMetadata thread, UserMessageInput input, IReadOnlyList<Attachment> attachments, TContext context, CancellationToken cancellationToken)

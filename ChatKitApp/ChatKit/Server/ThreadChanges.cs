@@ -22,6 +22,26 @@ internal static class ThreadChanges
         Metadata = Pick(stored.Metadata, seen.Metadata, mine.Metadata, JsonNode.DeepEquals),
     };
 
+    /// <summary>
+    /// A copy of <paramref name="thread"/> that changes made to it later, in place or not, do not
+    /// reach: what the pipeline compares the thread with after every event of a response.
+    /// </summary>
+    public static ThreadMetadata Snapshot(ThreadMetadata thread) => thread with
+    {
+        AllowedImageDomains = thread.AllowedImageDomains is { } domains ? [.. domains] : null,
+        Metadata = (JsonObject)thread.Metadata.DeepClone(),
+    };
+
+    /// <summary>
+    /// Whether the fields a response may change are equal. Cheap enough to run after every event:
+    /// the fields are compared as values, nothing is serialised.
+    /// </summary>
+    public static bool Same(ThreadMetadata a, ThreadMetadata b) =>
+        string.Equals(a.Title, b.Title, StringComparison.Ordinal)
+        && Equals(a.Status, b.Status)
+        && SameDomains(a.AllowedImageDomains, b.AllowedImageDomains)
+        && JsonNode.DeepEquals(a.Metadata, b.Metadata);
+
     /// <summary>Copies the fields a response may change from <paramref name="source"/> onto <paramref name="target"/>.</summary>
     public static void CopyInto(ThreadMetadata target, ThreadMetadata source)
     {
