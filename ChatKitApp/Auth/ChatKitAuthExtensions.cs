@@ -49,6 +49,13 @@ public static class ChatKitAuthExtensions
                 // callers without a valid cookie with 401/403 JSON instead of a redirect.
                 options.EventsType = typeof(SessionCookieEvents);
             });
+        if (auth.CookieCacheEntries > 0)
+        {
+            // After AddCookie's own post-configuration, which creates the Data Protection format this wraps.
+            services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+                options.TicketDataFormat = new CachedTicketDataFormat(options.TicketDataFormat, auth.CookieCacheEntries));
+        }
+
         AddOidcSignIn(builder, authentication);
 
         services.AddAuthorizationBuilder()

@@ -34,6 +34,13 @@ public sealed class ChatKitAuthOptions
     public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How many cookies an instance remembers having read (<see cref="CachedTicketDataFormat"/>),
+    /// so a returning cookie is not decrypted again on every request. 0 reads every cookie anew.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int CookieCacheEntries { get; set; } = 10_000;
+
+    /// <summary>
     /// Sign-in attempts (right or wrong) one client address may make for one e-mail address
     /// within <see cref="SignInAttemptWindow"/>; further attempts from that address are refused
     /// unchecked until the window ends. Other addresses are not affected, so nobody can lock the
