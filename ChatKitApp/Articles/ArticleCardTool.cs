@@ -19,13 +19,13 @@ public sealed class ArticleCardTool(ArticleCard card) : IServerTool
 
     public string Icon => "document";
 
-    public AIFunction CreateFunction(AgentTurn turn) => AIFunctionFactory.Create(
-        ([Description("Words to look for, e.g. 'streaming'.")] string query) => Show(turn, query),
-        new AIFunctionFactoryOptions
-        {
-            Name = ToolName,
-            Description = "Shows the user a card listing this app's help articles that match a search, with buttons to pin them. Use it when the user wants to browse or see articles; the card is already visible to the user when this returns.",
-        });
+    private AIFunction? _function;
+
+    // Made once (a race may make it twice, harmlessly); each turn gets a small wrapper (see TurnFunction).
+    public AIFunction CreateFunction(AgentTurn turn) => TurnFunction.Bind(_function ??= TurnFunction.Create(
+        (AgentTurn current, [Description("Words to look for, e.g. 'streaming'.")] string query) => Show(current, query),
+        ToolName,
+        "Shows the user a card listing this app's help articles that match a search, with buttons to pin them. Use it when the user wants to browse or see articles; the card is already visible to the user when this returns."), turn);
 
     private JsonObject Show(AgentTurn turn, string query)
     {

@@ -24,13 +24,13 @@ public sealed class ArticleSearchTool(ArticleCatalog catalog) : IServerTool
 
     public string Icon => "search";
 
-    public AIFunction CreateFunction(AgentTurn turn) => AIFunctionFactory.Create(
-        ([Description("Words to look for, e.g. 'streaming cancel'.")] string query) => Search(turn, query),
-        new AIFunctionFactoryOptions
-        {
-            Name = ToolName,
-            Description = "Searches this app's help articles (ChatKit, streaming, storage, tools and widgets) and returns the best matches with their URLs.",
-        });
+    private AIFunction? _function;
+
+    // Made once (a race may make it twice, harmlessly); each turn gets a small wrapper (see TurnFunction).
+    public AIFunction CreateFunction(AgentTurn turn) => TurnFunction.Bind(_function ??= TurnFunction.Create(
+        (AgentTurn current, [Description("Words to look for, e.g. 'streaming cancel'.")] string query) => Search(current, query),
+        ToolName,
+        "Searches this app's help articles (ChatKit, streaming, storage, tools and widgets) and returns the best matches with their URLs."), turn);
 
     private JsonObject Search(AgentTurn turn, string query)
     {

@@ -25,16 +25,17 @@ public sealed class AskQuestionTool : IServerTool
 
     public string Icon => "circle-question";
 
-    public AIFunction CreateFunction(AgentTurn turn) => AIFunctionFactory.Create(
+    private AIFunction? _function;
+
+    // Made once (a race may make it twice, harmlessly); each turn gets a small wrapper (see TurnFunction).
+    public AIFunction CreateFunction(AgentTurn turn) => TurnFunction.Bind(_function ??= TurnFunction.Create(
         (
+            AgentTurn current,
             [Description("The question, e.g. 'Which topic should I explain?'.")] string question,
             [Description("Two to eight short answers to choose from.")] string[] options,
-            [Description("Whether the user may pick more than one answer.")] bool multiple = false) => Ask(turn, question, options, multiple),
-        new AIFunctionFactoryOptions
-        {
-            Name = ToolName,
-            Description = "Asks the user a multiple-choice question in the chat and waits for the answer. Use it when a choice from a few options decides how to go on; the turn ends here and resumes with the answer.",
-        });
+            [Description("Whether the user may pick more than one answer.")] bool multiple = false) => Ask(current, question, options, multiple),
+        ToolName,
+        "Asks the user a multiple-choice question in the chat and waits for the answer. Use it when a choice from a few options decides how to go on; the turn ends here and resumes with the answer."), turn);
 
     private static JsonObject Ask(AgentTurn turn, string question, string[] options, bool multiple)
     {

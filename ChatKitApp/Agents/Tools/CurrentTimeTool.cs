@@ -17,14 +17,14 @@ public sealed class CurrentTimeTool(TimeProvider timeProvider) : IServerTool
 
     public string Icon => "clock";
 
-    public AIFunction CreateFunction(AgentTurn turn) => AIFunctionFactory.Create(
-        ([Description("An IANA time zone such as Europe/Paris; omit for the user's own time zone.")] string? timeZone = null) =>
-            Now(turn, timeZone),
-        new AIFunctionFactoryOptions
-        {
-            Name = ToolName,
-            Description = "Gets the current date and time in the user's time zone, or in the given IANA time zone.",
-        });
+    private AIFunction? _function;
+
+    // Made once (a race may make it twice, harmlessly); each turn gets a small wrapper (see TurnFunction).
+    public AIFunction CreateFunction(AgentTurn turn) => TurnFunction.Bind(_function ??= TurnFunction.Create(
+        (AgentTurn current, [Description("An IANA time zone such as Europe/Paris; omit for the user's own time zone.")] string? timeZone = null) =>
+            Now(current, timeZone),
+        ToolName,
+        "Gets the current date and time in the user's time zone, or in the given IANA time zone."), turn);
 
     private JsonObject Now(AgentTurn turn, string? timeZone)
     {

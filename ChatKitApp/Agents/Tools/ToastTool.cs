@@ -23,15 +23,16 @@ public sealed class ToastTool : IServerTool
 
     public string Icon => "sparkle";
 
-    public AIFunction CreateFunction(AgentTurn turn) => AIFunctionFactory.Create(
+    private AIFunction? _function;
+
+    // Made once (a race may make it twice, harmlessly); each turn gets a small wrapper (see TurnFunction).
+    public AIFunction CreateFunction(AgentTurn turn) => TurnFunction.Bind(_function ??= TurnFunction.Create(
         (
+            AgentTurn current,
             [Description("The notification text, one short sentence.")] string message,
-            [Description("'info', 'success' or 'warning'.")] string kind = "info") => Show(turn, message, kind),
-        new AIFunctionFactoryOptions
-        {
-            Name = ToolName,
-            Description = "Shows the user a short toast notification in the page, outside the chat.",
-        });
+            [Description("'info', 'success' or 'warning'.")] string kind = "info") => Show(current, message, kind),
+        ToolName,
+        "Shows the user a short toast notification in the page, outside the chat."), turn);
 
     private static JsonObject Show(AgentTurn turn, string message, string kind)
     {
