@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Agents.AI;
 using Microsoft.Agents.AI.Workflows;
 using Microsoft.Extensions.AI;
@@ -9,8 +10,10 @@ namespace ChatKitApp.Agents.Runs;
 /// The agents of <c>ChatKit:Agents</c> as Agent Framework <see cref="ChatClientAgent"/>s over the app's
 /// <see cref="IChatClient"/> pipeline (OpenAI, compatible endpoints, demo and echo alike: the function
 /// calling, telemetry and logging stay there). One agent runs alone; agents with handoffs run as the
-/// framework's handoff workflow, started at the agent that has the conversation. They are built per
-/// turn because their tools belong to the turn.
+/// framework's handoff workflow, started at the agent that has the conversation. An agent that runs
+/// alone is built once and given the turn's tools and choices as run options; agents in a handoff
+/// workflow are built per turn, with the turn's tools in their own options, since the workflow
+/// passes no run options on to them.
 /// </summary>
 public sealed class ConfiguredAgentFactory(
     IChatClient chatClient,
@@ -18,6 +21,9 @@ public sealed class ConfiguredAgentFactory(
     ILoggerFactory loggerFactory,
     IServiceProvider services) : IChatKitAgentFactory
 {
+    // Agents that run alone, by name: they hold only what never changes (name, instructions).
+    private readonly ConcurrentDictionary<string, ChatClientAgent> _alone = new(StringComparer.Ordinal);
+
     public ChatKitAgentRun Create(AgentRunRequest request)
     {
         var settings = options.Value;
@@ -26,11 +32,13 @@ public sealed class ConfiguredAgentFactory(
         // Only the agents the starting one can reach take part: the workflow refuses unreachable ones,
         // and a specialist that hands off to nobody simply runs alone.
         var reachable = Reachable(definitions, starting);
-        var agents = reachable.ToDictionary(d => d.Name, d => CreateAgent(d, request.ChatOptions), StringComparer.Ordinal);
         if (reachable.Count == 1)
         {
-            return new ChatKitAgentRun(agents[starting], null, starting);
+            var alone = _alone.GetOrAdd(starting, _ => CreateAgent(reachable[0], new ChatOptions()));
+            return new ChatKitAgentRun(alone, new ChatClientAgentRunOptions(TurnOptions(reachable[0], request.ChatOptions)), starting);
         }
+
+        var agents = reachable.ToDictionary(d => d.Name, d => CreateAgent(d, TurnOptions(d, request.ChatOptions)), StringComparer.Ordinal);
 
         var builder = AgentWorkflowBuilder.CreateHandoffBuilderWith(agents[starting]);
         foreach (var definition in reachable.Where(d => d.HandoffsTo.Count > 0))
@@ -75,18 +83,28 @@ public sealed class ConfiguredAgentFactory(
         return found;
     }
 
-    private ChatClientAgent CreateAgent(AgentDefinition definition, ChatOptions turnOptions)
+    /// <summary>The turn's options as <paramref name="definition"/> may use them: only its own tools.</summary>
+    private static ChatOptions TurnOptions(AgentDefinition definition, ChatOptions turnOptions)
     {
-        var chatOptions = turnOptions.Clone();
-        if (definition.Tools is { } allowed)
+        if (definition.Tools is not { } allowed)
         {
-            chatOptions.Tools = [.. (turnOptions.Tools ?? []).Where(t => allowed.Contains(t.Name, StringComparer.Ordinal))];
-            if (chatOptions.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } required } && !allowed.Contains(required, StringComparer.Ordinal))
-            {
-                chatOptions.ToolMode = ChatToolMode.Auto; // the composer chose a tool this agent does not have
-            }
+            return turnOptions;
         }
 
+        var chatOptions = turnOptions.Clone();
+        chatOptions.Tools = [.. (turnOptions.Tools ?? []).Where(t => allowed.Contains(t.Name, StringComparer.Ordinal))];
+        if (chatOptions.ToolMode is RequiredChatToolMode { RequiredFunctionName: { } required } && !allowed.Contains(required, StringComparer.Ordinal))
+        {
+            chatOptions.ToolMode = ChatToolMode.Auto; // the composer chose a tool this agent does not have
+        }
+
+        return chatOptions;
+    }
+
+    /// <param name="options">What the agent always runs with; its instructions are the definition's.</param>
+    private ChatClientAgent CreateAgent(AgentDefinition definition, ChatOptions options)
+    {
+        var chatOptions = options.Clone();
         chatOptions.Instructions = definition.Instructions;
         return new ChatClientAgent(
             chatClient,
