@@ -5,7 +5,12 @@ using ChatKitApp.ChatKitHost;
 
 namespace ChatKitApp.Tests.Fixtures;
 
-/// <summary>A store that forwards every call to another one; test doubles override the calls they watch or change.</summary>
+/// <summary>
+/// A store that forwards every call to another one; test doubles override the calls they watch or change.
+/// The interface's default methods (the leased create, the lease that loads the thread, the update
+/// from a seen thread) are not forwarded: they run as their defaults, through the calls here, so a
+/// double that watches the lease or the thread's reads and updates sees those too.
+/// </summary>
 public class DelegatingStore(IChatKitStore<ChatKitRequestContext> inner) : IChatKitStore<ChatKitRequestContext>
 {
     protected IChatKitStore<ChatKitRequestContext> Inner { get; } = inner;

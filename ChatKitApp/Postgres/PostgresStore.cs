@@ -28,19 +28,49 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
         ON CONFLICT (user_id, id) DO UPDATE SET data = excluded.data
         """;
 
+    // A new thread with its lease held and its first item, in one statement (so one transaction):
+    // the item is inserted only when the thread is. An id that exists already (an id scheme that
+    // repeats) is overwritten as SaveThreadSql does, unless another holder's lease is live; then no
+    // row comes back. The item's foreign key is checked at the end of the statement, after the insert.
+    private const string CreateLeasedThreadSql = """
+        WITH thread AS (
+            INSERT INTO threads (user_id, id, created_at, data, lease_holder, lease_until)
+            VALUES (@UserId, @ThreadId, @ThreadCreatedAt, @ThreadData::jsonb, @Holder, @Until)
+            ON CONFLICT (user_id, id) DO UPDATE SET data = excluded.data, lease_holder = excluded.lease_holder, lease_until = excluded.lease_until
+            WHERE threads.lease_holder IS NULL OR threads.lease_holder = @Holder OR threads.lease_until <= @Now
+            RETURNING id)
+        INSERT INTO thread_items (user_id, thread_id, id, created_at, type, data)
+        SELECT @UserId, thread.id, @ItemId, @CreatedAt, @Type, @Data::jsonb FROM thread
+        ON CONFLICT (user_id, thread_id, id) DO UPDATE SET type = excluded.type, data = excluded.data
+        RETURNING true
+        """;
+
+    // The common case of UpdateThreadAsync from a seen thread: nobody changed the row since it was
+    // seen, so the merged thread is written without a read. jsonb equality ignores key order and
+    // spacing; a row that differs (or is gone) updates nothing, and the locked read-merge-write runs.
+    private const string UpdateSeenThreadSql = """
+        UPDATE threads SET data = @Data::jsonb
+        WHERE user_id = @UserId AND id = @ThreadId AND data = @Seen::jsonb
+        RETURNING true
+        """;
+
     // The row lock keeps the read-change-write of UpdateThreadAsync atomic against other writers of the thread.
     private const string LoadThreadForUpdateSql = "SELECT data FROM threads WHERE user_id = @UserId AND id = @ThreadId FOR UPDATE";
 
     // UPDATE, never INSERT: a thread deleted meanwhile stays deleted.
     private const string UpdateThreadSql = "UPDATE threads SET data = @Data::jsonb WHERE user_id = @UserId AND id = @ThreadId";
 
-    // Taken when free, expired, or already this holder's (a renewal); no row back means someone else holds it.
-    private const string LeaseThreadSql = """
+    // Taken when free, expired, or already this holder's (a renewal); no row back means someone else
+    // holds it. Returns true, or (LeaseAndLoadThreadSql) the thread as stored under the new lease.
+    private const string LeaseSql = """
         UPDATE threads SET lease_holder = @Holder, lease_until = @Until
         WHERE user_id = @UserId AND id = @ThreadId
           AND (lease_holder IS NULL OR lease_holder = @Holder OR lease_until <= @Now)
-        RETURNING true
         """;
+
+    private const string LeaseThreadSql = LeaseSql + "RETURNING true";
+
+    private const string LeaseAndLoadThreadSql = LeaseSql + "RETURNING data";
 
     private const string ReleaseLeaseSql = """
         UPDATE threads SET lease_holder = NULL, lease_until = NULL
@@ -137,6 +167,37 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
             Data = JsonSerializer.Serialize(thread, ThreadJson),
         }, cancellationToken);
 
+    public async Task CreateLeasedThreadAsync(
+        ThreadMetadata thread, ThreadItem firstItem, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var args = ItemArgs(thread.Id, firstItem, context);
+        args.Add("ThreadCreatedAt", thread.CreatedAt.ToUniversalTime());
+        args.Add("ThreadData", JsonSerializer.Serialize(thread, ThreadJson));
+        args.Add("Holder", holder);
+        args.Add("Now", now.ToUniversalTime());
+        args.Add("Until", until.ToUniversalTime());
+        if (await QueryScalarAsync<bool?>(CreateLeasedThreadSql, args, cancellationToken) is not true)
+        {
+            throw new InvalidOperationException($"The new thread '{thread.Id}' is leased by another holder.");
+        }
+    }
+
+    public async Task<ThreadMetadata?> UpdateThreadAsync(
+        string threadId, ThreadMetadata seen, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.Serialize(change(seen), ThreadJson);
+        var written = await QueryScalarAsync<bool?>(UpdateSeenThreadSql, new
+        {
+            context.UserId,
+            ThreadId = threadId,
+            Data = data,
+            Seen = JsonSerializer.Serialize(seen, ThreadJson),
+        }, cancellationToken);
+
+        // Read back from what was written, as the other path does: the result shares no object with the caller's.
+        return written is true ? Deserialize(data, ThreadJson) : await UpdateThreadAsync(threadId, change, context, cancellationToken);
+    }
+
     public async Task<ThreadMetadata?> UpdateThreadAsync(
         string threadId, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken)
     {
@@ -157,20 +218,14 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
     }
 
     public async Task<bool> TryLeaseThreadAsync(
-        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
-    {
-        var args = new { context.UserId, ThreadId = threadId, Holder = holder, Now = now.ToUniversalTime(), Until = until.ToUniversalTime() };
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<bool?>(Command(LeaseThreadSql, args, cancellationToken)) is true)
-        {
-            return true;
-        }
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken) =>
+        await LeaseAsync(LeaseThreadSql, threadId, holder, now, until, context, cancellationToken) is not null;
 
-        // Only on the busy path: tell a held lease from a thread that is not there.
-        return await connection.ExecuteScalarAsync<bool>(Command(ThreadExistsSql, args, cancellationToken))
-            ? false
-            : throw ThreadNotFound(threadId);
-    }
+    public async Task<ThreadMetadata?> TryLeaseAndLoadThreadAsync(
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken) =>
+        await LeaseAsync(LeaseAndLoadThreadSql, threadId, holder, now, until, context, cancellationToken) is string data
+            ? Deserialize(data, ThreadJson)
+            : null;
 
     public Task ReleaseThreadLeaseAsync(string threadId, string holder, TContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(ReleaseLeaseSql, new { context.UserId, ThreadId = threadId, Holder = holder }, cancellationToken);
@@ -228,15 +283,7 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
     {
         try
         {
-            await ExecuteAsync(UpsertItemSql, new
-            {
-                context.UserId,
-                ThreadId = threadId,
-                ItemId = item.Id,
-                CreatedAt = item.CreatedAt.ToUniversalTime(),
-                Type = ItemTypes[item.GetType()],
-                Data = JsonSerializer.Serialize(item, ItemJson),
-            }, cancellationToken);
+            await ExecuteAsync(UpsertItemSql, ItemArgs(threadId, item, context), cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
@@ -257,6 +304,34 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
     public Task DeleteThreadItemAsync(string threadId, string itemId, TContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(DeleteItemSql, new { context.UserId, ThreadId = threadId, ItemId = itemId }, cancellationToken);
 
+    /// <summary>The parameters of an item's upsert.</summary>
+    private static DynamicParameters ItemArgs(string threadId, ThreadItem item, TContext context) => new(new
+    {
+        context.UserId,
+        ThreadId = threadId,
+        ItemId = item.Id,
+        CreatedAt = item.CreatedAt.ToUniversalTime(),
+        Type = ItemTypes[item.GetType()],
+        Data = JsonSerializer.Serialize(item, ItemJson),
+    });
+
+    /// <summary>What <paramref name="sql"/> (a lease statement) returns when the lease was taken; null while another holds it.</summary>
+    private async Task<object?> LeaseAsync(
+        string sql, string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var args = new { context.UserId, ThreadId = threadId, Holder = holder, Now = now.ToUniversalTime(), Until = until.ToUniversalTime() };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<object?>(Command(sql, args, cancellationToken)) is { } leased)
+        {
+            return leased;
+        }
+
+        // Only on the busy path: tell a held lease from a thread that is not there.
+        return await connection.ExecuteScalarAsync<bool>(Command(ThreadExistsSql, args, cancellationToken))
+            ? null
+            : throw ThreadNotFound(threadId);
+    }
+
     private static Page<T> ToPage<T>(List<PageRow> rows, int limit, JsonTypeInfo<T> json)
     {
         var found = rows.Where(r => r.Id is not null).ToList(); // drops the "cursor, nothing after it" row
@@ -268,10 +343,13 @@ public sealed class PostgresStore<TContext>(NpgsqlDataSource dataSource) : IChat
     private static async Task<List<PageRow>> QueryPageAsync(NpgsqlConnection connection, string sql, object args, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PageRow>(Command(sql, args, cancellationToken))).AsList();
 
-    private async Task<string?> QuerySingleAsync(string sql, object args, CancellationToken cancellationToken)
+    private Task<string?> QuerySingleAsync(string sql, object args, CancellationToken cancellationToken) =>
+        QueryScalarAsync<string?>(sql, args, cancellationToken);
+
+    private async Task<T> QueryScalarAsync<T>(string sql, object args, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<string?>(Command(sql, args, cancellationToken));
+        return (await connection.ExecuteScalarAsync<T>(Command(sql, args, cancellationToken)))!;
     }
 
     private async Task ExecuteAsync(string sql, object args, CancellationToken cancellationToken)

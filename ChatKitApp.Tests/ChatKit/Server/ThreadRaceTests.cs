@@ -102,6 +102,26 @@ public abstract class ThreadRaceTests
     }
 
     [Fact]
+    public async Task Message_on_a_new_thread_while_its_first_reply_streams_gets_409_thread_busy()
+    {
+        var h = new ServerHarness(store: NewStore(), limits: new ChatKitLimits { ThreadBusyWaitMilliseconds = 100 });
+        var answering = new TestGate();
+        h.Server.Respond = (thread, _, _, ct) => Reply(h, thread, "a1", answering, cancellationToken: ct);
+
+        var create = h.StreamAsync(Create("u1"), _user);
+        await answering.Reached; // the thread was created with its lease held, in one store call
+        var threadId = await OnlyThreadIdAsync(h.Store);
+        h.Server.Respond = (thread, _, _, ct) => Reply(h, thread, "a2", cancellationToken: ct);
+        var second = await Record.ExceptionAsync(() => h.StreamAsync(AddMessage(threadId, "u2"), _user));
+        answering.Open();
+        await create;
+
+        var busy = Assert.IsType<ChatKitRequestException>(second);
+        Assert.Equal((409, "thread_busy"), (busy.StatusCode, busy.Code));
+        Assert.Equal(["u1", "a1"], await TextsAsync(h, threadId));
+    }
+
+    [Fact]
     public async Task Rename_while_the_first_reply_streams_wins_over_the_generated_title()
     {
         var (h, threadId, events) = await WhileTheFirstReplyWaitsForItsTitleAsync(

@@ -532,6 +532,93 @@ public abstract class ChatKitStoreContractTests
         Assert.Equal(["thr_1", "thr_2"], (await Store.LoadThreadsAsync(10, null, SortOrder.Asc, _alice, None)).Data.Select(t => t.Id));
     }
 
+    [Fact]
+    public async Task Created_leased_thread_is_stored_with_its_first_item_and_held_by_its_creator()
+    {
+        await Store.CreateLeasedThreadAsync(Thread("thr_1") with { Title = "New" }, Message("thr_1", "msg_1", T0), "a", T0, T0.AddSeconds(30), _alice, None);
+
+        Assert.Equal("New", (await Store.LoadThreadAsync("thr_1", _alice, None)).Title);
+        Assert.Equal(["msg_1"], (await Store.LoadThreadItemsAsync("thr_1", null, 10, SortOrder.Asc, _alice, None)).Data.Select(i => i.Id));
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "b", T0.AddSeconds(29), T0.AddSeconds(59), _alice, None));
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0.AddSeconds(29), T0.AddSeconds(59), _alice, None)); // its creator renews it
+        Assert.Empty((await Store.LoadThreadsAsync(10, null, SortOrder.Asc, _bob, None)).Data);
+    }
+
+    [Fact]
+    public async Task Creating_a_thread_over_another_holders_leased_thread_fails_and_changes_nothing()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1") with { Title = "Held" }, _alice, None);
+        Assert.True(await Store.TryLeaseThreadAsync("thr_1", "a", T0, T0.AddSeconds(30), _alice, None));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CreateLeasedThreadAsync(
+            Thread("thr_1") with { Title = "Again" }, Message("thr_1", "msg_1", T0), "b", T0.AddSeconds(1), T0.AddSeconds(31), _alice, None));
+
+        Assert.Equal("Held", (await Store.LoadThreadAsync("thr_1", _alice, None)).Title);
+        Assert.Empty((await Store.LoadThreadItemsAsync("thr_1", null, 10, SortOrder.Asc, _alice, None)).Data);
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "b", T0.AddSeconds(2), T0.AddSeconds(32), _alice, None)); // still a's
+    }
+
+    [Fact]
+    public async Task Lease_and_load_gives_the_thread_to_its_holder_and_null_while_another_holds_it()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1") with { Title = "Mine" }, _alice, None);
+
+        var leased = await Store.TryLeaseAndLoadThreadAsync("thr_1", "a", T0, T0.AddSeconds(30), _alice, None);
+        var busy = await Store.TryLeaseAndLoadThreadAsync("thr_1", "b", T0.AddSeconds(29), T0.AddSeconds(59), _alice, None);
+        var afterExpiry = await Store.TryLeaseAndLoadThreadAsync("thr_1", "b", T0.AddSeconds(30), T0.AddSeconds(60), _alice, None);
+
+        Assert.Equal("Mine", leased?.Title);
+        Assert.Null(busy);
+        Assert.Equal("Mine", afterExpiry?.Title);
+        Assert.False(await Store.TryLeaseThreadAsync("thr_1", "a", T0.AddSeconds(31), T0.AddSeconds(61), _alice, None)); // now b's
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.TryLeaseAndLoadThreadAsync("thr_gone", "a", T0, T0.AddSeconds(30), _alice, None));
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.TryLeaseAndLoadThreadAsync("thr_1", "c", T0.AddSeconds(90), T0.AddSeconds(120), _bob, None));
+    }
+
+    [Fact]
+    public async Task Update_from_a_seen_thread_writes_the_change_when_nobody_else_changed_it()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1") with { Title = "Old", Metadata = new JsonObject { ["turns"] = 1, ["b"] = "x", ["a"] = "y" } }, _alice, None);
+        var seen = await Store.LoadThreadAsync("thr_1", _alice, None);
+
+        var updated = await Store.UpdateThreadAsync("thr_1", seen, t => t with { Title = "New" }, _alice, None);
+
+        Assert.Equal("New", updated?.Title);
+        JsonAssert.EqualIgnoringKeyOrder(seen with { Title = "New" }, await Store.LoadThreadAsync("thr_1", _alice, None));
+    }
+
+    [Fact]
+    public async Task Update_from_a_seen_thread_applies_the_change_to_what_another_request_stored_meanwhile()
+    {
+        await Store.SaveThreadAsync(Thread("thr_1") with { Title = "Old" }, _alice, None);
+        var seen = await Store.LoadThreadAsync("thr_1", _alice, None);
+        await Store.UpdateThreadAsync("thr_1", t => t with { Title = "Renamed" }, _alice, None); // another request
+
+        var updated = await Store.UpdateThreadAsync("thr_1", seen, t => t with { Status = new LockedStatus("done") }, _alice, None);
+
+        var stored = await Store.LoadThreadAsync("thr_1", _alice, None);
+        Assert.Equal(("Renamed", new LockedStatus("done")), (updated?.Title, updated?.Status));
+        Assert.Equal(("Renamed", new LockedStatus("done")), (stored.Title, stored.Status));
+    }
+
+    [Fact]
+    public async Task Update_from_a_seen_thread_never_inserts_a_deleted_thread_nor_changes_another_users()
+    {
+        await SaveThreadsAsync(_alice, "thr_1", "thr_2");
+        var seen1 = await Store.LoadThreadAsync("thr_1", _alice, None);
+        var seen2 = await Store.LoadThreadAsync("thr_2", _alice, None);
+        await Store.DeleteThreadAsync("thr_1", _alice, None);
+
+        var deleted = await Store.UpdateThreadAsync("thr_1", seen1, t => t with { Title = "Back" }, _alice, None);
+        var foreign = await Store.UpdateThreadAsync("thr_2", seen2, t => t with { Title = "Bob's" }, _bob, None);
+
+        Assert.Null(deleted);
+        Assert.Null(foreign);
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.LoadThreadAsync("thr_1", _alice, None));
+        Assert.Null((await Store.LoadThreadAsync("thr_2", _alice, None)).Title);
+        Assert.Empty((await Store.LoadThreadsAsync(10, null, SortOrder.Asc, _bob, None)).Data);
+    }
+
     private static ChatKitRequestContext NewUser(string name) => new($"{name}-{Guid.NewGuid():N}");
 
     private async Task SaveThreadsAsync(ChatKitRequestContext user, params string[] ids)

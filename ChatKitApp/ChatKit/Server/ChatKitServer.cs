@@ -254,13 +254,12 @@ public abstract partial class ChatKitServer<TContext>
         ValidateUserInput(input, context);
         var attachments = await LoadAttachmentsAsync(input, context, cancellationToken);
         var thread = new ThreadMetadata { Id = Store.GenerateThreadId(context), CreatedAt = Now() };
-        await Store.SaveThreadAsync(thread, context, cancellationToken);
+        var message = await NewUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
 
-        // Nobody waits for this lease yet, but from thread.created on another tab may write to the thread.
-        await using var lease = await LeaseThreadAsync(thread.Id, context, cancellationToken);
+        // Inserted with its first message and its lease held, in one store call: nobody waits for the
+        // lease yet, but from thread.created on another tab may write to the thread.
+        await using var lease = await ThreadLease<TContext>.CreateThreadAsync(Store, thread, message, context, _limits, Time, _logger, cancellationToken);
         yield return new ThreadCreatedEvent(ChatThread.From(thread));
-
-        var message = await AddUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
         yield return new ThreadItemDoneEvent(message);
 
         _firstMessages.AddOrUpdate(thread, message);
@@ -290,7 +289,7 @@ public abstract partial class ChatKitServer<TContext>
     {
         ValidateUserInput(p.Input, context);
         await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
-        var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
+        var thread = lease.Thread;
         var attachments = await LoadAttachmentsAsync(p.Input, context, cancellationToken);
         var message = await AddUserMessageItemAsync(thread, p.Input, attachments, context, cancellationToken);
         yield return new ThreadItemDoneEvent(message);
@@ -305,7 +304,7 @@ public abstract partial class ChatKitServer<TContext>
         ThreadAddClientToolOutputParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
-        var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
+        var thread = lease.Thread;
         var recent = await Store.LoadThreadItemsAsync(thread.Id, null, _limits.DefaultPageSize, SortOrder.Desc, context, cancellationToken);
 
         // The newest visible item must be the pending call. Hidden items are skipped: the reference
@@ -337,7 +336,7 @@ public abstract partial class ChatKitServer<TContext>
         }
 
         await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
-        var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
+        var thread = lease.Thread;
         var item = await Store.LoadItemAsync(thread.Id, p.ItemId, context, cancellationToken);
         if (item is not StructuredInputItem structured)
         {
@@ -370,7 +369,7 @@ public abstract partial class ChatKitServer<TContext>
         ThreadRetryAfterItemParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
-        var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
+        var thread = lease.Thread;
         var (target, newer) = await FindRetryTargetAsync(thread.Id, p.ItemId, context, cancellationToken);
         foreach (var item in newer)
         {
@@ -385,7 +384,8 @@ public abstract partial class ChatKitServer<TContext>
 
     /// <summary>
     /// The thread's write lease for the rest of the request (see <see cref="ThreadLease{TContext}"/>):
-    /// every request that changes a thread's items takes it before it reads the thread.
+    /// every request that changes a thread's items takes it before it reads the thread, and reads
+    /// the thread with it (<see cref="ThreadLease{TContext}.Thread"/>, one store call).
     /// </summary>
     private Task<ThreadLease<TContext>> LeaseThreadAsync(string threadId, TContext context, CancellationToken cancellationToken) =>
         ThreadLease<TContext>.AcquireAsync(Store, threadId, context, _limits, Time, _logger, cancellationToken);
@@ -422,7 +422,7 @@ public abstract partial class ChatKitServer<TContext>
         ThreadCustomActionParams p, TContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var lease = await LeaseThreadAsync(p.ThreadId, context, cancellationToken);
-        var thread = await Store.LoadThreadAsync(p.ThreadId, context, cancellationToken);
+        var thread = lease.Thread;
         var sender = await LoadSenderAsync(p, context, cancellationToken);
         if (p.ItemId is not null && sender is null)
         {
@@ -682,7 +682,8 @@ public abstract partial class ChatKitServer<TContext>
             return default;
         }
 
-        var stored = await Store.UpdateThreadAsync(thread.Id, s => ThreadChanges.Merge(s, snapshot, thread), context, cancellationToken);
+        // With what was seen: while nobody else changed the thread, the store writes it in one step.
+        var stored = await Store.UpdateThreadAsync(thread.Id, snapshot, s => ThreadChanges.Merge(s, snapshot, thread), context, cancellationToken);
         if (stored is null)
         {
             return new ThreadSave(Deleted: true);
@@ -697,6 +698,15 @@ public abstract partial class ChatKitServer<TContext>
 
 
     private async Task<UserMessageItem> AddUserMessageItemAsync(
+        ThreadMetadata thread, UserMessageInput input, IReadOnlyList<Attachment> attachments, TContext context, CancellationToken cancellationToken)
+    {
+        var message = await NewUserMessageItemAsync(thread, input, attachments, context, cancellationToken);
+        await Store.AddThreadItemAsync(thread.Id, message, context, cancellationToken);
+        return message;
+    }
+
+    /// <summary>The user's message, not yet stored; its attachments are saved as the thread's.</summary>
+    private async Task<UserMessageItem> NewUserMessageItemAsync(
         ThreadMetadata thread, UserMessageInput input, IReadOnlyList<Attachment> attachments, TContext context, CancellationToken cancellationToken)
     {
         var owned = attachments.Select(a => a with { ThreadId = thread.Id }).ToList();
@@ -715,7 +725,6 @@ public abstract partial class ChatKitServer<TContext>
             QuotedText = input.QuotedText,
             InferenceOptions = input.InferenceOptions,
         };
-        await Store.AddThreadItemAsync(thread.Id, message, context, cancellationToken);
         return message;
     }
 

@@ -1,3 +1,4 @@
+using ChatKitApp.ChatKit.Protocol;
 using ChatKitApp.ChatKit.Store;
 using Microsoft.Extensions.Logging;
 
@@ -26,10 +27,11 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
     private readonly PeriodicTimer _timer;
     private readonly Task _renewals;
 
-    private ThreadLease(IChatKitStore<TContext> store, string threadId, string holder, TContext context, TimeProvider time, TimeSpan period, ILogger logger)
+    private ThreadLease(IChatKitStore<TContext> store, ThreadMetadata thread, string holder, TContext context, TimeProvider time, TimeSpan period, ILogger logger)
     {
         _store = store;
-        _threadId = threadId;
+        Thread = thread;
+        _threadId = thread.Id;
         _holder = holder;
         _context = context;
         _time = time;
@@ -39,24 +41,42 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
         _renewals = RenewUntilStoppedAsync();
     }
 
+    /// <summary>The thread, loaded when the lease was taken (or created with it); the request's own copy.</summary>
+    public ThreadMetadata Thread { get; }
+
     /// <summary>
-    /// Takes the thread's lease, waiting up to <see cref="ChatKitLimits.ThreadBusyWaitMilliseconds"/>
+    /// Inserts a thread this request has just created, with its first item and its lease already
+    /// held (one store call, see <see cref="IChatKitStore{TContext}.CreateLeasedThreadAsync"/>): from
+    /// <c>thread.created</c> on another tab may write to the thread, and finds it leased.
+    /// </summary>
+    public static async Task<ThreadLease<TContext>> CreateThreadAsync(
+        IChatKitStore<TContext> store, ThreadMetadata thread, ThreadItem firstItem, TContext context, ChatKitLimits limits, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        var holder = NewHolder();
+        var period = TimeSpan.FromSeconds(limits.ThreadLeaseSeconds);
+        var now = time.GetUtcNow();
+        await store.CreateLeasedThreadAsync(thread, firstItem, holder, now, now + period, context, cancellationToken);
+        return new ThreadLease<TContext>(store, thread, holder, context, time, period, logger);
+    }
+
+    /// <summary>
+    /// Takes the thread's lease and loads the thread (<see cref="Thread"/>), waiting up to <see cref="ChatKitLimits.ThreadBusyWaitMilliseconds"/>
     /// for the request that holds it. Throws 409 <c>thread_busy</c> after that, and
     /// <see cref="NotFoundException"/> when the thread does not exist.
     /// </summary>
     public static async Task<ThreadLease<TContext>> AcquireAsync(
         IChatKitStore<TContext> store, string threadId, TContext context, ChatKitLimits limits, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
-        var holder = Guid.NewGuid().ToString("N");
+        var holder = NewHolder();
         var period = TimeSpan.FromSeconds(limits.ThreadLeaseSeconds);
         var wait = TimeSpan.FromMilliseconds(limits.ThreadBusyWaitMilliseconds);
         var started = time.GetTimestamp(); // elapsed time, not the wall clock a test may hold still
         while (true)
         {
             var now = time.GetUtcNow();
-            if (await store.TryLeaseThreadAsync(threadId, holder, now, now + period, context, cancellationToken))
+            if (await store.TryLeaseAndLoadThreadAsync(threadId, holder, now, now + period, context, cancellationToken) is { } thread)
             {
-                return new ThreadLease<TContext>(store, threadId, holder, context, time, period, logger);
+                return new ThreadLease<TContext>(store, thread, holder, context, time, period, logger);
             }
 
             if (time.GetElapsedTime(started) >= wait)
@@ -89,6 +109,8 @@ internal sealed partial class ThreadLease<TContext> : IAsyncDisposable
             LogReleaseFailed(_logger, ex, _threadId);
         }
     }
+
+    private static string NewHolder() => Guid.NewGuid().ToString("N");
 
     private async Task RenewUntilStoppedAsync()
     {

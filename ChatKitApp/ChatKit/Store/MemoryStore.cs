@@ -42,6 +42,32 @@ public sealed class MemoryStore<TContext> : IChatKitStore<TContext>
         return Task.CompletedTask;
     }
 
+    public Task CreateLeasedThreadAsync(
+        ThreadMetadata thread, ThreadItem firstItem, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var user = User(context);
+        var copy = Copy(thread);
+        var item = ChatKitJson.Clone(firstItem);
+        lock (user.Gate)
+        {
+            if (!user.Threads.TryGet(thread.Id, out var data))
+            {
+                data = new ThreadData(copy);
+                user.Threads.Upsert(thread.Id, thread.CreatedAt, NextSequence(), data);
+            }
+            else if (IsLeasedByAnother(data, holder, now))
+            {
+                throw new InvalidOperationException($"The new thread '{thread.Id}' is leased by another holder.");
+            }
+
+            data.Thread = copy;
+            TryLease(data, holder, now, until);
+            data.Items.Upsert(item.Id, item.CreatedAt, NextSequence(), item);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<ThreadMetadata?> UpdateThreadAsync(
         string threadId, Func<ThreadMetadata, ThreadMetadata> change, TContext context, CancellationToken cancellationToken)
     {
@@ -64,15 +90,18 @@ public sealed class MemoryStore<TContext> : IChatKitStore<TContext>
         var user = User(context);
         lock (user.Gate)
         {
-            var thread = FindThread(user, threadId);
-            if (thread.LeaseHolder is not null && thread.LeaseHolder != holder && thread.LeaseUntil > now)
-            {
-                return Task.FromResult(false);
-            }
+            return Task.FromResult(TryLease(FindThread(user, threadId), holder, now, until));
+        }
+    }
 
-            thread.LeaseHolder = holder;
-            thread.LeaseUntil = until;
-            return Task.FromResult(true);
+    public Task<ThreadMetadata?> TryLeaseAndLoadThreadAsync(
+        string threadId, string holder, DateTimeOffset now, DateTimeOffset until, TContext context, CancellationToken cancellationToken)
+    {
+        var user = User(context);
+        lock (user.Gate)
+        {
+            var thread = FindThread(user, threadId);
+            return Task.FromResult(TryLease(thread, holder, now, until) ? Copy(thread.Thread) : null);
         }
     }
 
@@ -202,6 +231,22 @@ public sealed class MemoryStore<TContext> : IChatKitStore<TContext>
         }
 
         return Task.CompletedTask;
+    }
+
+    private static bool IsLeasedByAnother(ThreadData thread, string holder, DateTimeOffset now) =>
+        thread.LeaseHolder is not null && thread.LeaseHolder != holder && thread.LeaseUntil > now;
+
+    // Callers hold the user's gate.
+    private static bool TryLease(ThreadData thread, string holder, DateTimeOffset now, DateTimeOffset until)
+    {
+        if (IsLeasedByAnother(thread, holder, now))
+        {
+            return false;
+        }
+
+        thread.LeaseHolder = holder;
+        thread.LeaseUntil = until;
+        return true;
     }
 
     private static ThreadData FindThread(UserData user, string threadId) =>
