@@ -656,7 +656,13 @@ public abstract partial class ChatKitServer<TContext>
     /// The thread-change check of the pipeline. A store failure while saving the thread is a stream
     /// failure like a responder's (an <c>error</c> event), not a cancellation: nothing pending is kept.
     /// </summary>
-    private async Task<ThreadSave> TrySaveIfChangedAsync(
+    private ValueTask<ThreadSave> TrySaveIfChangedAsync(
+        ThreadMetadata thread, ThreadMetadata snapshot, TContext context, CancellationToken cancellationToken) =>
+        ThreadChanges.Same(thread, snapshot)
+            ? default // the common case, after almost every event: answered without a state machine or a task
+            : TrySaveChangesAsync(thread, snapshot, context, cancellationToken);
+
+    private async ValueTask<ThreadSave> TrySaveChangesAsync(
         ThreadMetadata thread, ThreadMetadata snapshot, TContext context, CancellationToken cancellationToken)
     {
         try
@@ -695,7 +701,6 @@ public abstract partial class ChatKitServer<TContext>
             ? new ThreadSave(Snapshot: saved)
             : new ThreadSave(saved, new ThreadUpdatedEvent(ChatThread.From(thread)));
     }
-
 
     private async Task<UserMessageItem> AddUserMessageItemAsync(
         ThreadMetadata thread, UserMessageInput input, IReadOnlyList<Attachment> attachments, TContext context, CancellationToken cancellationToken)
