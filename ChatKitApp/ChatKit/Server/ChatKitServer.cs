@@ -667,7 +667,7 @@ public abstract partial class ChatKitServer<TContext>
     {
         try
         {
-            return await SaveIfChangedAsync(thread, snapshot, context, cancellationToken);
+            return await SaveChangesAsync(thread, snapshot, context, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -680,14 +680,10 @@ public abstract partial class ChatKitServer<TContext>
     /// the pipeline last loaded or saved it), merged with what other requests changed meanwhile (see
     /// <see cref="ThreadChanges"/>); <paramref name="thread"/> then shows what is stored.
     /// </summary>
-    private async Task<ThreadSave> SaveIfChangedAsync(
+    private async Task<ThreadSave> SaveChangesAsync(
         ThreadMetadata thread, ThreadMetadata snapshot, TContext context, CancellationToken cancellationToken)
     {
-        if (ThreadChanges.Same(thread, snapshot))
-        {
-            return default;
-        }
-
+        // Only called for a thread that differs from the snapshot (TrySaveIfChangedAsync checks).
         // With what was seen: while nobody else changed the thread, the store writes it in one step.
         var stored = await Store.UpdateThreadAsync(thread.Id, snapshot, s => ThreadChanges.Merge(s, snapshot, thread), context, cancellationToken);
         if (stored is null)
